@@ -1,0 +1,46 @@
+package dev.lineup.account.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.provider.control.XtreamClient;
+import dev.lineup.provider.control.XtreamLogin;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.logging.Logger;
+
+/**
+ * {@code POST /api/accounts/{id}/test}: logs in to the provider and reports the subscription, or a
+ * 502/504 problem saying why it could not. Holds no transaction while it waits for the provider.
+ */
+@Path("accounts/{id}/test")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountConnectionResource {
+  private static final Logger LOG = Logger.getLogger(AccountConnectionResource.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject XtreamClient xtream;
+
+  @POST
+  public XtreamLogin test(@PathParam("id") long id) {
+    Account account = em.find(Account.class, id);
+    if (account == null) {
+      throw ProblemException.notFound("Account", id);
+    }
+    try {
+      XtreamLogin login = xtream.login(account.serverUrl(), account.username(), account.password());
+      LOG.info(() -> "Connection test of " + account + ": ok, status " + login.userInfo().status());
+      return login;
+    } catch (ProblemException e) {
+      LOG.info(() -> "Connection test of " + account + " failed: " + e.detail());
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.lineup.account.boundary;
+
+import dev.lineup.account.entity.AccountSettings;
+import dev.lineup.account.entity.ProviderType;
+import dev.lineup.account.entity.ServerUrl;
+import dev.lineup.platform.JsonBody;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Optional;
+
+/**
+ * Reads an account from a JSON body (legacy field names: name, server, username, password, enabled;
+ * plus provider_type and sync_interval_hours), reporting every bad field at once.
+ */
+final class AccountRequest {
+  private AccountRequest() {}
+
+  /**
+   * Field errors are collected in {@code body}; the caller validates the bounds and throws.
+   *
+   * @param passwordStored whether the account already has a password, so the body may omit it
+   */
+  static AccountSettings read(JsonBody body, boolean passwordStored) {
+    String name = body.string("name");
+    String typeCode = body.string("provider_type");
+    String server = body.string("server");
+    String username = body.string("username");
+    String password = body.rawString("password");
+    Boolean enabled = body.bool("enabled");
+    Integer interval = body.integer("sync_interval_hours");
+
+    ProviderType type = ProviderType.XTREAM;
+    if (typeCode != null) {
+      Optional<ProviderType> known = ProviderType.fromCode(typeCode);
+      if (known.isEmpty()) {
+        body.reject("provider_type", "must be one of: xtream");
+      } else {
+        type = known.get();
+      }
+    }
+    ServerUrl serverUrl = null;
+    if (server == null) {
+      body.reject("server", "is required");
+    } else {
+      try {
+        serverUrl = ServerUrl.parse(server);
+      } catch (ServerUrl.InvalidServerUrl e) {
+        body.reject("server", e.getMessage());
+      }
+    }
+    username = blankToNull(username);
+    password = password == null || password.isEmpty() ? null : password;
+    if (serverUrl != null) {
+      // A pasted panel URL may carry the credentials; explicit fields win.
+      username = username != null ? username : serverUrl.username().orElse(null);
+      password = password != null ? password : serverUrl.password().orElse(null);
+    }
+    if (type == ProviderType.XTREAM) {
+      if (username == null) {
+        body.reject("username", "is required for an Xtream account");
+      }
+      if (password == null && !passwordStored) {
+        body.reject("password", "is required for an Xtream account");
+      }
+    }
+    return new AccountSettings(
+        name, type, serverUrl, username, password, enabled == null || enabled, interval);
+  }
+
+  /** The stored settings as a JSON object, the base onto which a PATCH is merged. */
+  static JsonObject asJson(AccountSettings settings) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("name", settings.name())
+            .add("provider_type", settings.providerType().code())
+            .add("server", settings.server().value())
+            .add("enabled", settings.enabled());
+    if (settings.username() != null) {
+      json.add("username", settings.username());
+    }
+    if (settings.syncIntervalHours() != null) {
+      json.add("sync_interval_hours", settings.syncIntervalHours());
+    }
+    return json.build();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.lineup.account.boundary;
+
+import dev.lineup.account.entity.Account;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** An account as the API shows it: everything but the password (only whether one is set). */
+public record AccountView(
+    long id,
+    String name,
+    String providerType,
+    String server,
+    String username,
+    boolean passwordSet,
+    boolean enabled,
+    Integer syncIntervalHours,
+    String createdAt,
+    String updatedAt) {
+
+  static AccountView of(Account account) {
+    return new AccountView(
+        account.id(),
+        account.name(),
+        account.providerType().code(),
+        account.serverUrl(),
+        account.username(),
+        account.hasPassword(),
+        account.enabled(),
+        account.syncIntervalHours(),
+        iso(account.createdAt()),
+        iso(account.updatedAt()));
+  }
+
+  private static String iso(LocalDateTime utc) {
+    return utc == null ? null : utc.atOffset(ZoneOffset.UTC).toString();
+  }
+}

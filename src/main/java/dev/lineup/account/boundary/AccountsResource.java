@@ -1,0 +1,145 @@
+package dev.lineup.account.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.account.entity.AccountSettings;
+import dev.lineup.platform.FieldError;
+import dev.lineup.platform.JsonBody;
+import dev.lineup.platform.ProblemException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * {@code /api/accounts}: the legacy CRUD plus the provider connection test. Each request is one
+ * transaction (a stateless bean), except the test, which holds none while it waits for the
+ * provider.
+ */
+@Path("accounts")
+@Stateless
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+  private static final Logger LOG = Logger.getLogger(AccountsResource.class.getName());
+  static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
+  @PersistenceContext EntityManager em;
+  @Inject Validator validator;
+
+  @GET
+  public List<AccountView> list() {
+    return em.createNamedQuery(Account.ALL, Account.class).getResultList().stream()
+        .map(AccountView::of)
+        .toList();
+  }
+
+  @GET
+  @Path("{id}")
+  public AccountView get(@PathParam("id") long id) {
+    return AccountView.of(find(id));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(String body, @Context UriInfo uri) {
+    AccountSettings settings = validated(JsonBody.parse(body), false);
+    requireUniqueName(settings.name(), -1);
+    Account account = new Account(settings);
+    em.persist(account);
+    em.flush();
+    LOG.info(() -> "Account created: " + account);
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(account.id())).build())
+        .entity(AccountView.of(account))
+        .build();
+  }
+
+  /** Replaces the settings; the password may be left out to keep the stored one. */
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public AccountView replace(@PathParam("id") long id, String body) {
+    Account account = find(id);
+    return update(account, validated(JsonBody.parse(body), account.hasPassword()));
+  }
+
+  /** Changes only the fields sent (JSON Merge Patch: a null removes an optional setting). */
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
+  public AccountView patch(@PathParam("id") long id, String body) {
+    Account account = find(id);
+    JsonObject current = AccountRequest.asJson(account.settings());
+    JsonObject merged =
+        Json.createMergePatch(JsonBody.parse(body).json()).apply(current).asJsonObject();
+    return update(account, validated(JsonBody.of(merged), account.hasPassword()));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Map<String, Object> delete(@PathParam("id") long id) {
+    Account account = find(id);
+    // Everything an account owns references it with ON DELETE CASCADE: one statement, one
+    // transaction, no orphans.
+    em.remove(account);
+    LOG.info(() -> "Account deleted: " + account);
+    return Map.of(
+        "success", true, "message", "Account '" + account.name() + "' and all its data deleted.");
+  }
+
+  private AccountView update(Account account, AccountSettings settings) {
+    requireUniqueName(settings.name(), account.id());
+    account.apply(settings);
+    em.flush();
+    LOG.info(() -> "Account updated: " + account);
+    return AccountView.of(account);
+  }
+
+  private AccountSettings validated(JsonBody body, boolean passwordStored) {
+    AccountSettings settings = AccountRequest.read(body, passwordStored);
+    validator.validate(settings).stream()
+        .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+        .forEach(
+            v -> body.reject(FieldError.jsonName(v.getPropertyPath().toString()), v.getMessage()));
+    body.throwIfInvalid();
+    return settings;
+  }
+
+  private void requireUniqueName(String name, long exceptId) {
+    boolean taken =
+        !em.createNamedQuery(Account.BY_NAME, Account.class)
+            .setParameter("name", name)
+            .setParameter("exceptId", exceptId)
+            .getResultList()
+            .isEmpty();
+    if (taken) {
+      throw ProblemException.conflict("An account named '" + name + "' already exists.")
+          .with("field", "name");
+    }
+  }
+
+  private Account find(long id) {
+    Account account = em.find(Account.class, id);
+    if (account == null) {
+      throw ProblemException.notFound("Account", id);
+    }
+    return account;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.lineup.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * A user's subscription with one IPTV provider. The password is write-only: it is stored to talk to
+ * the provider and never leaves Lineup through the API, logs or {@link #toString()}.
+ */
+@Entity
+@Table(name = "accounts")
+@NamedQuery(name = Account.ALL, query = "SELECT a FROM Account a ORDER BY a.name, a.id")
+@NamedQuery(
+    name = Account.BY_NAME,
+    query = "SELECT a FROM Account a WHERE a.name = :name AND a.id <> :exceptId")
+public class Account {
+  public static final String ALL = "Account.all";
+  public static final String BY_NAME = "Account.byName";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 100)
+  private String name;
+
+  @Column(name = "provider_type", nullable = false, length = 16)
+  private ProviderType providerType = ProviderType.XTREAM;
+
+  @Column(name = "server_url", nullable = false, length = 2048)
+  private String serverUrl;
+
+  private String username;
+
+  private String password;
+
+  private boolean enabled = true;
+
+  @Column(name = "sync_interval_hours")
+  private Integer syncIntervalHours;
+
+  @Column(name = "created_at", nullable = false)
+  private LocalDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private LocalDateTime updatedAt;
+
+  protected Account() {}
+
+  public Account(AccountSettings settings) {
+    apply(settings);
+  }
+
+  /** Replaces every user-editable setting; a null password keeps the stored one. */
+  public void apply(AccountSettings settings) {
+    this.name = settings.name();
+    this.providerType = settings.providerType();
+    this.serverUrl = settings.server().value();
+    this.username = settings.username();
+    if (settings.password() != null) {
+      this.password = settings.password();
+    }
+    this.enabled = settings.enabled();
+    this.syncIntervalHours = settings.syncIntervalHours();
+  }
+
+  /** The settings as they stand, without the password (for merging a partial update). */
+  public AccountSettings settings() {
+    return new AccountSettings(
+        name, providerType, ServerUrl.parse(serverUrl), username, null, enabled, syncIntervalHours);
+  }
+
+  @PrePersist
+  void onCreate() {
+    createdAt = now();
+    updatedAt = createdAt;
+  }
+
+  @PreUpdate
+  void onUpdate() {
+    updatedAt = now();
+  }
+
+  private static LocalDateTime now() {
+    return LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ProviderType providerType() {
+    return providerType;
+  }
+
+  public String serverUrl() {
+    return serverUrl;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  /** Only for talking to the provider; never put it in a response, a log line or a message. */
+  public String password() {
+    return password;
+  }
+
+  public boolean hasPassword() {
+    return password != null && !password.isEmpty();
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public Integer syncIntervalHours() {
+    return syncIntervalHours;
+  }
+
+  public LocalDateTime createdAt() {
+    return createdAt;
+  }
+
+  public LocalDateTime updatedAt() {
+    return updatedAt;
+  }
+
+  @Override
+  public String toString() {
+    return "Account[id=" + id + ", name=" + name + ", server=" + serverUrl + "]";
+  }
+}

@@ -1,0 +1,23 @@
+package dev.lineup.account.entity;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Everything a user sets on an account, already type-checked and normalised; Bean Validation checks
+ * the bounds. A null password means "keep the stored one".
+ */
+public record AccountSettings(
+    @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+        String name,
+    @NotNull(message = "is required") ProviderType providerType,
+    @NotNull(message = "is required") ServerUrl server,
+    @Size(max = 255, message = "must be at most 255 characters") String username,
+    @Size(max = 1024, message = "must be at most 1024 characters") String password,
+    boolean enabled,
+    @Min(value = 0, message = "must be 0 (never) or more hours")
+        @Max(value = 8760, message = "must be at most 8760 hours (a year)")
+        Integer syncIntervalHours) {}

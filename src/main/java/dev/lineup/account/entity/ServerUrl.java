@@ -1,0 +1,92 @@
+package dev.lineup.account.entity;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A provider's base URL, normalised: {@code scheme://host[:port][/path]}, lower-case scheme and
+ * host, no trailing slash, no query. Accepts what users paste: {@code host:port}, a full URL, or a
+ * panel URL such as {@code http://host:8080/player_api.php?username=u&password=p} (the endpoint and
+ * query are dropped; the credentials in it are offered as defaults).
+ */
+public record ServerUrl(String value, Optional<String> username, Optional<String> password) {
+  private static final Pattern ENDPOINT =
+      Pattern.compile("/(player_api|get|xmltv|panel_api)\\.php$", Pattern.CASE_INSENSITIVE);
+
+  /** Thrown with a message fit for the user when the text is no usable provider URL. */
+  public static class InvalidServerUrl extends IllegalArgumentException {
+    InvalidServerUrl(String message) {
+      super(message);
+    }
+  }
+
+  public static ServerUrl parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidServerUrl("is required");
+    }
+    String trimmed = text.strip();
+    if (trimmed.chars().anyMatch(Character::isWhitespace)) {
+      throw new InvalidServerUrl("must not contain spaces");
+    }
+    String withScheme = trimmed.contains("://") ? trimmed : "http://" + trimmed;
+    URI uri;
+    try {
+      uri = new URI(withScheme);
+    } catch (URISyntaxException e) {
+      throw new InvalidServerUrl("is not a valid URL");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new InvalidServerUrl("must be an http:// or https:// URL");
+    }
+    if (uri.getHost() == null || uri.getHost().isBlank()) {
+      throw new InvalidServerUrl("needs a host name, like provider.example:8080");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new InvalidServerUrl(
+          "must not contain credentials; put them in username and password instead");
+    }
+    int port = uri.getPort();
+    if (port == 0 || port > 65535) {
+      throw new InvalidServerUrl("has an invalid port");
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    path = ENDPOINT.matcher(path).replaceFirst("");
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    String normalised =
+        scheme
+            + "://"
+            + uri.getHost().toLowerCase(Locale.ROOT)
+            + (port > 0 ? ":" + port : "")
+            + path;
+    String query = uri.getRawQuery();
+    return new ServerUrl(
+        normalised, queryParameter(query, "username"), queryParameter(query, "password"));
+  }
+
+  private static Optional<String> queryParameter(String rawQuery, String name) {
+    if (rawQuery == null) {
+      return Optional.empty();
+    }
+    for (String pair : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(name)) {
+        String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

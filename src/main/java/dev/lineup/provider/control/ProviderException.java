@@ -1,0 +1,44 @@
+package dev.lineup.provider.control;
+
+import dev.lineup.platform.ProblemException;
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A provider did not give a usable answer. Rendered as 502 (bad gateway), or 504 when it did not
+ * answer in time. Messages name the provider's host, never the request URL (it carries the
+ * password). Nothing was written when a provider fails, so there is nothing to roll back.
+ */
+@ApplicationException(rollback = false, inherited = true)
+public class ProviderException extends ProblemException {
+  /** What went wrong, for messages, metrics and the sync history. */
+  public enum Kind {
+    TIMEOUT,
+    UNREACHABLE,
+    HTTP_ERROR,
+    NOT_JSON,
+    MALFORMED,
+    AUTH_REJECTED
+  }
+
+  private final Kind kind;
+
+  public ProviderException(Kind kind, String detail) {
+    super(kind == Kind.TIMEOUT ? 504 : 502, title(kind), detail);
+    this.kind = kind;
+    with("provider_error", kind.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  private static String title(Kind kind) {
+    return switch (kind) {
+      case TIMEOUT -> "Provider timed out";
+      case UNREACHABLE -> "Provider unreachable";
+      case HTTP_ERROR -> "Provider error";
+      case NOT_JSON, MALFORMED -> "Provider sent an unusable answer";
+      case AUTH_REJECTED -> "Provider rejected the credentials";
+    };
+  }
+}

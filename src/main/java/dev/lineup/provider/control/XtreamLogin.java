@@ -1,0 +1,26 @@
+package dev.lineup.provider.control;
+
+/**
+ * What a provider's login ({@code player_api.php} without action) tells about the subscription.
+ * Built field by field: the provider's answer also holds the password, which never leaves here.
+ */
+public record XtreamLogin(boolean success, ServerInfo serverInfo, UserInfo userInfo) {
+  public record ServerInfo(
+      String url,
+      String port,
+      String httpsPort,
+      String serverProtocol,
+      String timezone,
+      String time) {}
+
+  /**
+   * @param expDate ISO-8601 UTC expiry, or null when the subscription does not expire
+   */
+  public record UserInfo(
+      String username,
+      String status,
+      String expDate,
+      Integer maxConnections,
+      Integer activeCons,
+      Boolean isTrial) {}
+}

@@ -1,0 +1,217 @@
+package dev.lineup.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake upstream IPTV provider: a real HTTP server on 127.0.0.1 answering {@code player_api.php}
+ * like the real Xtream Codes panels whose captures are in {@code
+ * src/test/resources/provider/xtream} — or misbehaving on demand. Later features add actions by
+ * adding cases to {@link #answer}.
+ */
+public final class FakeProvider implements AutoCloseable {
+  /** How the provider answers the next requests. */
+  public enum Behaviour {
+    HEALTHY,
+    /** HTTP 200 with {@code {"user_info":{"auth":0}}}, as panels answer bad credentials. */
+    AUTH_REJECTED,
+    /** HTTP 200 with an HTML page (a CDN or parking page). */
+    HTML,
+    SERVER_ERROR,
+    /** Accepts the request and never answers (until {@link #HANG_LIMIT_SECONDS}). */
+    HANG,
+    /** JSON cut off mid-way. */
+    TRUNCATED,
+    /** A JSON array where an object belongs. */
+    WRONG_SHAPE
+  }
+
+  public static final int HANG_LIMIT_SECONDS = 30;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final String capture;
+  private final String username;
+  private final String password;
+  private final AtomicInteger requests = new AtomicInteger();
+  private volatile Behaviour behaviour = Behaviour.HEALTHY;
+
+  private FakeProvider(String capture, String username, String password) throws IOException {
+    this.capture = capture;
+    this.username = username;
+    this.password = password;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "fake-provider");
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** A provider replaying the "eternal" capture, with fresh credentials. */
+  public static FakeProvider start() {
+    return start("eternal", "user" + System.nanoTime() % 100000, "p@ss w0rd&=?");
+  }
+
+  public static FakeProvider start(String capture, String username, String password) {
+    try {
+      return new FakeProvider(capture, username, password);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The base URL to store as an account's server, e.g. http://127.0.0.1:41234. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  public FakeProvider behave(Behaviour behaviour) {
+    this.behaviour = behaviour;
+    return this;
+  }
+
+  public int requestCount() {
+    return requests.get();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    requests.incrementAndGet();
+    try (exchange) {
+      Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+      switch (behaviour) {
+        case HANG -> {
+          sleep(HANG_LIMIT_SECONDS);
+          return;
+        }
+        case SERVER_ERROR -> {
+          send(exchange, 500, "text/plain", "Internal Server Error");
+          return;
+        }
+        case HTML -> {
+          send(
+              exchange,
+              200,
+              "text/html",
+              "<!DOCTYPE html><html><head><title>Suspended</title></head>"
+                  + "<body><h1>Account suspended</h1></body></html>");
+          return;
+        }
+        default -> {}
+      }
+      if (!exchange.getRequestURI().getPath().endsWith("/player_api.php")) {
+        send(exchange, 404, "text/html", "<html><body>Not found</body></html>");
+        return;
+      }
+      answer(exchange, query);
+    }
+  }
+
+  private void answer(HttpExchange exchange, Map<String, String> query) throws IOException {
+    boolean authorised =
+        behaviour != Behaviour.AUTH_REJECTED
+            && username.equals(query.get("username"))
+            && password.equals(query.get("password"));
+    if (!authorised) {
+      send(exchange, 200, "application/json", "{\"user_info\":{\"auth\":0}}");
+      return;
+    }
+    String body =
+        switch (query.getOrDefault("action", "")) {
+          // Real panels answer the login for a missing or unknown action.
+          default ->
+              capture("auth.json")
+                  .replace(capture.toUpperCase() + "_USERNAME", username)
+                  .replace(capture.toUpperCase() + "_PASSWORD", password);
+        };
+    if (behaviour == Behaviour.TRUNCATED) {
+      body = body.substring(0, body.length() / 2);
+    } else if (behaviour == Behaviour.WRONG_SHAPE) {
+      body = "[]";
+    }
+    send(exchange, 200, "application/json", body);
+  }
+
+  private String capture(String file) {
+    String path = "/provider/xtream/" + capture + "/" + file;
+    try (InputStream in = FakeProvider.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("No capture " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static Map<String, String> query(String rawQuery) {
+    Map<String, String> params = new HashMap<>();
+    if (rawQuery == null) {
+      return params;
+    }
+    for (String pair : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        params.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return params;
+  }
+
+  private static void sleep(int seconds) {
+    try {
+      TimeUnit.SECONDS.sleep(seconds);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
