@@ -36,8 +36,14 @@ public final class FakeProvider implements AutoCloseable {
     HANG,
     /** JSON cut off mid-way. */
     TRUNCATED,
-    /** A JSON array where an object belongs. */
-    WRONG_SHAPE
+    /** A JSON array where an object belongs, an object where a list belongs. */
+    WRONG_SHAPE,
+    /** Lists are empty ({@code []}); the login still works. */
+    EMPTY_LISTS,
+    /** HTTP 500 for the next request only, then healthy again (a transient failure). */
+    FAIL_ONCE,
+    /** Sends the lists slowly, a chunk at a time with pauses, for cancel and progress tests. */
+    SLOW
   }
 
   public static final int HANG_LIMIT_SECONDS = 30;
@@ -49,6 +55,8 @@ public final class FakeProvider implements AutoCloseable {
   private final String password;
   private final AtomicInteger requests = new AtomicInteger();
   private volatile Behaviour behaviour = Behaviour.HEALTHY;
+  private volatile String categoriesJson;
+  private volatile String streamsJson;
 
   private FakeProvider(String capture, String username, String password) throws IOException {
     this.capture = capture;
@@ -65,6 +73,7 @@ public final class FakeProvider implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
+    serveCapture();
   }
 
   /** A provider replaying the "eternal" capture, with fresh credentials. */
@@ -97,6 +106,20 @@ public final class FakeProvider implements AutoCloseable {
     return password;
   }
 
+  /** Serves the real capture's categories and live streams. */
+  public FakeProvider serveCapture() {
+    categoriesJson = capture("get_live_categories.json");
+    streamsJson = capture("get_live_streams.json");
+    return this;
+  }
+
+  /** Serves these lists (JSON arrays) instead of the capture. */
+  public FakeProvider serve(String categoriesJson, String streamsJson) {
+    this.categoriesJson = categoriesJson;
+    this.streamsJson = streamsJson;
+    return this;
+  }
+
   public FakeProvider behave(Behaviour behaviour) {
     this.behaviour = behaviour;
     return this;
@@ -123,6 +146,11 @@ public final class FakeProvider implements AutoCloseable {
         }
         case SERVER_ERROR -> {
           send(exchange, 500, "text/plain", "Internal Server Error");
+          return;
+        }
+        case FAIL_ONCE -> {
+          behaviour = Behaviour.HEALTHY;
+          send(exchange, 503, "text/plain", "Service Unavailable");
           return;
         }
         case HTML -> {
@@ -153,8 +181,12 @@ public final class FakeProvider implements AutoCloseable {
       send(exchange, 200, "application/json", "{\"user_info\":{\"auth\":0}}");
       return;
     }
+    String action = query.getOrDefault("action", "");
+    boolean list = action.equals("get_live_categories") || action.equals("get_live_streams");
     String body =
-        switch (query.getOrDefault("action", "")) {
+        switch (action) {
+          case "get_live_categories" -> categoriesJson;
+          case "get_live_streams" -> streamsJson;
           // Real panels answer the login for a missing or unknown action.
           default ->
               capture("auth.json")
@@ -164,7 +196,13 @@ public final class FakeProvider implements AutoCloseable {
     if (behaviour == Behaviour.TRUNCATED) {
       body = body.substring(0, body.length() / 2);
     } else if (behaviour == Behaviour.WRONG_SHAPE) {
+      body = list ? "{\"error\":\"unknown\"}" : "[]";
+    } else if (behaviour == Behaviour.EMPTY_LISTS && list) {
       body = "[]";
+    }
+    if (behaviour == Behaviour.SLOW && list) {
+      sendSlowly(exchange, body);
+      return;
     }
     send(exchange, 200, "application/json", body);
   }
@@ -188,6 +226,25 @@ public final class FakeProvider implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  /** 4 KiB every 50 ms: a provider that keeps sending, slowly. */
+  private static void sendSlowly(HttpExchange exchange, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (int offset = 0; offset < bytes.length; offset += 4096) {
+        out.write(bytes, offset, Math.min(4096, bytes.length - offset));
+        out.flush();
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 

@@ -21,15 +21,40 @@ public class ProviderException extends ProblemException {
   }
 
   private final Kind kind;
+  private final int httpStatus;
+  private final long retryAfterSeconds;
 
   public ProviderException(Kind kind, String detail) {
+    this(kind, detail, 0, 0);
+  }
+
+  public ProviderException(Kind kind, String detail, int httpStatus, long retryAfterSeconds) {
     super(kind == Kind.TIMEOUT ? 504 : 502, title(kind), detail);
     this.kind = kind;
+    this.httpStatus = httpStatus;
+    this.retryAfterSeconds = retryAfterSeconds;
     with("provider_error", kind.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /**
+   * Worth another try: the provider may answer next time (network trouble, overload), unlike a
+   * rejected login or a page that is not JSON.
+   */
+  public boolean transientFailure() {
+    return switch (kind) {
+      case TIMEOUT, UNREACHABLE -> true;
+      case HTTP_ERROR -> httpStatus >= 500 || httpStatus == 429 || httpStatus == 408;
+      default -> false;
+    };
+  }
+
+  /** The provider's Retry-After, in seconds, or 0. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   private static String title(Kind kind) {

@@ -3,6 +3,7 @@ package dev.lineup.provider.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -11,10 +12,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ProviderHttp {
+  private static final Logger LOG = Logger.getLogger(ProviderHttp.class.getName());
   public static final String USER_AGENT = "Lineup/0.1 (self-hosted IPTV lineup manager)";
   private static final int MAX_SMALL_BODY = 4 * 1024 * 1024;
 
@@ -34,6 +44,32 @@ public class ProviderHttp {
   @Inject
   @ConfigProperty(name = "PROVIDER_READ_TIMEOUT_SECONDS", defaultValue = "30")
   int readTimeoutSeconds;
+
+  @Inject
+  @ConfigProperty(name = "PROVIDER_RETRIES", defaultValue = "2")
+  int retries;
+
+  @Inject
+  @ConfigProperty(name = "PROVIDER_RETRY_DELAY_MS", defaultValue = "1000")
+  long retryDelayMillis;
+
+  /** Reads a streamed body; may be called again from the start when the call is retried. */
+  @FunctionalInterface
+  public interface BodyReader {
+    void read(InputStream body, LongSupplier bytesRead) throws IOException;
+  }
+
+  // A daemon thread that only closes stalled bodies; it never runs application work.
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "lineup-provider-watchdog");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  // At most one request at a time per provider host: panels limit connections per account.
+  private final Map<String, Semaphore> hostGates = new ConcurrentHashMap<>();
 
   private volatile HttpClient client;
 
@@ -88,6 +124,106 @@ public class ProviderHttp {
           ProviderException.Kind.MALFORMED, host(uri) + " sent an unexpectedly large answer.");
     }
     return response.body();
+  }
+
+  /**
+   * GETs a large document and hands its body to {@code reader} as it arrives, never holding it
+   * whole. Waits for its turn when another request to the same host is running.
+   *
+   * @throws ProviderException when the provider fails, stalls for longer than the read timeout, or
+   *     answers an HTTP error
+   */
+  public void stream(URI uri, BodyReader reader) {
+    Semaphore gate = hostGates.computeIfAbsent(host(uri), h -> new Semaphore(1, true));
+    try {
+      if (!gate.tryAcquire(10, TimeUnit.MINUTES)) {
+        throw new ProviderException(
+            ProviderException.Kind.TIMEOUT,
+            "Another request to " + host(uri) + " is still running.");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException(
+          ProviderException.Kind.UNREACHABLE,
+          "Interrupted while waiting to call " + host(uri) + ".");
+    }
+    WatchedInputStream body = null;
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(uri)
+              .timeout(Duration.ofSeconds(readTimeoutSeconds))
+              .header("User-Agent", USER_AGENT)
+              .header("Accept", "application/json, audio/x-mpegurl, */*;q=0.5")
+              .GET()
+              .build();
+      HttpResponse<InputStream> response =
+          client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+      body = new WatchedInputStream(response.body(), readTimeoutSeconds, WATCHDOG);
+      if (response.statusCode() >= 400) {
+        long retryAfter =
+            response.headers().firstValue("Retry-After").map(ProviderHttp::seconds).orElse(0L);
+        throw new ProviderException(
+            ProviderException.Kind.HTTP_ERROR,
+            host(uri) + " answered HTTP " + response.statusCode() + ".",
+            response.statusCode(),
+            retryAfter);
+      }
+      WatchedInputStream watched = body;
+      reader.read(watched, watched::bytes);
+    } catch (IOException e) {
+      throw body != null && body.timedOut() ? timeout(uri) : failure(uri, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException(
+          ProviderException.Kind.UNREACHABLE, "Interrupted while calling " + host(uri) + ".");
+    } finally {
+      if (body != null) {
+        try {
+          body.close();
+        } catch (IOException ignored) {
+          // the answer is read or abandoned; nothing more to do with it
+        }
+      }
+      gate.release();
+    }
+  }
+
+  /**
+   * Runs {@code call}, trying again after transient failures (network trouble, timeouts, HTTP
+   * 5xx/429) with exponential backoff and jitter, honouring the provider's Retry-After (at most a
+   * minute). Other failures are final at once.
+   */
+  public void withRetries(Runnable call) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        call.run();
+        return;
+      } catch (ProviderException e) {
+        if (!e.transientFailure() || attempt >= retries) {
+          throw e;
+        }
+        long backoff = retryDelayMillis << attempt;
+        long delay =
+            Math.max(
+                backoff + ThreadLocalRandom.current().nextLong(backoff / 2 + 1),
+                Math.min(e.retryAfterSeconds(), 60) * 1000);
+        LOG.info(() -> "Retrying in " + delay + " ms after: " + e.detail());
+        try {
+          Thread.sleep(delay);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static long seconds(String retryAfter) {
+    try {
+      return Long.parseLong(retryAfter.strip());
+    } catch (NumberFormatException e) {
+      return 0; // an HTTP date: fall back to our own backoff
+    }
   }
 
   ProviderException timeout(URI uri) {

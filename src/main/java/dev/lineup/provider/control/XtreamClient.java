@@ -3,17 +3,25 @@ package dev.lineup.provider.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Talks to Xtream Codes panels ({@code player_api.php}). Accepts the panels' quirks: numbers sent
@@ -34,9 +42,7 @@ public class XtreamClient {
           ProviderHttp.host(uri) + " did not answer like an Xtream Codes panel (no user_info).");
     }
     if (!"1".equals(text(user, "auth"))) {
-      throw new ProviderException(
-          ProviderException.Kind.AUTH_REJECTED,
-          ProviderHttp.host(uri) + " rejected the username or password (auth: 0).");
+      throw rejected(uri);
     }
     JsonObject server =
         answer.get("server_info") instanceof JsonObject s ? s : JsonValue.EMPTY_JSON_OBJECT;
@@ -56,6 +62,210 @@ public class XtreamClient {
             integer(user, "max_connections"),
             integer(user, "active_cons"),
             integer(user, "is_trial") == null ? null : integer(user, "is_trial") != 0));
+  }
+
+  /**
+   * Streams {@code get_live_categories} into {@code sink}. Categories without an id are skipped.
+   *
+   * @throws ProviderException when the answer is not a list (HTML, {@code auth:0}, cut off, ...)
+   */
+  public void liveCategories(
+      String serverUrl, String username, String password, Consumer<ProviderCategory> sink) {
+    URI uri = playerApi(serverUrl, username, password, "get_live_categories");
+    http.stream(
+        uri,
+        (body, bytes) ->
+            readList(
+                uri,
+                body,
+                item -> {
+                  String id = blankToNull(text(item, "category_id"));
+                  if (id != null) {
+                    sink.accept(
+                        new ProviderCategory(
+                            cut(id, 191), cut(nonNull(text(item, "category_name")), 512)));
+                  }
+                }));
+  }
+
+  /**
+   * Streams {@code get_live_streams} into {@code sink}, one channel at a time: memory does not grow
+   * with the list. Channels without a stream id are skipped.
+   *
+   * @throws ProviderException when the answer is not a list (HTML, {@code auth:0}, cut off, ...)
+   */
+  public void liveStreams(
+      String serverUrl,
+      String username,
+      String password,
+      Consumer<ProviderChannel> sink,
+      LongConsumer bytesRead) {
+    URI uri = playerApi(serverUrl, username, password, "get_live_streams");
+    http.stream(
+        uri,
+        (body, bytes) ->
+            readList(
+                uri,
+                body,
+                item -> {
+                  ProviderChannel channel = channel(item);
+                  if (channel != null) {
+                    sink.accept(channel);
+                    bytesRead.accept(bytes.getAsLong());
+                  }
+                }));
+  }
+
+  static ProviderChannel channel(JsonObject item) {
+    String streamId = blankToNull(text(item, "stream_id"));
+    if (streamId == null) {
+      return null;
+    }
+    String categoryId = blankToNull(text(item, "category_id"));
+    if (categoryId == null && item.get("category_ids") instanceof JsonArray ids && !ids.isEmpty()) {
+      categoryId = blankToNull(ids.get(0).toString().replace("\"", ""));
+    }
+    Integer archive = integer(item, "tv_archive");
+    String added = blankToNull(text(item, "added"));
+    Long addedEpoch = null;
+    if (added != null) {
+      try {
+        addedEpoch = Long.parseLong(added.strip());
+      } catch (NumberFormatException e) {
+        addedEpoch = null; // panels send junk here now and then; it is informational only
+      }
+    }
+    return new ProviderChannel(
+        cut(streamId, 191),
+        integer(item, "num"),
+        cut(nonNull(text(item, "name")).strip(), 512),
+        categoryId == null ? null : cut(categoryId, 191),
+        cut(blankToNull(text(item, "stream_type")), 32),
+        cut(blankToNull(text(item, "stream_icon")), 2048),
+        cut(blankToNull(text(item, "epg_channel_id")), 255),
+        addedEpoch,
+        cut(blankToNull(text(item, "custom_sid")), 255),
+        archive != null && archive != 0,
+        integer(item, "tv_archive_duration"),
+        cut(blankToNull(text(item, "direct_source")), 2048),
+        null,
+        null);
+  }
+
+  /**
+   * Reads a JSON list item by item. Accepts a top-level array, or an object keyed by index (some
+   * panels serialise PHP arrays that way). A login answer ({@code user_info}) in its place means
+   * the credentials were rejected; anything else that is not a list is a malformed answer.
+   */
+  static void readList(URI uri, InputStream raw, Consumer<JsonObject> sink) throws IOException {
+    BufferedInputStream body = new BufferedInputStream(raw, 64 * 1024);
+    int first = firstSignificantByte(body);
+    if (first < 0) {
+      throw new ProviderException(
+          ProviderException.Kind.MALFORMED, ProviderHttp.host(uri) + " sent an empty answer.");
+    }
+    if (first == '<') {
+      throw htmlAnswer(uri);
+    }
+    try (JsonParser parser = Json.createParser(body)) {
+      JsonParser.Event start = parser.next();
+      if (start == JsonParser.Event.START_ARRAY) {
+        while (true) {
+          JsonParser.Event event = parser.next();
+          if (event == JsonParser.Event.END_ARRAY) {
+            break;
+          }
+          if (event == JsonParser.Event.START_OBJECT) {
+            sink.accept(parser.getObject());
+          } else if (event == JsonParser.Event.START_ARRAY) {
+            parser.skipArray();
+          }
+        }
+      } else if (start == JsonParser.Event.START_OBJECT) {
+        while (true) {
+          JsonParser.Event event = parser.next();
+          if (event == JsonParser.Event.END_OBJECT) {
+            break;
+          }
+          if (event != JsonParser.Event.KEY_NAME) {
+            continue;
+          }
+          String key = parser.getString();
+          JsonParser.Event value = parser.next();
+          if (value != JsonParser.Event.START_OBJECT) {
+            if (value == JsonParser.Event.START_ARRAY) {
+              parser.skipArray();
+            }
+            throw notAList(uri);
+          }
+          JsonObject item = parser.getObject();
+          if (key.equals("user_info")) {
+            throw "0".equals(text(item, "auth")) ? rejected(uri) : notAList(uri);
+          }
+          sink.accept(item);
+        }
+      } else {
+        throw notAList(uri);
+      }
+      if (parser.hasNext()) {
+        throw new ProviderException(
+            ProviderException.Kind.MALFORMED,
+            ProviderHttp.host(uri) + " sent extra data after the list.");
+      }
+    } catch (JsonException | NoSuchElementException e) {
+      throw new ProviderException(
+          ProviderException.Kind.MALFORMED,
+          ProviderHttp.host(uri) + " sent JSON that is cut off or invalid.");
+    }
+  }
+
+  private static int firstSignificantByte(BufferedInputStream body) throws IOException {
+    body.mark(4096);
+    int b;
+    int skipped = 0;
+    do {
+      b = body.read();
+      skipped++;
+    } while (b >= 0
+        && skipped < 4096
+        && (Character.isWhitespace(b) || b == 0xEF || b == 0xBB || b == 0xBF));
+    body.reset();
+    return b;
+  }
+
+  private static ProviderException htmlAnswer(URI uri) {
+    return new ProviderException(
+        ProviderException.Kind.NOT_JSON,
+        ProviderHttp.host(uri)
+            + " sent an HTML page instead of JSON (wrong URL, or a blocked or suspended account?).");
+  }
+
+  private static ProviderException rejected(URI uri) {
+    return new ProviderException(
+        ProviderException.Kind.AUTH_REJECTED,
+        ProviderHttp.host(uri) + " rejected the username or password (auth: 0).");
+  }
+
+  private static ProviderException notAList(URI uri) {
+    return new ProviderException(
+        ProviderException.Kind.MALFORMED, ProviderHttp.host(uri) + " did not answer with a list.");
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  private static String nonNull(String text) {
+    return text == null ? "" : text;
+  }
+
+  /** Cuts text to a column's length (in characters), so one odd row cannot fail a whole sync. */
+  private static String cut(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end);
   }
 
   /** {@code {server}/player_api.php?username=…&password=…[&action=…]}: a secret, never log it. */

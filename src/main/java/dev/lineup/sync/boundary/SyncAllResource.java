@@ -1,0 +1,59 @@
+package dev.lineup.sync.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.sync.control.ChannelSync;
+import dev.lineup.sync.entity.SyncRun;
+import dev.lineup.sync.entity.SyncRun.Scope;
+import dev.lineup.sync.entity.SyncRun.Trigger;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code POST /api/sync/all}: {@code {success, accounts_synced, results[]}}. */
+@Path("sync/all")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SyncAllResource {
+  @PersistenceContext EntityManager em;
+  @Inject ChannelSync sync;
+
+  /** Syncs every enabled account, one after the other; one account's failure stops no other. */
+  @POST
+  public Map<String, Object> syncAll() {
+    List<Map<String, Object>> results = new ArrayList<>();
+    int synced = 0;
+    for (Account account : em.createNamedQuery(Account.ALL, Account.class).getResultList()) {
+      if (!account.enabled()) {
+        continue;
+      }
+      try {
+        SyncRun run = sync.sync(account.id(), Trigger.MANUAL, Scope.ALL, false);
+        synced += run.succeeded() ? 1 : 0;
+        results.add(run.view());
+      } catch (ProblemException e) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("success", false);
+        result.put("account_id", account.id());
+        result.put("account_name", account.name());
+        result.put("status", e.status() == 409 ? "busy" : "failed");
+        result.put("errors", List.of(e.detail()));
+        results.add(result);
+      }
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("success", results.stream().allMatch(r -> Boolean.TRUE.equals(r.get("success"))));
+    answer.put("accounts_synced", synced);
+    answer.put("results", results);
+    return answer;
+  }
+}

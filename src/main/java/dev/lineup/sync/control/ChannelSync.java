@@ -1,0 +1,287 @@
+package dev.lineup.sync.control;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.provider.control.ProviderException;
+import dev.lineup.provider.control.ProviderHttp;
+import dev.lineup.provider.control.XtreamClient;
+import dev.lineup.sync.control.SyncProgress.Snapshot;
+import dev.lineup.sync.entity.SyncRun;
+import dev.lineup.sync.entity.SyncRun.Changes;
+import dev.lineup.sync.entity.SyncRun.Scope;
+import dev.lineup.sync.entity.SyncRun.Status;
+import dev.lineup.sync.entity.SyncRun.Trigger;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.InetAddress;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Syncs one account's categories and channels from its provider into the database: fetch into
+ * staging, check the safety gate, then apply everything in one transaction — so a failed, cancelled
+ * or suspicious sync changes nothing users can see.
+ */
+@ApplicationScoped
+public class ChannelSync {
+  private static final Logger LOG = Logger.getLogger(ChannelSync.class.getName());
+  private static final String SERVER_NAME = serverName();
+
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
+
+  @PersistenceContext EntityManager em;
+  @Inject XtreamClient xtream;
+  @Inject ProviderHttp http;
+  @Inject SyncRuns runs;
+  @Inject SyncProgress progress;
+  @Inject MetricRegistry metrics;
+
+  /** Above this share of active channels (or categories) missing, a sync waits for confirmation. */
+  @Inject
+  @ConfigProperty(name = "SYNC_MAX_DEACTIVATE_SHARE", defaultValue = "0.5")
+  double maxDeactivateShare;
+
+  /** Thrown from inside the fetch to stop it: cancelled, or the database failed. */
+  private static final class Abort extends RuntimeException {
+    final Status status;
+
+    Abort(Status status, String message, Throwable cause) {
+      super(message, cause, false, false);
+      this.status = status;
+    }
+  }
+
+  /**
+   * Runs one sync of the account now, in the calling thread, and returns its record.
+   *
+   * @throws ProblemException 404 for an unknown account, 409 while another sync of it runs
+   */
+  public SyncRun sync(long accountId, Trigger trigger, Scope scope, boolean force) {
+    Account account = em.find(Account.class, accountId);
+    if (account == null) {
+      throw ProblemException.notFound("Account", accountId);
+    }
+    Optional<SyncSession> opened;
+    try {
+      opened = SyncSession.open(dataSource, accountId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not reach the database to sync", e);
+    }
+    if (opened.isEmpty()) {
+      Optional<Long> running = runs.running(accountId);
+      ProblemException busy =
+          ProblemException.conflict(
+              "A sync of account "
+                  + accountId
+                  + " is already running"
+                  + running.map(id -> " (run " + id + ")").orElse("")
+                  + ".");
+      running.ifPresent(id -> busy.with("running_run_id", id));
+      throw busy;
+    }
+    try (SyncSession session = opened.get()) {
+      SyncRun run = SyncRun.start(accountId, account.name(), trigger, scope, force);
+      try {
+        runs.begin(session.connection(), run, SERVER_NAME);
+      } catch (SQLException e) {
+        throw new IllegalStateException("Could not record the sync run", e);
+      }
+      execute(session, account, run, scope, force);
+      try {
+        runs.end(session.connection(), run);
+      } catch (SQLException e) {
+        LOG.log(Level.WARNING, "Could not record the end of sync run " + run.id, e);
+      }
+      progress.report(new Snapshot(accountId, run.id, "done", 0, 0, run.status.code()));
+      LOG.info(run::summary);
+      record(run);
+      return run;
+    }
+  }
+
+  private void execute(
+      SyncSession session, Account account, SyncRun run, Scope scope, boolean force) {
+    try {
+      if (scope.categories()) {
+        phase(session, run, "fetching_categories", 0);
+        http.withRetries(
+            () -> {
+              staging(session::resetCategories);
+              xtream.liveCategories(
+                  account.serverUrl(),
+                  account.username(),
+                  account.password(),
+                  category -> staging(() -> session.stage(category)));
+              staging(session::flushCategories);
+            });
+        checkCancelled(session, run);
+      }
+      if (scope.channels()) {
+        phase(session, run, "fetching_channels", 0);
+        http.withRetries(
+            () -> {
+              staging(session::resetChannels);
+              xtream.liveStreams(
+                  account.serverUrl(),
+                  account.username(),
+                  account.password(),
+                  channel -> {
+                    if (staging(() -> session.stage(channel))) {
+                      checkCancelled(session, run);
+                      progress.report(
+                          new Snapshot(
+                              run.accountId,
+                              run.id,
+                              "fetching_channels",
+                              session.channelsStaged(),
+                              0,
+                              "running"));
+                    }
+                  },
+                  bytes -> {});
+              staging(session::flushChannels);
+            });
+        checkCancelled(session, run);
+      }
+      int categoriesFetched = session.categoriesStaged();
+      int channelsFetched = session.channelsStaged();
+      run.categories = new Changes(categoriesFetched, 0, 0, 0, 0);
+      run.channels = new Changes(channelsFetched, 0, 0, 0, 0);
+      if (!force) {
+        String doubt = safetyGate(session, scope);
+        if (doubt != null) {
+          run.finish(Status.SUSPICIOUS, doubt);
+          return;
+        }
+      }
+      phase(session, run, "writing", channelsFetched);
+      SyncSession.Applied applied =
+          session.apply(scope.categories(), scope.channels(), categoriesFetched, channelsFetched);
+      run.categories = applied.categories();
+      run.channels = applied.channels();
+      run.finish(Status.OK, null);
+    } catch (ProviderException e) {
+      run.finish(Status.FAILED, e.detail());
+    } catch (Abort e) {
+      if (e.status == Status.FAILED) {
+        LOG.log(
+            Level.SEVERE, "Sync run " + run.id + " failed writing to the database", e.getCause());
+      }
+      run.finish(e.status, e.getMessage());
+    } catch (SQLException e) {
+      LOG.log(Level.SEVERE, "Sync run " + run.id + " failed writing to the database", e);
+      run.finish(Status.FAILED, "Database error while writing the lineup; nothing was changed.");
+    }
+  }
+
+  /**
+   * Why the fetched lists look wrong enough to keep the stored lineup as it is, or null when they
+   * look fine. Zero channels is never taken as "the provider has no channels".
+   */
+  private String safetyGate(SyncSession session, Scope scope) throws SQLException {
+    if (scope.channels()) {
+      if (session.channelsStaged() == 0) {
+        return "The provider returned no channels; nothing was changed. Sync with force=true to"
+            + " accept an empty lineup.";
+      }
+      String doubt = lossDoubt(session.channelLoss(), "channels");
+      if (doubt != null) {
+        return doubt;
+      }
+    }
+    if (scope.categories()) {
+      SyncSession.Loss loss = session.categoryLoss();
+      if (session.categoriesStaged() == 0 && loss.active() > 0) {
+        return "The provider returned no categories; nothing was changed. Sync with force=true to"
+            + " accept that.";
+      }
+      return lossDoubt(loss, "categories");
+    }
+    return null;
+  }
+
+  private String lossDoubt(SyncSession.Loss loss, String what) {
+    if (loss.share() <= maxDeactivateShare) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "The provider's list lacks %d of %d active %s (%.0f %%, above the %.0f %% limit);"
+            + " nothing was changed. Sync with force=true if the provider really dropped them.",
+        loss.missing(),
+        loss.active(),
+        what,
+        loss.share() * 100,
+        maxDeactivateShare * 100);
+  }
+
+  private void phase(SyncSession session, SyncRun run, String phase, long total) {
+    run.phase = phase;
+    staging(() -> runs.phase(session.connection(), run));
+    progress.report(new Snapshot(run.accountId, run.id, phase, 0, total, "running"));
+  }
+
+  private void checkCancelled(SyncSession session, SyncRun run) {
+    boolean cancelled = staging(() -> runs.cancelRequested(session.connection(), run.id));
+    if (cancelled) {
+      throw new Abort(Status.CANCELLED, "Cancelled; nothing was changed.", null);
+    }
+  }
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  private static <T> T staging(SqlWork<T> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw new Abort(
+          Status.FAILED, "Database error while staging the lineup; nothing was changed.", e);
+    }
+  }
+
+  private static void staging(SqlAction action) {
+    staging(
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  private void record(SyncRun run) {
+    Tag account = new Tag("account", String.valueOf(run.accountId));
+    metrics.timer("lineup_sync_duration", account).update(Duration.ofMillis(run.durationMs));
+    metrics.counter("lineup_sync_runs_total", account, new Tag("status", run.status.code())).inc();
+    metrics.counter("lineup_sync_channels_fetched_total", account).inc(run.channels.fetched());
+    metrics
+        .counter("lineup_sync_rows_written_total", account)
+        .inc(run.channels.written() + run.categories.written());
+  }
+
+  private static String serverName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+}

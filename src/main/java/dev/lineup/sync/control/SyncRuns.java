@@ -1,0 +1,246 @@
+package dev.lineup.sync.control;
+
+import dev.lineup.sync.entity.SyncRun;
+import dev.lineup.sync.entity.SyncRun.Changes;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The {@code sync_runs} table: recording runs as they go, and reading the history back. */
+@ApplicationScoped
+public class SyncRuns {
+  private static final String COLUMNS =
+      "r.id, r.account_id, a.name, r.trigger_type, r.scope, r.forced, r.status, r.phase,"
+          + " r.started_at, r.finished_at, r.duration_ms, r.categories_fetched, r.categories_added,"
+          + " r.categories_updated, r.categories_reactivated, r.categories_deactivated,"
+          + " r.channels_fetched, r.channels_added, r.channels_updated, r.channels_reactivated,"
+          + " r.channels_deactivated, r.message";
+
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
+
+  @Inject
+  @ConfigProperty(name = "SYNC_HISTORY_KEEP", defaultValue = "50")
+  int historyKeep;
+
+  /**
+   * Records a new running run. Runs of this account still marked running are from a server that
+   * stopped mid-sync (the caller holds the account's lock): they are closed as failed.
+   */
+  void begin(Connection connection, SyncRun run, String serverName) throws SQLException {
+    try (PreparedStatement orphans =
+        connection.prepareStatement(
+            "UPDATE sync_runs SET status = 'failed', phase = 'done', finished_at = ?,"
+                + " message = 'Interrupted: the server running this sync stopped.'"
+                + " WHERE account_id = ? AND status = 'running'")) {
+      orphans.setTimestamp(1, Timestamp.valueOf(run.startedAt));
+      orphans.setLong(2, run.accountId);
+      orphans.executeUpdate();
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO sync_runs (account_id, trigger_type, scope, forced, status, phase,"
+                + " server_name, started_at) VALUES (?, ?, ?, ?, 'running', ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      insert.setLong(1, run.accountId);
+      insert.setString(2, run.trigger);
+      insert.setString(3, run.scope);
+      insert.setBoolean(4, run.forced);
+      insert.setString(5, run.phase);
+      insert.setString(6, serverName);
+      insert.setTimestamp(7, Timestamp.valueOf(run.startedAt));
+      insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        run.id = keys.getLong(1);
+      }
+    }
+  }
+
+  void phase(Connection connection, SyncRun run) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement("UPDATE sync_runs SET phase = ? WHERE id = ?")) {
+      update.setString(1, run.phase);
+      update.setLong(2, run.id);
+      update.executeUpdate();
+    }
+  }
+
+  /** Whether someone asked (on any server) to cancel the run. */
+  boolean cancelRequested(Connection connection, long runId) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT cancel_requested FROM sync_runs WHERE id = ?")) {
+      query.setLong(1, runId);
+      try (ResultSet rs = query.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** Stores the outcome and trims the account's history to the kept number of runs. */
+  void end(Connection connection, SyncRun run) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE sync_runs SET status = ?, phase = ?, finished_at = ?, duration_ms = ?,"
+                + " categories_fetched = ?, categories_added = ?, categories_updated = ?,"
+                + " categories_reactivated = ?, categories_deactivated = ?, channels_fetched = ?,"
+                + " channels_added = ?, channels_updated = ?, channels_reactivated = ?,"
+                + " channels_deactivated = ?, message = ? WHERE id = ?")) {
+      int i = 1;
+      update.setString(i++, run.status.code());
+      update.setString(i++, run.phase);
+      update.setTimestamp(i++, Timestamp.valueOf(run.finishedAt));
+      update.setLong(i++, run.durationMs);
+      for (Changes c : List.of(run.categories, run.channels)) {
+        update.setInt(i++, c.fetched());
+        update.setInt(i++, c.added());
+        update.setInt(i++, c.updated());
+        update.setInt(i++, c.reactivated());
+        update.setInt(i++, c.deactivated());
+      }
+      update.setString(i++, run.message);
+      update.setLong(i, run.id);
+      update.executeUpdate();
+    }
+    trimHistory(connection, run.accountId);
+  }
+
+  private void trimHistory(Connection connection, long accountId) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM sync_runs WHERE account_id = ? AND status <> 'running' AND id < ("
+                + " SELECT id FROM (SELECT id FROM sync_runs WHERE account_id = ?"
+                + "  ORDER BY id DESC LIMIT 1 OFFSET ?) AS keep)")) {
+      delete.setLong(1, accountId);
+      delete.setLong(2, accountId);
+      delete.setInt(3, Math.max(historyKeep, 1) - 1);
+      delete.executeUpdate();
+    }
+  }
+
+  /** Asks a running sync of the account to stop; true when one was running. */
+  public Optional<Long> requestCancel(long accountId) {
+    try (Connection connection = dataSource.getConnection()) {
+      Optional<Long> running = running(connection, accountId);
+      if (running.isPresent()) {
+        try (PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE sync_runs SET cancel_requested = TRUE WHERE id = ?")) {
+          update.setLong(1, running.get());
+          update.executeUpdate();
+        }
+      }
+      return running;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not reach the database", e);
+    }
+  }
+
+  /** The id of the account's running sync, if any (on any server). */
+  public Optional<Long> running(long accountId) {
+    try (Connection connection = dataSource.getConnection()) {
+      return running(connection, accountId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not reach the database", e);
+    }
+  }
+
+  private static Optional<Long> running(Connection connection, long accountId) throws SQLException {
+    // The lock tells whether a sync really runs; the row tells which one.
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT IS_USED_LOCK(?) IS NOT NULL, (SELECT MAX(id) FROM sync_runs"
+                + " WHERE account_id = ? AND status = 'running')")) {
+      query.setString(1, SyncSession.lockName(accountId));
+      query.setLong(2, accountId);
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        boolean locked = rs.getBoolean(1);
+        long id = rs.getLong(2);
+        return locked && !rs.wasNull() ? Optional.of(id) : Optional.empty();
+      }
+    }
+  }
+
+  public List<SyncRun> history(long accountId, int limit) {
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM sync_runs r JOIN accounts a ON a.id = r.account_id"
+            + " WHERE r.account_id = ? ORDER BY r.id DESC LIMIT ?",
+        accountId,
+        limit);
+  }
+
+  public Optional<SyncRun> last(long accountId) {
+    return history(accountId, 1).stream().findFirst();
+  }
+
+  public Optional<SyncRun> lastSuccessful(long accountId) {
+    return query(
+            "SELECT "
+                + COLUMNS
+                + " FROM sync_runs r JOIN accounts a ON a.id = r.account_id"
+                + " WHERE r.account_id = ? AND r.status = 'ok' ORDER BY r.id DESC LIMIT ?",
+            accountId,
+            1)
+        .stream()
+        .findFirst();
+  }
+
+  private List<SyncRun> query(String sql, long accountId, int limit) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setLong(1, accountId);
+      query.setInt(2, limit);
+      List<SyncRun> runs = new ArrayList<>();
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          runs.add(read(rs));
+        }
+      }
+      return runs;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the sync history", e);
+    }
+  }
+
+  private static SyncRun read(ResultSet rs) throws SQLException {
+    SyncRun run = new SyncRun();
+    int i = 1;
+    run.id = rs.getLong(i++);
+    run.accountId = rs.getLong(i++);
+    run.accountName = rs.getString(i++);
+    run.trigger = rs.getString(i++);
+    run.scope = rs.getString(i++);
+    run.forced = rs.getBoolean(i++);
+    run.status = SyncRun.Status.of(rs.getString(i++));
+    run.phase = rs.getString(i++);
+    run.startedAt = localDateTime(rs.getTimestamp(i++));
+    run.finishedAt = localDateTime(rs.getTimestamp(i++));
+    long duration = rs.getLong(i++);
+    run.durationMs = rs.wasNull() ? null : duration;
+    run.categories =
+        new Changes(rs.getInt(i++), rs.getInt(i++), rs.getInt(i++), rs.getInt(i++), rs.getInt(i++));
+    run.channels =
+        new Changes(rs.getInt(i++), rs.getInt(i++), rs.getInt(i++), rs.getInt(i++), rs.getInt(i++));
+    run.message = rs.getString(i);
+    return run;
+  }
+
+  private static LocalDateTime localDateTime(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toLocalDateTime();
+  }
+}
