@@ -229,14 +229,14 @@ public final class FakeProvider implements AutoCloseable {
     }
   }
 
-  /** 4 KiB every 50 ms: a provider that keeps sending, slowly. */
+  /** 16 KiB every 50 ms: a provider that keeps sending, slowly. */
   private static void sendSlowly(HttpExchange exchange, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      for (int offset = 0; offset < bytes.length; offset += 4096) {
-        out.write(bytes, offset, Math.min(4096, bytes.length - offset));
+      for (int offset = 0; offset < bytes.length; offset += 16384) {
+        out.write(bytes, offset, Math.min(16384, bytes.length - offset));
         out.flush();
         try {
           Thread.sleep(50);

@@ -9,8 +9,11 @@ import dev.lineup.sync.control.SyncRuns;
 import dev.lineup.sync.entity.SyncRun;
 import dev.lineup.sync.entity.SyncRun.Scope;
 import dev.lineup.sync.entity.SyncRun.Trigger;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.DELETE;
@@ -20,12 +23,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Sync on demand, its status and history ({@code /api/accounts/{id}/sync...}, {@code
@@ -35,22 +47,119 @@ import java.util.Optional;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncResource {
+  private static final Logger LOG = Logger.getLogger(SyncResource.class.getName());
   @PersistenceContext EntityManager em;
   @Inject ChannelSync sync;
   @Inject SyncRuns runs;
   @Inject SyncProgress progress;
 
+  @Resource ManagedExecutorService executor;
+
   /**
    * Syncs the account now and answers with the run's stats. {@code force=true} confirms a sync the
-   * safety gate held back; {@code only=categories|channels} syncs one list.
+   * safety gate held back; {@code only=categories|channels} syncs one list; {@code async=true}
+   * answers 202 at once and runs the sync in the background (follow it with the events).
    */
   @POST
-  public Map<String, Object> sync(
+  public Response sync(
       @PathParam("id") long id,
       @QueryParam("force") String force,
-      @QueryParam("only") String only) {
-    return sync.sync(id, Trigger.MANUAL, scope(only), QueryParams.bool("force", force, false))
-        .view();
+      @QueryParam("only") String only,
+      @QueryParam("async") String async,
+      @Context UriInfo uri) {
+    boolean forced = QueryParams.bool("force", force, false);
+    Scope scope = scope(only);
+    if (!QueryParams.bool("async", async, false)) {
+      return Response.ok(sync.sync(id, Trigger.MANUAL, scope, forced).view()).build();
+    }
+    account(id);
+    Optional<Long> running = runs.running(id);
+    if (running.isPresent()) {
+      throw ProblemException.conflict(
+              "A sync of account " + id + " is already running (run " + running.get() + ").")
+          .with("running_run_id", running.get());
+    }
+    executor.execute(
+        () -> {
+          try {
+            sync.sync(id, Trigger.MANUAL, scope, forced);
+          } catch (ProblemException e) {
+            LOG.info(() -> "Background sync of account " + id + " not run: " + e.detail());
+          }
+        });
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("accepted", true);
+    answer.put("account_id", id);
+    answer.put(
+        "status_url",
+        uri.getBaseUriBuilder().path("accounts/{id}/sync/status").build(id).toString());
+    answer.put(
+        "events_url",
+        uri.getBaseUriBuilder().path("accounts/{id}/sync/events").build(id).toString());
+    return Response.accepted(answer).build();
+  }
+
+  /**
+   * Server-sent events of the account's sync progress: {@code progress} events ({@code phase, done,
+   * total}) while a sync runs, {@code done} when it ends (with the run's {@code status}), and one
+   * {@code idle} event on connecting when none runs. The stream stays open for the next sync.
+   */
+  @GET
+  @Path("events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void events(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
+    account(id);
+    AtomicReference<Runnable> unsubscribe = new AtomicReference<>(() -> {});
+    Consumer<SyncProgress.Snapshot> send =
+        snapshot -> {
+          if (sink.isClosed()) {
+            unsubscribe.get().run();
+            return;
+          }
+          sink.send(event(sse, snapshot.finished() ? "done" : "progress", json(snapshot)))
+              .whenComplete(
+                  (ok, failure) -> {
+                    if (failure != null) {
+                      unsubscribe.get().run();
+                      sink.close();
+                    }
+                  });
+        };
+    unsubscribe.set(progress.listen(id, send));
+    Optional<SyncProgress.Snapshot> now = progress.current(id);
+    if (now.isPresent()) {
+      send.accept(now.get());
+    } else {
+      sink.send(
+          event(
+              sse,
+              "idle",
+              Json.createObjectBuilder()
+                  .add("account_id", id)
+                  .add("phase", "idle")
+                  .build()
+                  .toString()));
+    }
+  }
+
+  private static OutboundSseEvent event(Sse sse, String name, String json) {
+    return sse.newEventBuilder()
+        .name(name)
+        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+        .data(String.class, json)
+        .build();
+  }
+
+  private static String json(SyncProgress.Snapshot snapshot) {
+    return Json.createObjectBuilder()
+        .add("account_id", snapshot.accountId())
+        .add("run_id", snapshot.runId())
+        .add("phase", snapshot.phase())
+        .add("done", snapshot.done())
+        .add("total", snapshot.total())
+        .add("status", snapshot.status())
+        .build()
+        .toString();
   }
 
   /**

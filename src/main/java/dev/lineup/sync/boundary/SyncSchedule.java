@@ -1,0 +1,137 @@
+package dev.lineup.sync.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.sync.control.ChannelSync;
+import dev.lineup.sync.control.SyncRuns;
+import dev.lineup.sync.entity.SyncRun;
+import dev.lineup.sync.entity.SyncRun.Scope;
+import dev.lineup.sync.entity.SyncRun.Trigger;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Syncs accounts on schedule. One persistent EJB timer (stored in MariaDB, so in a cluster it fires
+ * on one server only and survives a server stopping) checks every {@code SYNC_CHECK_SECONDS} which
+ * enabled accounts are due: never synced, or last synced longer ago than their interval (their own
+ * {@code sync_interval_hours}, else {@code SYNC_INTERVAL_HOURS}; 0 turns it off). The first check
+ * comes shortly after start, so data older than the interval is refreshed then.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigrator")
+public class SyncSchedule {
+  static final String TIMER = "lineup-sync-check";
+  private static final Logger LOG = Logger.getLogger(SyncSchedule.class.getName());
+
+  /** After a failed run, try again sooner than the interval, but not before this. */
+  private static final Duration RETRY_AFTER_FAILURE = Duration.ofHours(1);
+
+  @Resource TimerService timers;
+  @PersistenceContext EntityManager em;
+  @Inject ChannelSync sync;
+  @Inject SyncRuns runs;
+
+  @Inject
+  @ConfigProperty(name = "SYNC_INTERVAL_HOURS", defaultValue = "6")
+  double intervalHours;
+
+  @Inject
+  @ConfigProperty(name = "SYNC_CHECK_SECONDS", defaultValue = "300")
+  long checkSeconds;
+
+  @Inject
+  @ConfigProperty(name = "SYNC_FIRST_CHECK_SECONDS", defaultValue = "60")
+  long firstCheckSeconds;
+
+  /** Keeps exactly one check timer, with the configured period (recreated when it changed). */
+  @PostConstruct
+  void schedule() {
+    long period = Duration.ofSeconds(Math.max(checkSeconds, 1)).toMillis();
+    // The period is part of the timer's name: a timer with another period is from an older setting.
+    String name = TIMER + ":" + period;
+    boolean current = false;
+    for (Timer timer : timers.getTimers()) {
+      if (!(timer.getInfo() instanceof String info) || !info.startsWith(TIMER)) {
+        continue;
+      }
+      if (!current && info.equals(name)) {
+        current = true;
+      } else {
+        timer.cancel();
+      }
+    }
+    if (!current) {
+      timers.createIntervalTimer(
+          Duration.ofSeconds(Math.min(firstCheckSeconds, checkSeconds)).toMillis(),
+          period,
+          new TimerConfig(name, true));
+    }
+    LOG.info(
+        () ->
+            "Sync schedule: every "
+                + (intervalHours > 0
+                    ? intervalHours + " h"
+                    : "- (off unless an account sets its own interval)")
+                + ", checked every "
+                + checkSeconds
+                + " s");
+  }
+
+  // The syncs manage their own connections and transactions.
+  @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void check(Timer timer) {
+    List<Account> accounts = em.createNamedQuery(Account.ALL, Account.class).getResultList();
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    for (Account account : accounts) {
+      if (!account.enabled()) {
+        continue;
+      }
+      double hours =
+          account.syncIntervalHours() != null ? account.syncIntervalHours() : intervalHours;
+      if (hours <= 0 || !due(account.id(), Duration.ofMinutes((long) (hours * 60)), now)) {
+        continue;
+      }
+      try {
+        sync.sync(account.id(), Trigger.SCHEDULE, Scope.ALL, false);
+      } catch (ProblemException e) {
+        LOG.info(() -> "Scheduled sync of " + account + " skipped: " + e.detail());
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Scheduled sync of " + account + " failed", e);
+      }
+    }
+  }
+
+  private boolean due(long accountId, Duration interval, LocalDateTime now) {
+    Optional<SyncRun> last = runs.last(accountId);
+    if (last.isEmpty()) {
+      return true;
+    }
+    Duration wait =
+        last.get().status == SyncRun.Status.FAILED && interval.compareTo(RETRY_AFTER_FAILURE) > 0
+            ? RETRY_AFTER_FAILURE
+            : interval;
+    return !last.get().startedAt.plus(wait).isAfter(now);
+  }
+}
