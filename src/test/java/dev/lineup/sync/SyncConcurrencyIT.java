@@ -87,9 +87,12 @@ class SyncConcurrencyIT {
     await(
         "channels are being fetched",
         () -> {
-          JsonObject progress = status().getJsonObject("progress");
-          return progress != null
-              && progress.getString("phase").equals("fetching_channels")
+          JsonObject status = status();
+          if (status.isNull("progress")) {
+            return false;
+          }
+          JsonObject progress = status.getJsonObject("progress");
+          return progress.getString("phase").equals("fetching_channels")
               && progress.getInt("done") > 0;
         });
     Reply cancel = Api.delete("/api/accounts/" + account + "/sync");

@@ -145,7 +145,7 @@ public class ChannelSync {
                               run.accountId,
                               run.id,
                               "fetching_channels",
-                              session.channelsStaged(),
+                              session.channelsReceived(),
                               0,
                               "running"));
                     }
@@ -167,8 +167,10 @@ public class ChannelSync {
         }
       }
       phase(session, run, "writing", channelsFetched);
+      long writeStart = System.nanoTime();
       SyncSession.Applied applied =
           session.apply(scope.categories(), scope.channels(), categoriesFetched, channelsFetched);
+      run.writeMs = (System.nanoTime() - writeStart) / 1_000_000;
       run.categories = applied.categories();
       run.channels = applied.channels();
       run.finish(Status.OK, null);

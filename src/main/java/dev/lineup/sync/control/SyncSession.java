@@ -3,13 +3,19 @@ package dev.lineup.sync.control;
 import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
 import dev.lineup.sync.entity.SyncRun.Changes;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,25 +30,29 @@ import javax.sql.DataSource;
  * <ul>
  *   <li>A MariaDB named lock ({@code GET_LOCK}) makes the sync exclusive across every server that
  *       shares the database; it dies with the connection, so a crashed server cannot leave it held.
- *   <li>The provider's lists are streamed into temporary staging tables in multi-row INSERTs; the
- *       visible tables are not touched while the provider is being read.
+ *   <li>The provider's lists are streamed into temporary staging tables (channels through a
+ *       temporary file and LOAD DATA LOCAL INFILE, categories in multi-row INSERTs); the visible
+ *       tables are not touched while the provider is being read.
  *   <li>{@link #apply} then merges the staging tables into {@code categories} and {@code channels}
  *       with set-based statements in one transaction: all or nothing.
  * </ul>
  */
 final class SyncSession implements AutoCloseable {
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(SyncSession.class.getName());
   static final int BATCH_SIZE = 1000;
   private static final String CHANNEL_COLUMNS =
       "stream_id, num, name, category_id, stream_type, stream_icon, epg_channel_id, added,"
           + " custom_sid, tv_archive, tv_archive_duration, direct_source, stream_url, extras,"
           + " fingerprint";
-  private static final int CHANNEL_PARAMS = 15;
 
   private final Connection connection;
   private final long accountId;
   private final String lockName;
   private boolean locked;
-  private final List<ProviderChannel> channelBatch = new ArrayList<>(BATCH_SIZE);
+  private Path channelFile;
+  private Writer channelWriter;
+  private int channelsWritten;
   private final List<ProviderCategory> categoryBatch = new ArrayList<>();
   private int channelsStaged;
   private int categoriesStaged;
@@ -106,12 +116,22 @@ final class SyncSession implements AutoCloseable {
     }
   }
 
-  /** Empties the staging tables, e.g. before a retried fetch starts again. */
+  /** Empties the channel staging, e.g. before a retried fetch starts again. */
   void resetChannels() throws SQLException {
-    channelBatch.clear();
+    discardChannelFile();
     channelsStaged = 0;
+    channelsWritten = 0;
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM sync_stage_channels");
+    }
+    try {
+      channelFile = Files.createTempFile("lineup-sync-" + accountId + "-", ".tsv");
+      channelWriter =
+          new BufferedWriter(
+              new OutputStreamWriter(Files.newOutputStream(channelFile), StandardCharsets.UTF_8),
+              1 << 16);
+    } catch (IOException e) {
+      throw new SQLException("Could not create the staging file", e);
     }
   }
 
@@ -130,14 +150,53 @@ final class SyncSession implements AutoCloseable {
     }
   }
 
-  /** Adds a channel to the staging table; returns true when a batch was written. */
-  boolean stage(ProviderChannel channel) throws SQLException {
-    channelBatch.add(channel);
-    if (channelBatch.size() >= BATCH_SIZE) {
-      flushChannels();
-      return true;
+  /**
+   * Adds a channel to the staging file; returns true after every {@link #BATCH_SIZE} channels (the
+   * points where a sync checks for cancellation and reports progress).
+   */
+  boolean stage(ProviderChannel c) throws SQLException {
+    try {
+      Writer out = channelWriter;
+      field(out, c.streamId()).write('\t');
+      field(out, c.num()).write('\t');
+      field(out, c.name()).write('\t');
+      field(out, c.categoryId()).write('\t');
+      field(out, c.streamType()).write('\t');
+      field(out, c.streamIcon()).write('\t');
+      field(out, c.epgChannelId()).write('\t');
+      field(out, c.added()).write('\t');
+      field(out, c.customSid()).write('\t');
+      field(out, c.tvArchive() ? 1 : 0).write('\t');
+      field(out, c.tvArchiveDuration()).write('\t');
+      field(out, c.directSource()).write('\t');
+      field(out, c.streamUrl()).write('\t');
+      field(out, c.extras()).write('\t');
+      field(out, c.fingerprint()).write('\n');
+    } catch (IOException e) {
+      throw new SQLException("Could not write the staging file", e);
     }
-    return false;
+    return ++channelsWritten % BATCH_SIZE == 0;
+  }
+
+  /** A value in LOAD DATA's default text format: \N for null, backslash escapes. */
+  private static Writer field(Writer out, Object value) throws IOException {
+    if (value == null) {
+      out.write("\\N");
+      return out;
+    }
+    String text = value.toString();
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      switch (ch) {
+        case '\\' -> out.write("\\\\");
+        case '\t' -> out.write("\\t");
+        case '\n' -> out.write("\\n");
+        case '\r' -> out.write("\\r");
+        case '\0' -> out.write("\\0");
+        default -> out.write(ch);
+      }
+    }
+    return out;
   }
 
   void flushCategories() throws SQLException {
@@ -159,41 +218,60 @@ final class SyncSession implements AutoCloseable {
     categoryBatch.clear();
   }
 
+  /**
+   * Loads the staging file into the staging table with LOAD DATA LOCAL INFILE: the fastest way into
+   * MariaDB from inside Liberty (whose pooled statements disable the driver's bulk protocol). A
+   * stream id listed twice keeps its first entry.
+   */
   void flushChannels() throws SQLException {
-    if (channelBatch.isEmpty()) {
+    try {
+      channelWriter.close();
+    } catch (IOException e) {
+      throw new SQLException("Could not write the staging file", e);
+    }
+    String path = channelFile.toAbsolutePath().toString().replace("\\", "/").replace("'", "''");
+    long start = System.nanoTime();
+    try (Statement load = connection.createStatement()) {
+      channelsStaged =
+          load.executeUpdate(
+              "LOAD DATA LOCAL INFILE '"
+                  + path
+                  + "' IGNORE INTO TABLE sync_stage_channels CHARACTER SET utf8mb4"
+                  + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                  + CHANNEL_COLUMNS
+                  + ")");
+      LOG.fine(
+          () ->
+              "Loaded "
+                  + channelsStaged
+                  + " channels into staging in "
+                  + (System.nanoTime() - start) / 1_000_000
+                  + " ms");
+    } finally {
+      discardChannelFile();
+    }
+  }
+
+  private void discardChannelFile() {
+    if (channelFile == null) {
       return;
     }
-    String sql =
-        "INSERT IGNORE INTO sync_stage_channels ("
-            + CHANNEL_COLUMNS
-            + ") VALUES "
-            + placeholders(channelBatch.size(), CHANNEL_PARAMS);
-    try (PreparedStatement insert = connection.prepareStatement(sql)) {
-      int i = 1;
-      for (ProviderChannel c : channelBatch) {
-        insert.setString(i++, c.streamId());
-        setInt(insert, i++, c.num());
-        insert.setString(i++, c.name());
-        insert.setString(i++, c.categoryId());
-        insert.setString(i++, c.streamType());
-        insert.setString(i++, c.streamIcon());
-        insert.setString(i++, c.epgChannelId());
-        if (c.added() == null) {
-          insert.setNull(i++, Types.BIGINT);
-        } else {
-          insert.setLong(i++, c.added());
-        }
-        insert.setString(i++, c.customSid());
-        insert.setBoolean(i++, c.tvArchive());
-        setInt(insert, i++, c.tvArchiveDuration());
-        insert.setString(i++, c.directSource());
-        insert.setString(i++, c.streamUrl());
-        insert.setString(i++, c.extras());
-        insert.setLong(i++, c.fingerprint());
-      }
-      channelsStaged += insert.executeUpdate();
+    try {
+      channelWriter.close();
+    } catch (IOException ignored) {
+      // only closing a file we are about to delete
     }
-    channelBatch.clear();
+    try {
+      Files.deleteIfExists(channelFile);
+    } catch (IOException e) {
+      LOG.warning("Could not delete the staging file " + channelFile);
+    }
+    channelFile = null;
+  }
+
+  /** Channels received from the provider so far in this fetch. */
+  int channelsReceived() {
+    return channelsWritten;
   }
 
   int channelsStaged() {
@@ -337,11 +415,14 @@ final class SyncSession implements AutoCloseable {
   }
 
   private int update(String sql, Object... params) throws SQLException {
+    long start = System.nanoTime();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         statement.setObject(i + 1, params[i]);
       }
-      return statement.executeUpdate();
+      int rows = statement.executeUpdate();
+      LOG.fine(() -> rows + " rows in " + (System.nanoTime() - start) / 1_000_000 + " ms: " + sql);
+      return rows;
     }
   }
 
@@ -372,18 +453,10 @@ final class SyncSession implements AutoCloseable {
     return sql.toString();
   }
 
-  private static void setInt(PreparedStatement statement, int index, Integer value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.INTEGER);
-    } else {
-      statement.setInt(index, value);
-    }
-  }
-
   /** Drops the staging tables and releases the lock before the connection goes back to the pool. */
   @Override
   public void close() {
+    discardChannelFile();
     try (connection) {
       try (Statement statement = connection.createStatement()) {
         statement.execute(

@@ -80,6 +80,9 @@ public class SyncRun {
   public Changes channels = Changes.NONE;
   public String message;
 
+  /** Time spent merging the staged lists into the tables (the rest is fetching and staging). */
+  public Long writeMs;
+
   public static SyncRun start(
       long accountId, String accountName, Trigger trigger, Scope scope, boolean forced) {
     SyncRun run = new SyncRun();
@@ -119,6 +122,7 @@ public class SyncRun {
     view.put("started_at", iso(startedAt));
     view.put("finished_at", iso(finishedAt));
     view.put("duration_ms", durationMs);
+    view.put("write_ms", writeMs);
     view.put("categories_fetched", categories.fetched());
     view.put("categories_added", categories.added());
     view.put("categories_updated", categories.updated());
@@ -154,7 +158,9 @@ public class SyncRun {
         + status.code()
         + " in "
         + durationMs
-        + " ms; categories "
+        + " ms"
+        + (writeMs == null ? "" : " (writing " + writeMs + " ms)")
+        + "; categories "
         + counts(categories)
         + "; channels "
         + counts(channels)

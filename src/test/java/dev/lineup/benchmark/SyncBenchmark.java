@@ -1,0 +1,259 @@
+package dev.lineup.benchmark;
+
+import dev.lineup.support.Accounts;
+import dev.lineup.support.Api;
+import dev.lineup.support.Api.Reply;
+import dev.lineup.support.FakeProvider;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sync speed and memory, run by {@code ./mvnw -Pbenchmark verify} against a server started with
+ * -Xmx256m. Not a test: it reports figures (to the console and target/benchmarks/sync.md); see
+ * docs/benchmarks.md.
+ */
+public class SyncBenchmark {
+  private static final String[] PREFIXES = {"US: ", "UK| ", "CA| ", "PRIME: ", "DE: ", "FR| ", ""};
+  private static final String[] NAMES = {
+    "ESPN",
+    "FOX NEWS",
+    "CNN",
+    "HBO",
+    "SKY SPORTS",
+    "BBC ONE",
+    "CBS",
+    "NBC",
+    "ABC",
+    "DISCOVERY",
+    "NAT GEO",
+    "TNT",
+    "AMC",
+    "CINEMAX",
+    "SHOWTIME",
+    "STARZ",
+    "NICKELODEON",
+    "CARTOON NETWORK"
+  };
+  private static final String[] SUFFIXES = {
+    " HD", " FHD", " 4K", " ᴿᴬᵂ", " ⁶⁰ᶠᵖˢ", " (KTVT)", " [TWIN FALLS ID]", ""
+  };
+
+  record Result(
+      String scenario, int channels, long wallMs, long runMs, long rowsWritten, long peakHeapMb) {}
+
+  @Test
+  void syncBenchmark() throws Exception {
+    List<Result> results = new ArrayList<>();
+    List<String> floors = new ArrayList<>();
+    for (int n : new int[] {10_000, 100_000}) {
+      try (FakeProvider provider = FakeProvider.start()) {
+        provider.serve(categories(200), streams(n, 0, 0));
+        long account = Accounts.create("Bench " + n, provider);
+        results.add(measure("first sync", n, account));
+        results.add(measure("re-sync, no change", n, account));
+        provider.serve(categories(200), streams(n, 0.05, 0.05));
+        results.add(measure("re-sync, 5 % changed, 5 % removed", n, account));
+        Api.delete("/api/accounts/" + account);
+      }
+      floors.add(n + " rows: " + jdbcFloor(n) + " ms");
+    }
+    StringBuilder report = new StringBuilder();
+    report.append(
+        "| scenario | channels | wall time (ms) | sync run (ms) | rows written | peak heap (MB) |\n");
+    report.append("|---|---:|---:|---:|---:|---:|\n");
+    for (Result r : results) {
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %,d | %,d | %,d | %d |%n",
+              r.scenario(),
+              r.channels(),
+              r.wallMs(),
+              r.runMs(),
+              r.rowsWritten(),
+              r.peakHeapMb()));
+    }
+    report
+        .append(
+            "\nPlain JDBC multi-row INSERT of the same rows (the floor), from outside the server: ")
+        .append(String.join(", ", floors))
+        .append("\n");
+    System.out.println("\n" + report);
+    Path out = Path.of("target", "benchmarks", "sync.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report.toString());
+  }
+
+  private Result measure(String scenario, int n, long account) throws Exception {
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicLong peak = new AtomicLong();
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                peak.accumulateAndGet(usedHeapBytes(), Math::max);
+                try {
+                  Thread.sleep(25);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    sampler.start();
+    long start = System.nanoTime();
+    Reply reply = Api.post("/api/accounts/" + account + "/sync?force=true");
+    long wall = (System.nanoTime() - start) / 1_000_000;
+    running.set(false);
+    sampler.join();
+    JsonObject run = reply.json();
+    if (!run.getBoolean("success")) {
+      throw new IllegalStateException(scenario + ": " + run);
+    }
+    long written =
+        run.getInt("channels_added")
+            + run.getInt("channels_updated")
+            + run.getInt("channels_reactivated")
+            + run.getInt("channels_deactivated")
+            + run.getInt("categories_added")
+            + run.getInt("categories_updated")
+            + run.getInt("categories_deactivated");
+    return new Result(
+        scenario,
+        n,
+        wall,
+        run.getJsonNumber("duration_ms").longValue(),
+        written,
+        peak.get() / (1024 * 1024));
+  }
+
+  private static final Pattern USED_HEAP =
+      Pattern.compile("^memory_usedHeap_bytes(?:\\{[^}]*\\})? ([0-9.E+]+)", Pattern.MULTILINE);
+
+  private static long usedHeapBytes() {
+    Matcher m = USED_HEAP.matcher(Api.get("/metrics?scope=base", "text/plain").body());
+    return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+  }
+
+  static String categories(int count) {
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    for (int i = 1; i <= count; i++) {
+      list.add(
+          Json.createObjectBuilder()
+              .add("category_id", String.valueOf(i))
+              .add(
+                  "category_name",
+                  PREFIXES[i % PREFIXES.length]
+                      + "GROUP "
+                      + i
+                      + (i % 3 == 0 ? " ᴴᴰ/ᴿᴬᵂ ⁶⁰ᶠᵖˢ" : ""))
+              .add("parent_id", 0));
+    }
+    return list.build().toString();
+  }
+
+  /** n channels in the captures' shape; a share renamed, a share left out (from the end). */
+  public static String streams(int n, double changed, double removed) {
+    Random random = new Random(42);
+    int kept = n - (int) (n * removed);
+    StringBuilder json = new StringBuilder(n * 330).append('[');
+    for (int id = 1; id <= kept; id++) {
+      String name =
+          PREFIXES[id % PREFIXES.length]
+              + NAMES[(id / 7) % NAMES.length]
+              + " "
+              + (id % 97)
+              + SUFFIXES[id % SUFFIXES.length];
+      if (random.nextDouble() < changed) {
+        name = name + " NEW";
+      }
+      JsonObjectBuilder channel =
+          Json.createObjectBuilder()
+              .add("num", id)
+              .add("name", name)
+              .add("stream_type", "live")
+              .add("stream_id", 100_000 + id)
+              .add(
+                  "stream_icon",
+                  id % 5 == 0 ? "" : "http://logos.example.com/picons/" + id + ".png")
+              .add("added", String.valueOf(1_527_000_000L + id))
+              .add("category_id", String.valueOf(1 + id % 200))
+              .add("custom_sid", "")
+              .add("tv_archive", id % 20 == 0 ? 1 : 0)
+              .add("direct_source", "")
+              .add(
+                  "tv_archive_duration",
+                  id % 20 == 0 ? Json.createValue("3") : Json.createValue(0));
+      if (id % 4 == 0) {
+        channel.add("epg_channel_id", "channel" + id + ".us");
+      } else {
+        channel.addNull("epg_channel_id");
+      }
+      if (id > 1) {
+        json.append(',');
+      }
+      json.append(channel.build());
+    }
+    return json.append(']').toString();
+  }
+
+  /** The same rows written with multi-row INSERTs of 1,000 rows over plain JDBC: the floor. */
+  private static long jdbcFloor(int n) throws SQLException {
+    String url = System.getProperty("lineup.it.jdbcUrl", "jdbc:mariadb://127.0.0.1:33307/lineup");
+    try (Connection c = DriverManager.getConnection(url, "lineup", "lineup");
+        Statement ddl = c.createStatement()) {
+      ddl.execute(
+          "CREATE TEMPORARY TABLE bench_floor (id BIGINT AUTO_INCREMENT PRIMARY KEY, account_id BIGINT,"
+              + " stream_id VARCHAR(191), num INT, name VARCHAR(512), category_id VARCHAR(191),"
+              + " stream_type VARCHAR(32), stream_icon VARCHAR(2048), epg_channel_id VARCHAR(255),"
+              + " added BIGINT, tv_archive BOOLEAN, tv_archive_duration INT, fingerprint BIGINT,"
+              + " first_seen DATETIME(3), last_seen DATETIME(3), is_active BOOLEAN,"
+              + " UNIQUE (account_id, stream_id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+      long start = System.nanoTime();
+      int batch = 1000;
+      String row = "(1,?,?,?,?,'live',?,?,?,?,?,?,NOW(3),NOW(3),TRUE)";
+      String sql =
+          "INSERT INTO bench_floor (account_id, stream_id, num, name, category_id, stream_type,"
+              + " stream_icon, epg_channel_id, added, tv_archive, tv_archive_duration, fingerprint,"
+              + " first_seen, last_seen, is_active) VALUES "
+              + String.join(",", java.util.Collections.nCopies(batch, row));
+      try (PreparedStatement insert = c.prepareStatement(sql)) {
+        for (int base = 0; base < n; base += batch) {
+          int p = 1;
+          for (int i = 0; i < batch; i++) {
+            int id = base + i + 1;
+            insert.setString(p++, String.valueOf(100_000 + id));
+            insert.setInt(p++, id);
+            insert.setString(p++, "US: CHANNEL " + id + " HD");
+            insert.setString(p++, String.valueOf(1 + id % 200));
+            insert.setString(p++, "http://logos.example.com/picons/" + id + ".png");
+            insert.setString(p++, id % 4 == 0 ? "channel" + id + ".us" : null);
+            insert.setLong(p++, 1_527_000_000L + id);
+            insert.setBoolean(p++, id % 20 == 0);
+            insert.setInt(p++, 0);
+            insert.setLong(p++, id * 31L);
+          }
+          insert.executeUpdate();
+        }
+      }
+      return (System.nanoTime() - start) / 1_000_000;
+    }
+  }
+}
