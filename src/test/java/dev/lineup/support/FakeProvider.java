@@ -57,6 +57,7 @@ public final class FakeProvider implements AutoCloseable {
   private volatile Behaviour behaviour = Behaviour.HEALTHY;
   private volatile String categoriesJson;
   private volatile String streamsJson;
+  private volatile String playlist = "#EXTM3U\n";
 
   private FakeProvider(String capture, String username, String password) throws IOException {
     this.capture = capture;
@@ -113,6 +114,21 @@ public final class FakeProvider implements AutoCloseable {
     return this;
   }
 
+  /** Serves this M3U text at any path ending in .m3u, and at /get.php. */
+  public FakeProvider servePlaylist(String text) {
+    this.playlist = text;
+    return this;
+  }
+
+  /** Reads a playlist from src/test/resources/provider/m3u/. */
+  public static String playlistFile(String name) {
+    try (InputStream in = FakeProvider.class.getResourceAsStream("/provider/m3u/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Serves these lists (JSON arrays) instead of the capture. */
   public FakeProvider serve(String categoriesJson, String streamsJson) {
     this.categoriesJson = categoriesJson;
@@ -164,7 +180,13 @@ public final class FakeProvider implements AutoCloseable {
         }
         default -> {}
       }
-      if (!exchange.getRequestURI().getPath().endsWith("/player_api.php")) {
+      String path = exchange.getRequestURI().getPath();
+      if (path.endsWith(".m3u") || path.endsWith("/get.php")) {
+        String body = behaviour == Behaviour.EMPTY_LISTS ? "#EXTM3U\n" : playlist;
+        send(exchange, 200, "audio/x-mpegurl", body);
+        return;
+      }
+      if (!path.endsWith("/player_api.php")) {
         send(exchange, 404, "text/html", "<html><body>Not found</body></html>");
         return;
       }

@@ -1,7 +1,9 @@
 package dev.lineup.account.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.account.entity.ProviderType;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.provider.control.M3uPlaylistReader;
 import dev.lineup.provider.control.XtreamClient;
 import dev.lineup.provider.control.XtreamLogin;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,6 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -27,14 +32,18 @@ public class AccountConnectionResource {
 
   @PersistenceContext EntityManager em;
   @Inject XtreamClient xtream;
+  @Inject M3uPlaylistReader playlists;
 
   @POST
-  public XtreamLogin test(@PathParam("id") long id) {
+  public Object test(@PathParam("id") long id) {
     Account account = em.find(Account.class, id);
     if (account == null) {
       throw ProblemException.notFound("Account", id);
     }
     try {
+      if (account.providerType() == ProviderType.M3U) {
+        return testPlaylist(account);
+      }
       XtreamLogin login = xtream.login(account.serverUrl(), account.username(), account.password());
       LOG.info(() -> "Connection test of " + account + ": ok, status " + login.userInfo().status());
       return login;
@@ -42,5 +51,25 @@ public class AccountConnectionResource {
       LOG.info(() -> "Connection test of " + account + " failed: " + e.detail());
       throw e;
     }
+  }
+
+  /** Reads the whole playlist (streamed) and reports what it holds. */
+  private Map<String, Object> testPlaylist(Account account) {
+    AtomicLong channels = new AtomicLong();
+    AtomicLong groups = new AtomicLong();
+    M3uPlaylistReader.Header header =
+        playlists.read(
+            account.serverUrl(),
+            group -> groups.incrementAndGet(),
+            channel -> channels.incrementAndGet());
+    LOG.info(() -> "Connection test of " + account + ": ok, " + channels + " channels");
+    Map<String, Object> playlist = new LinkedHashMap<>();
+    playlist.put("channels", channels.get());
+    playlist.put("groups", groups.get());
+    playlist.put("tvg_url", header.tvgUrl());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("success", true);
+    answer.put("playlist", playlist);
+    return answer;
   }
 }

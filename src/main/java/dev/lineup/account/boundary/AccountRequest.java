@@ -34,7 +34,7 @@ final class AccountRequest {
     if (typeCode != null) {
       Optional<ProviderType> known = ProviderType.fromCode(typeCode);
       if (known.isEmpty()) {
-        body.reject("provider_type", "must be one of: xtream");
+        body.reject("provider_type", "must be one of: xtream, m3u");
       } else {
         type = known.get();
       }
@@ -44,7 +44,7 @@ final class AccountRequest {
       body.reject("server", "is required");
     } else {
       try {
-        serverUrl = ServerUrl.parse(server);
+        serverUrl = type.server(server);
       } catch (ServerUrl.InvalidServerUrl e) {
         body.reject("server", e.getMessage());
       }

@@ -22,7 +22,7 @@ public record AccountView(
         account.id(),
         account.name(),
         account.providerType().code(),
-        account.serverUrl(),
+        account.maskedServer(),
         account.username(),
         account.hasPassword(),
         account.enabled(),

@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
@@ -77,7 +78,10 @@ public class AccountsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public AccountView replace(@PathParam("id") long id, String body) {
     Account account = find(id);
-    return update(account, validated(JsonBody.parse(body), account.hasPassword()));
+    return update(
+        account,
+        validated(
+            JsonBody.of(unmasked(JsonBody.parse(body).json(), account)), account.hasPassword()));
   }
 
   /** Changes only the fields sent (JSON Merge Patch: a null removes an optional setting). */
@@ -88,7 +92,9 @@ public class AccountsResource {
     Account account = find(id);
     JsonObject current = AccountRequest.asJson(account.settings());
     JsonObject merged =
-        Json.createMergePatch(JsonBody.parse(body).json()).apply(current).asJsonObject();
+        Json.createMergePatch(unmasked(JsonBody.parse(body).json(), account))
+            .apply(current)
+            .asJsonObject();
     return update(account, validated(JsonBody.of(merged), account.hasPassword()));
   }
 
@@ -102,6 +108,18 @@ public class AccountsResource {
     LOG.info(() -> "Account deleted: " + account);
     return Map.of(
         "success", true, "message", "Account '" + account.name() + "' and all its data deleted.");
+  }
+
+  /**
+   * A client that sends back the server as shown (credentials masked as ***) means "unchanged": the
+   * stored URL is used.
+   */
+  private static JsonObject unmasked(JsonObject body, Account account) {
+    if (body.get("server") instanceof JsonString server
+        && server.getString().strip().equals(account.maskedServer())) {
+      return Json.createObjectBuilder(body).add("server", account.serverUrl()).build();
+    }
+    return body;
   }
 
   private AccountView update(Account account, AccountSettings settings) {

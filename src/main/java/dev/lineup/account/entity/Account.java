@@ -76,7 +76,13 @@ public class Account {
   /** The settings as they stand, without the password (for merging a partial update). */
   public AccountSettings settings() {
     return new AccountSettings(
-        name, providerType, ServerUrl.parse(serverUrl), username, null, enabled, syncIntervalHours);
+        name,
+        providerType,
+        providerType.server(serverUrl),
+        username,
+        null,
+        enabled,
+        syncIntervalHours);
   }
 
   @PrePersist
@@ -104,6 +110,11 @@ public class Account {
 
   public ProviderType providerType() {
     return providerType;
+  }
+
+  /** The server URL with any credentials in it hidden: fit for responses and logs. */
+  public String maskedServer() {
+    return providerType.server(serverUrl).masked();
   }
 
   public String serverUrl() {
@@ -141,6 +152,6 @@ public class Account {
 
   @Override
   public String toString() {
-    return "Account[id=" + id + ", name=" + name + ", server=" + serverUrl + "]";
+    return "Account[id=" + id + ", name=" + name + ", server=" + maskedServer() + "]";
   }
 }

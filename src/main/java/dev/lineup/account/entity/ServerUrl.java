@@ -71,6 +71,40 @@ public record ServerUrl(String value, Optional<String> username, Optional<String
         normalised, queryParameter(query, "username"), queryParameter(query, "password"));
   }
 
+  /**
+   * A playlist URL (M3U accounts), kept whole: its path and query are what the provider needs. It
+   * may hold credentials in its query; {@link #masked()} hides them.
+   */
+  public static ServerUrl playlist(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidServerUrl("is required");
+    }
+    String trimmed = text.strip();
+    URI uri;
+    try {
+      uri = new URI(trimmed);
+    } catch (URISyntaxException e) {
+      throw new InvalidServerUrl("is not a valid URL");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new InvalidServerUrl("must be an http:// or https:// playlist URL");
+    }
+    if (uri.getHost() == null || uri.getHost().isBlank()) {
+      throw new InvalidServerUrl("needs a host name");
+    }
+    return new ServerUrl(trimmed, Optional.empty(), Optional.empty());
+  }
+
+  /** The URL with the values of credential-like query parameters replaced by {@code ***}. */
+  public String masked() {
+    return MASKED.matcher(value).replaceAll("$1***");
+  }
+
+  private static final Pattern MASKED =
+      Pattern.compile(
+          "((?:^|[?&])(?:password|pass|pwd|token|key)=)[^&#]*", Pattern.CASE_INSENSITIVE);
+
   private static Optional<String> queryParameter(String rawQuery, String name) {
     if (rawQuery == null) {
       return Optional.empty();

@@ -79,11 +79,12 @@ public class XtreamClient {
                 uri,
                 body,
                 item -> {
-                  String id = blankToNull(text(item, "category_id"));
+                  String id = Text.blankToNull(text(item, "category_id"));
                   if (id != null) {
                     sink.accept(
                         new ProviderCategory(
-                            cut(id, 191), cut(nonNull(text(item, "category_name")), 512)));
+                            Text.cut(id, 191),
+                            Text.cut(nonNull(text(item, "category_name")), 512)));
                   }
                 }));
   }
@@ -117,16 +118,16 @@ public class XtreamClient {
   }
 
   static ProviderChannel channel(JsonObject item) {
-    String streamId = blankToNull(text(item, "stream_id"));
+    String streamId = Text.blankToNull(text(item, "stream_id"));
     if (streamId == null) {
       return null;
     }
-    String categoryId = blankToNull(text(item, "category_id"));
+    String categoryId = Text.blankToNull(text(item, "category_id"));
     if (categoryId == null && item.get("category_ids") instanceof JsonArray ids && !ids.isEmpty()) {
-      categoryId = blankToNull(ids.get(0).toString().replace("\"", ""));
+      categoryId = Text.blankToNull(ids.get(0).toString().replace("\"", ""));
     }
     Integer archive = integer(item, "tv_archive");
-    String added = blankToNull(text(item, "added"));
+    String added = Text.blankToNull(text(item, "added"));
     Long addedEpoch = null;
     if (added != null) {
       try {
@@ -136,18 +137,18 @@ public class XtreamClient {
       }
     }
     return new ProviderChannel(
-        cut(streamId, 191),
+        Text.cut(streamId, 191),
         integer(item, "num"),
-        cut(nonNull(text(item, "name")).strip(), 512),
-        categoryId == null ? null : cut(categoryId, 191),
-        cut(blankToNull(text(item, "stream_type")), 32),
-        cut(blankToNull(text(item, "stream_icon")), 2048),
-        cut(blankToNull(text(item, "epg_channel_id")), 255),
+        Text.cut(nonNull(text(item, "name")).strip(), 512),
+        categoryId == null ? null : Text.cut(categoryId, 191),
+        Text.cut(Text.blankToNull(text(item, "stream_type")), 32),
+        Text.cut(Text.blankToNull(text(item, "stream_icon")), 2048),
+        Text.cut(Text.blankToNull(text(item, "epg_channel_id")), 255),
         addedEpoch,
-        cut(blankToNull(text(item, "custom_sid")), 255),
+        Text.cut(Text.blankToNull(text(item, "custom_sid")), 255),
         archive != null && archive != 0,
         integer(item, "tv_archive_duration"),
-        cut(blankToNull(text(item, "direct_source")), 2048),
+        Text.cut(Text.blankToNull(text(item, "direct_source")), 2048),
         null,
         null);
   }
@@ -251,21 +252,8 @@ public class XtreamClient {
         ProviderException.Kind.MALFORMED, ProviderHttp.host(uri) + " did not answer with a list.");
   }
 
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
-  }
-
   private static String nonNull(String text) {
     return text == null ? "" : text;
-  }
-
-  /** Cuts text to a column's length (in characters), so one odd row cannot fail a whole sync. */
-  private static String cut(String text, int max) {
-    if (text == null || text.length() <= max) {
-      return text;
-    }
-    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
-    return text.substring(0, end);
   }
 
   /** {@code {server}/player_api.php?username=…&password=…[&action=…]}: a secret, never log it. */

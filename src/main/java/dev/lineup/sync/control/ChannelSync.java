@@ -1,7 +1,10 @@
 package dev.lineup.sync.control;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.account.entity.ProviderType;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.provider.control.M3uPlaylistReader;
+import dev.lineup.provider.control.ProviderChannel;
 import dev.lineup.provider.control.ProviderException;
 import dev.lineup.provider.control.ProviderHttp;
 import dev.lineup.provider.control.XtreamClient;
@@ -43,6 +46,7 @@ public class ChannelSync {
 
   @PersistenceContext EntityManager em;
   @Inject XtreamClient xtream;
+  @Inject M3uPlaylistReader playlists;
   @Inject ProviderHttp http;
   @Inject SyncRuns runs;
   @Inject SyncProgress progress;
@@ -114,46 +118,10 @@ public class ChannelSync {
   private void execute(
       SyncSession session, Account account, SyncRun run, Scope scope, boolean force) {
     try {
-      if (scope.categories()) {
-        phase(session, run, "fetching_categories", 0);
-        http.withRetries(
-            () -> {
-              staging(session::resetCategories);
-              xtream.liveCategories(
-                  account.serverUrl(),
-                  account.username(),
-                  account.password(),
-                  category -> staging(() -> session.stage(category)));
-              staging(session::flushCategories);
-            });
-        checkCancelled(session, run);
-      }
-      if (scope.channels()) {
-        phase(session, run, "fetching_channels", 0);
-        http.withRetries(
-            () -> {
-              staging(session::resetChannels);
-              xtream.liveStreams(
-                  account.serverUrl(),
-                  account.username(),
-                  account.password(),
-                  channel -> {
-                    if (staging(() -> session.stage(channel))) {
-                      checkCancelled(session, run);
-                      progress.report(
-                          new Snapshot(
-                              run.accountId,
-                              run.id,
-                              "fetching_channels",
-                              session.channelsReceived(),
-                              0,
-                              "running"));
-                    }
-                  },
-                  bytes -> {});
-              staging(session::flushChannels);
-            });
-        checkCancelled(session, run);
+      if (account.providerType() == ProviderType.M3U) {
+        fetchPlaylist(session, account, run, scope);
+      } else {
+        fetchXtream(session, account, run, scope);
       }
       int categoriesFetched = session.categoriesStaged();
       int channelsFetched = session.channelsStaged();
@@ -185,6 +153,77 @@ public class ChannelSync {
     } catch (SQLException e) {
       LOG.log(Level.SEVERE, "Sync run " + run.id + " failed writing to the database", e);
       run.finish(Status.FAILED, "Database error while writing the lineup; nothing was changed.");
+    }
+  }
+
+  private void fetchXtream(SyncSession session, Account account, SyncRun run, Scope scope) {
+    if (scope.categories()) {
+      phase(session, run, "fetching_categories", 0);
+      http.withRetries(
+          () -> {
+            staging(session::resetCategories);
+            xtream.liveCategories(
+                account.serverUrl(),
+                account.username(),
+                account.password(),
+                category -> staging(() -> session.stage(category)));
+            staging(session::flushCategories);
+          });
+      checkCancelled(session, run);
+    }
+    if (scope.channels()) {
+      phase(session, run, "fetching_channels", 0);
+      http.withRetries(
+          () -> {
+            staging(session::resetChannels);
+            xtream.liveStreams(
+                account.serverUrl(),
+                account.username(),
+                account.password(),
+                channel -> stageChannel(session, run, channel),
+                bytes -> {});
+            staging(session::flushChannels);
+          });
+      checkCancelled(session, run);
+    }
+  }
+
+  /** An M3U playlist holds groups and channels together: one pass stages both. */
+  private void fetchPlaylist(SyncSession session, Account account, SyncRun run, Scope scope) {
+    phase(session, run, "fetching_channels", 0);
+    http.withRetries(
+        () -> {
+          staging(session::resetCategories);
+          staging(session::resetChannels);
+          playlists.read(
+              account.serverUrl(),
+              category -> {
+                if (scope.categories()) {
+                  staging(() -> session.stage(category));
+                }
+              },
+              channel -> {
+                if (scope.channels()) {
+                  stageChannel(session, run, channel);
+                }
+              });
+          staging(session::flushCategories);
+          staging(session::flushChannels);
+        });
+    checkCancelled(session, run);
+  }
+
+  private void stageChannel(SyncSession session, SyncRun run, ProviderChannel channel) {
+    if (staging(() -> session.stage(channel))) {
+      checkCancelled(session, run);
+      progress.report(
+          new Snapshot(
+              run.accountId,
+              run.id,
+              "fetching_channels",
+              session.channelsReceived(),
+              0,
+              "running"));
     }
   }
 
