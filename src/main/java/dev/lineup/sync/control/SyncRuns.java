@@ -117,7 +117,8 @@ public class SyncRuns {
     trimHistory(connection, run.accountId);
   }
 
-  private void trimHistory(Connection connection, long accountId) throws SQLException {
+  /** Deletes the account's runs beyond the kept number; returns how many. */
+  int trimHistory(Connection connection, long accountId) throws SQLException {
     try (PreparedStatement delete =
         connection.prepareStatement(
             "DELETE FROM sync_runs WHERE account_id = ? AND status <> 'running' AND id < ("
@@ -126,7 +127,7 @@ public class SyncRuns {
       delete.setLong(1, accountId);
       delete.setLong(2, accountId);
       delete.setInt(3, Math.max(historyKeep, 1) - 1);
-      delete.executeUpdate();
+      return delete.executeUpdate();
     }
   }
 
