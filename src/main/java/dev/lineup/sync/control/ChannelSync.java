@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.provider.control.M3uPlaylistReader;
+import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
 import dev.lineup.provider.control.ProviderException;
 import dev.lineup.provider.control.ProviderHttp;
@@ -15,6 +16,7 @@ import dev.lineup.sync.entity.SyncRun.Scope;
 import dev.lineup.sync.entity.SyncRun.Status;
 import dev.lineup.sync.entity.SyncRun.Trigger;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,8 +24,12 @@ import jakarta.persistence.PersistenceContext;
 import java.net.InetAddress;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -51,6 +57,8 @@ public class ChannelSync {
   @Inject SyncRuns runs;
   @Inject SyncProgress progress;
   @Inject MetricRegistry metrics;
+
+  @Resource ManagedExecutorService executor;
 
   /** Above this share of active channels (or categories) missing, a sync waits for confirmation. */
   @Inject
@@ -117,12 +125,15 @@ public class ChannelSync {
 
   private void execute(
       SyncSession session, Account account, SyncRun run, Scope scope, boolean force) {
+    long fetchStart = System.nanoTime();
     try {
       if (account.providerType() == ProviderType.M3U) {
         fetchPlaylist(session, account, run, scope);
       } else {
         fetchXtream(session, account, run, scope);
       }
+      LOG.fine(
+          () -> "Fetched and staged in " + (System.nanoTime() - fetchStart) / 1_000_000 + " ms");
       int categoriesFetched = session.categoriesStaged();
       int channelsFetched = session.channelsStaged();
       run.categories = new Changes(categoriesFetched, 0, 0, 0, 0);
@@ -174,16 +185,17 @@ public class ChannelSync {
     if (scope.channels()) {
       phase(session, run, "fetching_channels", 0);
       http.withRetries(
-          () -> {
-            staging(session::resetChannels);
-            xtream.liveStreams(
-                account.serverUrl(),
-                account.username(),
-                account.password(),
-                channel -> stageChannel(session, run, channel),
-                bytes -> {});
-            staging(session::flushChannels);
-          });
+          () ->
+              stageChannels(
+                  session,
+                  run,
+                  sink ->
+                      xtream.liveStreams(
+                          account.serverUrl(),
+                          account.username(),
+                          account.password(),
+                          sink,
+                          bytes -> {})));
       checkCancelled(session, run);
     }
   }
@@ -193,37 +205,70 @@ public class ChannelSync {
     phase(session, run, "fetching_channels", 0);
     http.withRetries(
         () -> {
+          // Groups are few; they are kept until the reading thread is done with the playlist.
+          List<ProviderCategory> groups = new CopyOnWriteArrayList<>();
           staging(session::resetCategories);
-          staging(session::resetChannels);
-          playlists.read(
-              account.serverUrl(),
-              category -> {
-                if (scope.categories()) {
-                  staging(() -> session.stage(category));
-                }
-              },
-              channel -> {
-                if (scope.channels()) {
-                  stageChannel(session, run, channel);
-                }
-              });
-          staging(session::flushCategories);
-          staging(session::flushChannels);
+          stageChannels(
+              session,
+              run,
+              sink ->
+                  playlists.read(
+                      account.serverUrl(),
+                      groups::add,
+                      channel -> {
+                        if (scope.channels()) {
+                          sink.accept(channel);
+                        }
+                      }));
+          if (scope.categories()) {
+            for (ProviderCategory group : groups) {
+              staging(() -> session.stage(group));
+            }
+            staging(session::flushCategories);
+          }
         });
     checkCancelled(session, run);
   }
 
-  private void stageChannel(SyncSession session, SyncRun run, ProviderChannel channel) {
-    if (staging(() -> session.stage(channel))) {
-      checkCancelled(session, run);
-      progress.report(
-          new Snapshot(
-              run.accountId,
-              run.id,
-              "fetching_channels",
-              session.channelsReceived(),
-              0,
-              "running"));
+  /**
+   * Runs {@code fetch} on a second thread, which hands the channels to the staging, while this
+   * thread (the one owning the sync's connection) loads them into the staging table as chunks fill:
+   * reading the provider and writing to MariaDB overlap.
+   */
+  private void stageChannels(
+      SyncSession session, SyncRun run, Consumer<Consumer<ProviderChannel>> fetch) {
+    try (ChannelStaging chunks = staging(session::newChannelStaging)) {
+      Future<?> reader =
+          executor.submit(
+              () -> {
+                try {
+                  fetch.accept(
+                      channel -> {
+                        if (chunks.add(channel, SyncSession.BATCH_SIZE)) {
+                          if (runs.cancelRequested(run.id)) {
+                            throw new Abort(
+                                Status.CANCELLED, "Cancelled; nothing was changed.", null);
+                          }
+                          progress.report(
+                              new Snapshot(
+                                  run.accountId,
+                                  run.id,
+                                  "fetching_channels",
+                                  chunks.received(),
+                                  0,
+                                  "running"));
+                        }
+                      });
+                  chunks.finish();
+                } catch (Throwable failure) {
+                  chunks.fail(failure);
+                }
+              });
+      try {
+        session.channelsStaged(staging(chunks::loadAll));
+      } finally {
+        reader.cancel(true);
+      }
     }
   }
 

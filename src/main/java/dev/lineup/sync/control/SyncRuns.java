@@ -78,6 +78,15 @@ public class SyncRuns {
     }
   }
 
+  /** Whether someone asked (on any server) to cancel the run; on a pooled connection. */
+  boolean cancelRequested(long runId) {
+    try (Connection connection = dataSource.getConnection()) {
+      return cancelRequested(connection, runId);
+    } catch (SQLException e) {
+      return false; // a cancel check is no reason to fail a sync
+    }
+  }
+
   /** Whether someone asked (on any server) to cancel the run. */
   boolean cancelRequested(Connection connection, long runId) throws SQLException {
     try (PreparedStatement query =

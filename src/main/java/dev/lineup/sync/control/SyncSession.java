@@ -1,15 +1,7 @@
 package dev.lineup.sync.control;
 
 import dev.lineup.provider.control.ProviderCategory;
-import dev.lineup.provider.control.ProviderChannel;
 import dev.lineup.sync.entity.SyncRun.Changes;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +33,7 @@ final class SyncSession implements AutoCloseable {
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(SyncSession.class.getName());
   static final int BATCH_SIZE = 1000;
-  private static final String CHANNEL_COLUMNS =
+  static final String CHANNEL_COLUMNS =
       "stream_id, num, name, category_id, stream_type, stream_icon, epg_channel_id, added,"
           + " custom_sid, tv_archive, tv_archive_duration, direct_source, stream_url, extras,"
           + " fingerprint";
@@ -50,9 +42,6 @@ final class SyncSession implements AutoCloseable {
   private final long accountId;
   private final String lockName;
   private boolean locked;
-  private Path channelFile;
-  private Writer channelWriter;
-  private int channelsWritten;
   private final List<ProviderCategory> categoryBatch = new ArrayList<>();
   private int channelsStaged;
   private int categoriesStaged;
@@ -116,23 +105,21 @@ final class SyncSession implements AutoCloseable {
     }
   }
 
-  /** Empties the channel staging, e.g. before a retried fetch starts again. */
-  void resetChannels() throws SQLException {
-    discardChannelFile();
+  /**
+   * Empties the channel staging (a retried fetch starts again) and returns the staging that the
+   * next fetch fills.
+   */
+  ChannelStaging newChannelStaging() throws SQLException {
+    channelDiff = null;
     channelsStaged = 0;
-    channelsWritten = 0;
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM sync_stage_channels");
     }
-    try {
-      channelFile = Files.createTempFile("lineup-sync-" + accountId + "-", ".tsv");
-      channelWriter =
-          new BufferedWriter(
-              new OutputStreamWriter(Files.newOutputStream(channelFile), StandardCharsets.UTF_8),
-              1 << 16);
-    } catch (IOException e) {
-      throw new SQLException("Could not create the staging file", e);
-    }
+    return new ChannelStaging(connection, accountId);
+  }
+
+  void channelsStaged(int count) {
+    channelsStaged = count;
   }
 
   void resetCategories() throws SQLException {
@@ -148,55 +135,6 @@ final class SyncSession implements AutoCloseable {
     if (categoryBatch.size() >= BATCH_SIZE) {
       flushCategories();
     }
-  }
-
-  /**
-   * Adds a channel to the staging file; returns true after every {@link #BATCH_SIZE} channels (the
-   * points where a sync checks for cancellation and reports progress).
-   */
-  boolean stage(ProviderChannel c) throws SQLException {
-    try {
-      Writer out = channelWriter;
-      field(out, c.streamId()).write('\t');
-      field(out, c.num()).write('\t');
-      field(out, c.name()).write('\t');
-      field(out, c.categoryId()).write('\t');
-      field(out, c.streamType()).write('\t');
-      field(out, c.streamIcon()).write('\t');
-      field(out, c.epgChannelId()).write('\t');
-      field(out, c.added()).write('\t');
-      field(out, c.customSid()).write('\t');
-      field(out, c.tvArchive() ? 1 : 0).write('\t');
-      field(out, c.tvArchiveDuration()).write('\t');
-      field(out, c.directSource()).write('\t');
-      field(out, c.streamUrl()).write('\t');
-      field(out, c.extras()).write('\t');
-      field(out, c.fingerprint()).write('\n');
-    } catch (IOException e) {
-      throw new SQLException("Could not write the staging file", e);
-    }
-    return ++channelsWritten % BATCH_SIZE == 0;
-  }
-
-  /** A value in LOAD DATA's default text format: \N for null, backslash escapes. */
-  private static Writer field(Writer out, Object value) throws IOException {
-    if (value == null) {
-      out.write("\\N");
-      return out;
-    }
-    String text = value.toString();
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      switch (ch) {
-        case '\\' -> out.write("\\\\");
-        case '\t' -> out.write("\\t");
-        case '\n' -> out.write("\\n");
-        case '\r' -> out.write("\\r");
-        case '\0' -> out.write("\\0");
-        default -> out.write(ch);
-      }
-    }
-    return out;
   }
 
   void flushCategories() throws SQLException {
@@ -218,62 +156,6 @@ final class SyncSession implements AutoCloseable {
     categoryBatch.clear();
   }
 
-  /**
-   * Loads the staging file into the staging table with LOAD DATA LOCAL INFILE: the fastest way into
-   * MariaDB from inside Liberty (whose pooled statements disable the driver's bulk protocol). A
-   * stream id listed twice keeps its first entry.
-   */
-  void flushChannels() throws SQLException {
-    try {
-      channelWriter.close();
-    } catch (IOException e) {
-      throw new SQLException("Could not write the staging file", e);
-    }
-    String path = channelFile.toAbsolutePath().toString().replace("\\", "/").replace("'", "''");
-    long start = System.nanoTime();
-    try (Statement load = connection.createStatement()) {
-      channelsStaged =
-          load.executeUpdate(
-              "LOAD DATA LOCAL INFILE '"
-                  + path
-                  + "' IGNORE INTO TABLE sync_stage_channels CHARACTER SET utf8mb4"
-                  + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
-                  + CHANNEL_COLUMNS
-                  + ")");
-      LOG.fine(
-          () ->
-              "Loaded "
-                  + channelsStaged
-                  + " channels into staging in "
-                  + (System.nanoTime() - start) / 1_000_000
-                  + " ms");
-    } finally {
-      discardChannelFile();
-    }
-  }
-
-  private void discardChannelFile() {
-    if (channelFile == null) {
-      return;
-    }
-    try {
-      channelWriter.close();
-    } catch (IOException ignored) {
-      // only closing a file we are about to delete
-    }
-    try {
-      Files.deleteIfExists(channelFile);
-    } catch (IOException e) {
-      LOG.warning("Could not delete the staging file " + channelFile);
-    }
-    channelFile = null;
-  }
-
-  /** Channels received from the provider so far in this fetch. */
-  int channelsReceived() {
-    return channelsWritten;
-  }
-
   int channelsStaged() {
     return channelsStaged;
   }
@@ -289,8 +171,53 @@ final class SyncSession implements AutoCloseable {
     }
   }
 
+  /**
+   * What merging the staged channels would do, found in one pass over the staging table (instead of
+   * one pass per statement): new, changed and returning channels, and how many active ones the list
+   * still has. Statements with nothing to do are then skipped: an unchanged re-sync costs this one
+   * read.
+   */
+  record ChannelDiff(int added, int changed, int returning, int stillActive, int active) {
+    int missing() {
+      return active - stillActive;
+    }
+  }
+
+  private ChannelDiff channelDiff;
+
+  ChannelDiff channelDiff() throws SQLException {
+    if (channelDiff != null) {
+      return channelDiff;
+    }
+    long start = System.nanoTime();
+    int[] counts = new int[5];
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT COALESCE(SUM(c.id IS NULL), 0),"
+                + " COALESCE(SUM(c.id IS NOT NULL AND c.fingerprint <> s.fingerprint), 0),"
+                + " COALESCE(SUM(c.id IS NOT NULL AND NOT c.is_active), 0),"
+                + " COALESCE(SUM(c.id IS NOT NULL AND c.is_active), 0),"
+                + " (SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active)"
+                + " FROM sync_stage_channels s"
+                + " LEFT JOIN channels c ON c.account_id = ? AND c.stream_id = s.stream_id")) {
+      query.setLong(1, accountId);
+      query.setLong(2, accountId);
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        for (int i = 0; i < counts.length; i++) {
+          counts[i] = rs.getInt(i + 1);
+        }
+      }
+    }
+    channelDiff = new ChannelDiff(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    LOG.fine(
+        () -> "Diff " + channelDiff + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    return channelDiff;
+  }
+
   Loss channelLoss() throws SQLException {
-    return loss("channels", "sync_stage_channels", "stream_id");
+    ChannelDiff diff = channelDiff();
+    return new Loss(diff.active(), diff.missing());
   }
 
   Loss categoryLoss() throws SQLException {
@@ -378,39 +305,48 @@ final class SyncSession implements AutoCloseable {
   }
 
   private Changes applyChannels(Timestamp now, int fetched) throws SQLException {
+    ChannelDiff diff = channelDiff();
     int added =
-        update(
-            "INSERT INTO channels (account_id, "
-                + CHANNEL_COLUMNS
-                + ", first_seen, last_seen, is_active) SELECT ?, "
-                + prefixed("s.", CHANNEL_COLUMNS)
-                + ", ?, ?, TRUE FROM sync_stage_channels s"
-                + " WHERE NOT EXISTS (SELECT 1 FROM channels c"
-                + "  WHERE c.account_id = ? AND c.stream_id = s.stream_id)",
-            accountId,
-            now,
-            now,
-            accountId);
+        diff.added() == 0
+            ? 0
+            : update(
+                "INSERT INTO channels (account_id, "
+                    + CHANNEL_COLUMNS
+                    + ", first_seen, last_seen, is_active) SELECT ?, "
+                    + prefixed("s.", CHANNEL_COLUMNS)
+                    + ", ?, ?, TRUE FROM sync_stage_channels s"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM channels c"
+                    + "  WHERE c.account_id = ? AND c.stream_id = s.stream_id)",
+                accountId,
+                now,
+                now,
+                accountId);
     int reactivated =
-        update(
-            "UPDATE channels c JOIN sync_stage_channels s ON s.stream_id = c.stream_id"
-                + " SET c.is_active = TRUE, c.last_seen = ? WHERE c.account_id = ? AND NOT c.is_active",
-            now,
-            accountId);
+        diff.returning() == 0
+            ? 0
+            : update(
+                "UPDATE channels c JOIN sync_stage_channels s ON s.stream_id = c.stream_id"
+                    + " SET c.is_active = TRUE, c.last_seen = ? WHERE c.account_id = ? AND NOT c.is_active",
+                now,
+                accountId);
     int updated =
-        update(
-            "UPDATE channels c JOIN sync_stage_channels s ON s.stream_id = c.stream_id SET "
-                + assignments(CHANNEL_COLUMNS.replace("stream_id, ", ""))
-                + ", c.last_seen = ? WHERE c.account_id = ? AND c.fingerprint <> s.fingerprint",
-            now,
-            accountId);
+        diff.changed() == 0
+            ? 0
+            : update(
+                "UPDATE channels c JOIN sync_stage_channels s ON s.stream_id = c.stream_id SET "
+                    + assignments(CHANNEL_COLUMNS.replace("stream_id, ", ""))
+                    + ", c.last_seen = ? WHERE c.account_id = ? AND c.fingerprint <> s.fingerprint",
+                now,
+                accountId);
     int deactivated =
-        update(
-            "UPDATE channels c LEFT JOIN sync_stage_channels s ON s.stream_id = c.stream_id"
-                + " SET c.is_active = FALSE, c.last_seen = ?"
-                + " WHERE c.account_id = ? AND c.is_active AND s.stream_id IS NULL",
-            now,
-            accountId);
+        diff.missing() == 0
+            ? 0
+            : update(
+                "UPDATE channels c LEFT JOIN sync_stage_channels s ON s.stream_id = c.stream_id"
+                    + " SET c.is_active = FALSE, c.last_seen = ?"
+                    + " WHERE c.account_id = ? AND c.is_active AND s.stream_id IS NULL",
+                now,
+                accountId);
     return new Changes(fetched, added, updated, reactivated, deactivated);
   }
 
@@ -456,7 +392,6 @@ final class SyncSession implements AutoCloseable {
   /** Drops the staging tables and releases the lock before the connection goes back to the pool. */
   @Override
   public void close() {
-    discardChannelFile();
     try (connection) {
       try (Statement statement = connection.createStatement()) {
         statement.execute(
