@@ -1,5 +1,6 @@
 package dev.lineup.support;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +18,23 @@ public final class Db {
 
   private static Connection connect() throws SQLException {
     String host = System.getenv("DB_HOST");
+    String legacy = System.getenv("DATABASE_URL");
+    if ((host == null || host.isBlank()) && legacy != null && !legacy.isBlank()) {
+      // mariadb://user:pass@host:port/db, as the server reads it (server.env)
+      URI url = URI.create(legacy.replaceFirst("^jdbc:", ""));
+      String[] auth =
+          url.getUserInfo() == null
+              ? new String[] {"lineup", "lineup"}
+              : url.getUserInfo().split(":", 2);
+      return DriverManager.getConnection(
+          "jdbc:mariadb://"
+              + url.getHost()
+              + ":"
+              + (url.getPort() > 0 ? url.getPort() : 3306)
+              + url.getPath(),
+          auth[0],
+          auth.length > 1 ? auth[1] : "");
+    }
     if (host == null || host.isBlank()) {
       return DriverManager.getConnection(
           System.getProperty("lineup.it.jdbcUrl", "jdbc:mariadb://127.0.0.1:33307/lineup"),

@@ -64,29 +64,22 @@ public class SyncSchedule {
   @ConfigProperty(name = "SYNC_FIRST_CHECK_SECONDS", defaultValue = "60")
   long firstCheckSeconds;
 
-  /** Keeps exactly one check timer, with the configured period (recreated when it changed). */
+  /**
+   * Replaces any check timer with a new one owned by this server. A timer left by a stopped server
+   * would only fire again after Liberty's failover delay; recreating it at start makes the schedule
+   * run at once, and a server that stops later hands it over through the same failover.
+   */
   @PostConstruct
   void schedule() {
-    long period = Duration.ofSeconds(Math.max(checkSeconds, 1)).toMillis();
-    // The period is part of the timer's name: a timer with another period is from an older setting.
-    String name = TIMER + ":" + period;
-    boolean current = false;
     for (Timer timer : timers.getTimers()) {
-      if (!(timer.getInfo() instanceof String info) || !info.startsWith(TIMER)) {
-        continue;
-      }
-      if (!current && info.equals(name)) {
-        current = true;
-      } else {
+      if (timer.getInfo() instanceof String info && info.startsWith(TIMER)) {
         timer.cancel();
       }
     }
-    if (!current) {
-      timers.createIntervalTimer(
-          Duration.ofSeconds(Math.min(firstCheckSeconds, checkSeconds)).toMillis(),
-          period,
-          new TimerConfig(name, true));
-    }
+    timers.createIntervalTimer(
+        Duration.ofSeconds(Math.min(firstCheckSeconds, checkSeconds)).toMillis(),
+        Duration.ofSeconds(Math.max(checkSeconds, 1)).toMillis(),
+        new TimerConfig(TIMER, true));
     LOG.info(
         () ->
             "Sync schedule: every "
