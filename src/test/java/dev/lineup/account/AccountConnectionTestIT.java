@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
 import dev.lineup.support.FakeProvider;
 import dev.lineup.support.FakeProvider.Behaviour;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -24,17 +24,7 @@ class AccountConnectionTestIT {
   @BeforeAll
   static void startProvider() {
     provider = FakeProvider.start();
-    String body =
-        Json.createObjectBuilder()
-            .add("name", AccountsIT.uniqueName("Connection"))
-            .add("server", provider.url())
-            .add("username", provider.username())
-            .add("password", provider.password())
-            .build()
-            .toString();
-    Reply reply = Api.post("/api/accounts", body);
-    assertEquals(201, reply.status(), reply::toString);
-    accountId = reply.json().getJsonNumber("id").longValue();
+    accountId = Accounts.create("Connection", provider);
   }
 
   @AfterAll
@@ -109,7 +99,7 @@ class AccountConnectionTestIT {
     }
     String body =
         "{\"name\":\"%s\",\"server\":\"127.0.0.1:%d\",\"username\":\"u\",\"password\":\"secret-x\"}"
-            .formatted(AccountsIT.uniqueName("Unreachable"), closedPort);
+            .formatted(Accounts.uniqueName("Unreachable"), closedPort);
     long id = Api.post("/api/accounts", body).json().getJsonNumber("id").longValue();
     Reply reply = Api.post("/api/accounts/" + id + "/test");
     assertEquals(502, reply.status(), reply::toString);

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
 import jakarta.json.JsonObject;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class AccountsIT {
-
-  static String uniqueName(String prefix) {
-    return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-  }
 
   static JsonObject create(String name, String server) {
     Reply reply =
@@ -31,7 +27,7 @@ class AccountsIT {
 
   @Test
   void createdAccountIsListedAndReadableWithoutItsPassword() {
-    String name = uniqueName("Create");
+    String name = Accounts.uniqueName("Create");
     JsonObject created = create(name, "provider.example:8080");
     long id = created.getJsonNumber("id").longValue();
 
@@ -63,7 +59,7 @@ class AccountsIT {
         Api.post(
             "/api/accounts",
             "{\"name\":\"%s\",\"server\":\"https://tv.example\",\"username\":\"u\",\"password\":\"p\"}"
-                .formatted(uniqueName("Location")));
+                .formatted(Accounts.uniqueName("Location")));
     assertEquals(201, reply.status());
     String location = reply.header("Location");
     assertNotNull(location);
@@ -78,7 +74,7 @@ class AccountsIT {
             """
             {"name": "%s", "server": "HTTP://Panel.Example:25461/player_api.php?username=bob&password=pw%%40x"}
             """
-                .formatted(uniqueName("Pasted")));
+                .formatted(Accounts.uniqueName("Pasted")));
     assertEquals(201, reply.status(), reply::toString);
     assertEquals("http://panel.example:25461", reply.json().getString("server"));
     assertEquals("bob", reply.json().getString("username"));
@@ -87,7 +83,7 @@ class AccountsIT {
 
   @Test
   void duplicateNameIsAConflict() {
-    String name = uniqueName("Twice");
+    String name = Accounts.uniqueName("Twice");
     create(name, "a.example");
     Reply reply =
         Api.post(
@@ -136,7 +132,7 @@ class AccountsIT {
           Api.post(
               "/api/accounts",
               "{\"name\":\"%s\",\"server\":\"%s\",\"username\":\"u\",\"password\":\"p\"}"
-                  .formatted(uniqueName("BadUrl"), server));
+                  .formatted(Accounts.uniqueName("BadUrl"), server));
       assertEquals(422, reply.status(), server + " -> " + reply);
       assertTrue(reply.json().getJsonArray("errors").toString().contains("\"field\":\"server\""));
     }
@@ -148,7 +144,7 @@ class AccountsIT {
         Api.post(
             "/api/accounts",
             "{\"name\":\"%s\",\"server\":\"x.example\",\"username\":\"u\",\"password\":\"p\",\"sync_interval_hours\":-1}"
-                .formatted(uniqueName("Interval")));
+                .formatted(Accounts.uniqueName("Interval")));
     assertEquals(422, reply.status(), reply::toString);
     assertTrue(reply.body().contains("sync_interval_hours"));
   }
@@ -203,8 +199,8 @@ class AccountsIT {
 
   @Test
   void putReplacesSettingsAndKeepsThePasswordWhenLeftOut() {
-    long id = create(uniqueName("Put"), "old.example").getJsonNumber("id").longValue();
-    String newName = uniqueName("Put renamed");
+    long id = create(Accounts.uniqueName("Put"), "old.example").getJsonNumber("id").longValue();
+    String newName = Accounts.uniqueName("Put renamed");
     Reply reply =
         Api.put(
             "/api/accounts/" + id,
@@ -225,7 +221,7 @@ class AccountsIT {
 
   @Test
   void patchChangesOnlyTheFieldsSentAndNullClearsTheInterval() {
-    String name = uniqueName("Patch");
+    String name = Accounts.uniqueName("Patch");
     long id = create(name, "patch.example").getJsonNumber("id").longValue();
     assertEquals(200, Api.patch("/api/accounts/" + id, "{\"sync_interval_hours\": 3}").status());
 
@@ -246,16 +242,16 @@ class AccountsIT {
 
   @Test
   void renamingOntoAnotherAccountsNameIsAConflict() {
-    String taken = uniqueName("Taken");
+    String taken = Accounts.uniqueName("Taken");
     create(taken, "one.example");
-    long id = create(uniqueName("Other"), "two.example").getJsonNumber("id").longValue();
+    long id = create(Accounts.uniqueName("Other"), "two.example").getJsonNumber("id").longValue();
     Reply reply = Api.patch("/api/accounts/" + id, "{\"name\": \"%s\"}".formatted(taken));
     assertEquals(409, reply.status(), reply::toString);
   }
 
   @Test
   void deleteRemovesTheAccount() {
-    long id = create(uniqueName("Delete"), "gone.example").getJsonNumber("id").longValue();
+    long id = create(Accounts.uniqueName("Delete"), "gone.example").getJsonNumber("id").longValue();
     Reply reply = Api.delete("/api/accounts/" + id);
     assertEquals(200, reply.status(), reply::toString);
     assertTrue(reply.json().getBoolean("success"));
