@@ -2,9 +2,8 @@ package dev.lineup.platform;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -50,7 +49,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 .toList();
         return ProblemException.invalid(errors);
       }
-      if (t instanceof JsonException || t instanceof JsonbException) {
+      // Request bodies are parsed by JsonBody; only a parse error of a request is the client's
+      // fault. A JSON-B failure writing a response is a server bug (500 below).
+      if (t instanceof JsonParsingException) {
         return ProblemException.badRequest("The request body is not valid JSON.");
       }
       if (t instanceof SQLIntegrityConstraintViolationException) {

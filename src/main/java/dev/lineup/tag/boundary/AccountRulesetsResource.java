@@ -1,0 +1,127 @@
+package dev.lineup.tag.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.platform.JsonBody;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.tag.entity.Ruleset;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/accounts/{id}/rulesets}: which rulesets an account uses, in which order. An account
+ * with none assigned uses every enabled default ruleset ({@code effective} in the answer says
+ * which).
+ */
+@Path("accounts/{id}/rulesets")
+@Stateless
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountRulesetsResource {
+  @PersistenceContext EntityManager em;
+
+  @GET
+  public Map<String, Object> list(@PathParam("id") long accountId) {
+    account(accountId);
+    List<Map<String, Object>> assigned = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT r.id, r.name, ar.priority, r.enabled FROM account_rulesets ar"
+                    + " JOIN rulesets r ON r.id = ar.ruleset_id WHERE ar.account_id = ?"
+                    + " ORDER BY ar.priority, r.id")
+            .setParameter(1, accountId)
+            .getResultList()) {
+      Object[] cells = (Object[]) row;
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("ruleset_id", ((Number) cells[0]).longValue());
+      item.put("name", cells[1]);
+      item.put("priority", ((Number) cells[2]).intValue());
+      item.put("enabled", toBoolean(cells[3]));
+      assigned.add(item);
+    }
+    List<Map<String, Object>> effective = new ArrayList<>();
+    if (assigned.isEmpty()) {
+      for (Ruleset r : em.createNamedQuery(Ruleset.ALL, Ruleset.class).getResultList()) {
+        if (r.isDefault() && r.enabled()) {
+          effective.add(Map.of("ruleset_id", r.id(), "name", r.name(), "priority", r.priority()));
+        }
+      }
+    } else {
+      assigned.stream().filter(a -> Boolean.TRUE.equals(a.get("enabled"))).forEach(effective::add);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("account_id", accountId);
+    answer.put("assigned", assigned);
+    answer.put("uses_defaults", assigned.isEmpty());
+    answer.put("effective", effective);
+    return answer;
+  }
+
+  /**
+   * Assigns a ruleset ({@code ruleset_id}, optional {@code priority}); again updates the priority.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Object> assign(@PathParam("id") long accountId, String body) {
+    account(accountId);
+    JsonBody json = JsonBody.parse(body);
+    Integer rulesetId = json.integer("ruleset_id");
+    Integer priority = json.integer("priority");
+    if (rulesetId == null) {
+      json.reject("ruleset_id", "is required");
+    }
+    if (priority != null && (priority < 0 || priority > 100_000)) {
+      json.reject("priority", "must be from 0 to 100000");
+    }
+    json.throwIfInvalid();
+    if (em.find(Ruleset.class, rulesetId.longValue()) == null) {
+      throw ProblemException.notFound("Ruleset", rulesetId);
+    }
+    em.createNativeQuery(
+            "INSERT INTO account_rulesets (account_id, ruleset_id, priority) VALUES (?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE priority = VALUES(priority)")
+        .setParameter(1, accountId)
+        .setParameter(2, rulesetId)
+        .setParameter(3, priority == null ? 100 : priority)
+        .executeUpdate();
+    return list(accountId);
+  }
+
+  @DELETE
+  @Path("{rulesetId}")
+  public Map<String, Object> unassign(
+      @PathParam("id") long accountId, @PathParam("rulesetId") long rulesetId) {
+    account(accountId);
+    int removed =
+        em.createNativeQuery("DELETE FROM account_rulesets WHERE account_id = ? AND ruleset_id = ?")
+            .setParameter(1, accountId)
+            .setParameter(2, rulesetId)
+            .executeUpdate();
+    if (removed == 0) {
+      throw ProblemException.notFound(
+          "Assignment of ruleset " + rulesetId + " to account", accountId);
+    }
+    return list(accountId);
+  }
+
+  private void account(long id) {
+    if (em.find(Account.class, id) == null) {
+      throw ProblemException.notFound("Account", id);
+    }
+  }
+
+  private static boolean toBoolean(Object value) {
+    return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
+  }
+}

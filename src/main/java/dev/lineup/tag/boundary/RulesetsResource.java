@@ -1,0 +1,330 @@
+package dev.lineup.tag.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.platform.JsonBody;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.tag.control.DefaultRuleset;
+import dev.lineup.tag.control.TagExtractor;
+import dev.lineup.tag.entity.Ruleset;
+import dev.lineup.tag.entity.TagRule;
+import dev.lineup.tag.entity.TagRuleSettings;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * {@code /api/rulesets}: CRUD, {@code /create-default}, the rules of a ruleset, and a dry run that
+ * shows what the rules do to a channel (and how often each fires on an account's channels).
+ */
+@Path("rulesets")
+@Stateless
+@Produces(MediaType.APPLICATION_JSON)
+public class RulesetsResource {
+  private static final Logger LOG = Logger.getLogger(RulesetsResource.class.getName());
+
+  @PersistenceContext EntityManager em;
+
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
+
+  @GET
+  public List<Views.RulesetView> list() {
+    return em.createNamedQuery(Ruleset.ALL, Ruleset.class).getResultList().stream()
+        .map(r -> Views.of(r, ruleCount(r.id())))
+        .toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(String body, @Context UriInfo uri) {
+    Ruleset ruleset = read(JsonBody.parse(body), null);
+    em.persist(ruleset);
+    em.flush();
+    LOG.info(() -> "Ruleset created: " + ruleset.id() + " '" + ruleset.name() + "'");
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(ruleset.id())).build())
+        .entity(Views.of(ruleset, 0))
+        .build();
+  }
+
+  /** Creates the legacy "Default" ruleset with its rules; when it exists, answers it unchanged. */
+  @POST
+  @Path("create-default")
+  public Response createDefault() {
+    List<Ruleset> existing =
+        em.createNamedQuery(Ruleset.BY_NAME, Ruleset.class)
+            .setParameter("name", DefaultRuleset.NAME)
+            .setParameter("exceptId", -1L)
+            .getResultList();
+    if (!existing.isEmpty()) {
+      Ruleset ruleset = existing.get(0);
+      return Response.ok(Views.of(ruleset, ruleCount(ruleset.id()))).build();
+    }
+    Ruleset ruleset = new Ruleset(DefaultRuleset.NAME, DefaultRuleset.DESCRIPTION, true, true, 100);
+    em.persist(ruleset);
+    em.flush();
+    for (DefaultRuleset.RuleSpec spec : DefaultRuleset.rules()) {
+      em.persist(
+          new TagRule(
+              ruleset.id(),
+              new TagRuleSettings(
+                  spec.name(),
+                  spec.pattern(),
+                  spec.type(),
+                  spec.tagName(),
+                  spec.source(),
+                  spec.removeFromName(),
+                  null,
+                  spec.priority(),
+                  true)));
+    }
+    LOG.info("Default ruleset created");
+    return Response.status(Response.Status.CREATED)
+        .entity(Views.of(ruleset, DefaultRuleset.rules().size()))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Map<String, Object> get(@PathParam("id") long id) {
+    Ruleset ruleset = find(id);
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("ruleset", Views.of(ruleset, ruleCount(id)));
+    view.put("rules", rules(id));
+    return view;
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Views.RulesetView replace(@PathParam("id") long id, String body) {
+    Ruleset ruleset = find(id);
+    read(JsonBody.parse(body), ruleset);
+    em.flush();
+    return Views.of(ruleset, ruleCount(id));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  public Views.RulesetView patch(@PathParam("id") long id, String body) {
+    Ruleset ruleset = find(id);
+    JsonObject current =
+        Json.createObjectBuilder()
+            .add("name", ruleset.name())
+            .add("is_default", ruleset.isDefault())
+            .add("enabled", ruleset.enabled())
+            .add("priority", ruleset.priority())
+            .add("description", ruleset.description() == null ? "" : ruleset.description())
+            .build();
+    JsonObject merged =
+        Json.createMergePatch(JsonBody.parse(body).json()).apply(current).asJsonObject();
+    read(JsonBody.of(merged), ruleset);
+    em.flush();
+    return Views.of(ruleset, ruleCount(id));
+  }
+
+  /** Deletes the ruleset with its rules and its assignments to accounts. */
+  @DELETE
+  @Path("{id}")
+  public Map<String, Object> delete(@PathParam("id") long id) {
+    Ruleset ruleset = find(id);
+    em.remove(ruleset);
+    LOG.info(() -> "Ruleset deleted: " + id + " '" + ruleset.name() + "'");
+    return Map.of("success", true, "message", "Ruleset '" + ruleset.name() + "' deleted.");
+  }
+
+  @GET
+  @Path("{id}/rules")
+  public List<Views.RuleView> rules(@PathParam("id") long id) {
+    find(id);
+    return em
+        .createNamedQuery(TagRule.OF_RULESET, TagRule.class)
+        .setParameter("ruleset", id)
+        .getResultList()
+        .stream()
+        .map(Views::of)
+        .toList();
+  }
+
+  @POST
+  @Path("{id}/rules")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addRule(@PathParam("id") long id, String body, @Context UriInfo uri) {
+    find(id);
+    TagRule rule = new TagRule(id, TagRuleRequest.read(JsonBody.parse(body)));
+    em.persist(rule);
+    em.flush();
+    return Response.created(uri.getBaseUriBuilder().path("tag-rules/{id}").build(rule.id()))
+        .entity(Views.of(rule))
+        .build();
+  }
+
+  /**
+   * Dry run: {@code {channel_name, category_name}} → tags, cleaned name and the rules that fired,
+   * using this ruleset's enabled rules. With {@code account_id}, also how many of that account's
+   * active channels each rule would hit.
+   */
+  @POST
+  @Path("{id}/test")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Object> test(@PathParam("id") long id, String body) {
+    find(id);
+    JsonBody input = JsonBody.parse(body);
+    String channelName = input.rawString("channel_name");
+    String categoryName = input.rawString("category_name");
+    Integer accountId = input.integer("account_id");
+    if (channelName == null && accountId == null) {
+      input.reject("channel_name", "is required (or give account_id)");
+    }
+    input.throwIfInvalid();
+    List<TagRule> rules =
+        em
+            .createNamedQuery(TagRule.OF_RULESET, TagRule.class)
+            .setParameter("ruleset", id)
+            .getResultList()
+            .stream()
+            .filter(TagRule::enabled)
+            .toList();
+    TagExtractor extractor = new TagExtractor(rules.stream().map(TagRule::compiled).toList());
+    Map<String, Object> result = new LinkedHashMap<>();
+    if (channelName != null) {
+      TagExtractor.Extraction extraction = extractor.extract(channelName, categoryName);
+      result.put("tags", extraction.tags());
+      result.put("cleaned_name", extraction.cleanedName());
+      result.put(
+          "matched_rules",
+          rules.stream()
+              .filter(r -> extraction.matchedRules().contains(r.id()))
+              .map(Views::of)
+              .toList());
+    }
+    if (accountId != null) {
+      if (em.find(Account.class, accountId.longValue()) == null) {
+        throw ProblemException.notFound("Account", accountId);
+      }
+      result.put("account_id", accountId);
+      result.put("hits", hits(extractor, rules, accountId));
+    }
+    return result;
+  }
+
+  /** Streams the account's active channels through the extractor, counting each rule's hits. */
+  private Map<String, Object> hits(TagExtractor extractor, List<TagRule> rules, long accountId) {
+    Map<Long, Long> counts = new LinkedHashMap<>();
+    rules.forEach(r -> counts.put(r.id(), 0L));
+    long channels = 0;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT c.name, cat.name FROM channels c LEFT JOIN categories cat"
+                    + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
+                    + " WHERE c.account_id = ? AND c.is_active")) {
+      query.setFetchSize(1000);
+      query.setLong(1, accountId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          channels++;
+          for (long rule : extractor.extract(rs.getString(1), rs.getString(2)).matchedRules()) {
+            counts.merge(rule, 1L, Long::sum);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the account's channels", e);
+    }
+    Map<String, Object> hits = new LinkedHashMap<>();
+    hits.put("channels", channels);
+    hits.put(
+        "rules",
+        rules.stream()
+            .map(
+                r -> {
+                  Map<String, Object> row = new LinkedHashMap<>();
+                  row.put("rule_id", r.id());
+                  row.put("name", r.settings().name());
+                  row.put("hits", counts.get(r.id()));
+                  return row;
+                })
+            .toList());
+    return hits;
+  }
+
+  private Ruleset read(JsonBody body, Ruleset existing) {
+    String name = body.string("name");
+    String description = body.string("description");
+    Boolean isDefault = body.bool("is_default");
+    Boolean enabled = body.bool("enabled");
+    Integer priority = body.integer("priority");
+    if (name == null || name.isBlank()) {
+      body.reject("name", "is required");
+    } else if (name.length() > 100) {
+      body.reject("name", "must be at most 100 characters");
+    }
+    if (description != null && description.length() > 1000) {
+      body.reject("description", "must be at most 1000 characters");
+    }
+    if (priority != null && (priority < 0 || priority > 100_000)) {
+      body.reject("priority", "must be from 0 to 100000");
+    }
+    body.throwIfInvalid();
+    long exceptId = existing == null ? -1 : existing.id();
+    if (!em.createNamedQuery(Ruleset.BY_NAME, Ruleset.class)
+        .setParameter("name", name)
+        .setParameter("exceptId", exceptId)
+        .getResultList()
+        .isEmpty()) {
+      throw ProblemException.conflict("A ruleset named '" + name + "' already exists.")
+          .with("field", "name");
+    }
+    String text = description == null || description.isBlank() ? null : description;
+    boolean asDefault = isDefault != null && isDefault;
+    boolean on = enabled == null || enabled;
+    int order = priority == null ? 100 : priority;
+    if (existing == null) {
+      return new Ruleset(name, text, asDefault, on, order);
+    }
+    existing.update(name, text, asDefault, on, order);
+    return existing;
+  }
+
+  private long ruleCount(long rulesetId) {
+    return ((Number)
+            em.createNativeQuery("SELECT COUNT(*) FROM tag_rules WHERE ruleset_id = ?")
+                .setParameter(1, rulesetId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  private Ruleset find(long id) {
+    Ruleset ruleset = em.find(Ruleset.class, id);
+    if (ruleset == null) {
+      throw ProblemException.notFound("Ruleset", id);
+    }
+    return ruleset;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.lineup.tag.boundary;
+
+import dev.lineup.platform.JsonBody;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.QueryParams;
+import dev.lineup.tag.entity.Ruleset;
+import dev.lineup.tag.entity.TagRule;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/tag-rules}: rules by id; creating one needs an existing {@code ruleset_id}. */
+@Path("tag-rules")
+@Stateless
+@Produces(MediaType.APPLICATION_JSON)
+public class TagRulesResource {
+  @PersistenceContext EntityManager em;
+
+  @GET
+  public List<Views.RuleView> list(@QueryParam("ruleset_id") String rulesetId) {
+    if (rulesetId == null || rulesetId.isBlank()) {
+      return em.createNamedQuery(TagRule.ALL, TagRule.class).getResultList().stream()
+          .map(Views::of)
+          .toList();
+    }
+    long id = QueryParams.integer("ruleset_id", rulesetId, 0, 1, Integer.MAX_VALUE);
+    ruleset(id);
+    return em
+        .createNamedQuery(TagRule.OF_RULESET, TagRule.class)
+        .setParameter("ruleset", id)
+        .getResultList()
+        .stream()
+        .map(Views::of)
+        .toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(String body, @Context UriInfo uri) {
+    JsonBody json = JsonBody.parse(body);
+    Integer rulesetId = json.integer("ruleset_id");
+    if (rulesetId == null) {
+      json.reject("ruleset_id", "is required");
+    }
+    json.throwIfInvalid();
+    ruleset(rulesetId);
+    TagRule rule = new TagRule(rulesetId, TagRuleRequest.read(json));
+    em.persist(rule);
+    em.flush();
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(rule.id())).build())
+        .entity(Views.of(rule))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Views.RuleView get(@PathParam("id") long id) {
+    return Views.of(find(id));
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Views.RuleView replace(@PathParam("id") long id, String body) {
+    TagRule rule = find(id);
+    rule.apply(TagRuleRequest.read(JsonBody.parse(body)));
+    em.flush();
+    return Views.of(rule);
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  public Views.RuleView patch(@PathParam("id") long id, String body) {
+    TagRule rule = find(id);
+    JsonObject merged =
+        Json.createMergePatch(JsonBody.parse(body).json())
+            .apply(TagRuleRequest.asJson(rule.settings()))
+            .asJsonObject();
+    rule.apply(TagRuleRequest.read(JsonBody.of(merged)));
+    em.flush();
+    return Views.of(rule);
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Map<String, Object> delete(@PathParam("id") long id) {
+    em.remove(find(id));
+    return Map.of("success", true, "message", "Rule " + id + " deleted.");
+  }
+
+  private void ruleset(long id) {
+    if (em.find(Ruleset.class, id) == null) {
+      throw ProblemException.notFound("Ruleset", id);
+    }
+  }
+
+  private TagRule find(long id) {
+    TagRule rule = em.find(TagRule.class, id);
+    if (rule == null) {
+      throw ProblemException.notFound("Tag rule", id);
+    }
+    return rule;
+  }
+}

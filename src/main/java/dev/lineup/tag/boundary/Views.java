@@ -1,0 +1,73 @@
+package dev.lineup.tag.boundary;
+
+import dev.lineup.tag.entity.Ruleset;
+import dev.lineup.tag.entity.TagRule;
+import dev.lineup.tag.entity.TagRuleSettings;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** How rulesets and rules look in the API (the legacy field names). */
+public final class Views {
+  private Views() {}
+
+  public record RulesetView(
+      long id,
+      String name,
+      String description,
+      boolean isDefault,
+      boolean enabled,
+      int priority,
+      long ruleCount,
+      String createdAt,
+      String updatedAt) {}
+
+  public record RuleView(
+      long id,
+      long rulesetId,
+      String name,
+      String pattern,
+      String patternType,
+      String tagName,
+      String source,
+      boolean removeFromName,
+      String replacement,
+      int priority,
+      boolean enabled,
+      String createdAt,
+      String updatedAt) {}
+
+  static RulesetView of(Ruleset r, long ruleCount) {
+    return new RulesetView(
+        r.id(),
+        r.name(),
+        r.description(),
+        r.isDefault(),
+        r.enabled(),
+        r.priority(),
+        ruleCount,
+        iso(r.createdAt()),
+        iso(r.updatedAt()));
+  }
+
+  static RuleView of(TagRule rule) {
+    TagRuleSettings s = rule.settings();
+    return new RuleView(
+        rule.id(),
+        rule.rulesetId(),
+        s.name(),
+        s.pattern(),
+        s.patternType().code(),
+        s.tagName(),
+        s.source().code(),
+        s.removeFromName(),
+        s.replacement(),
+        s.priority(),
+        s.enabled(),
+        iso(rule.createdAt()),
+        iso(rule.updatedAt()));
+  }
+
+  static String iso(LocalDateTime utc) {
+    return utc == null ? null : utc.atOffset(ZoneOffset.UTC).toString();
+  }
+}
