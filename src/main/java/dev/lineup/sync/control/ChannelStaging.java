@@ -1,17 +1,9 @@
 package dev.lineup.sync.control;
 
+import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.ProviderChannel;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,13 +28,10 @@ final class ChannelStaging implements AutoCloseable {
   private final Connection connection;
   private final long accountId;
   private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(2);
-  private final List<Path> files = new CopyOnWriteArrayList<>();
-  private final StringBuilder row = new StringBuilder(512);
+  private final List<TsvFile> files = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
   private volatile int received;
-  private Path file;
-  private Writer writer;
-  private int rowsInFile;
+  private TsvFile file;
 
   ChannelStaging(Connection connection, long accountId) {
     this.connection = connection;
@@ -51,49 +40,36 @@ final class ChannelStaging implements AutoCloseable {
 
   /** Reader thread: adds a channel; true after every {@code every} channels. */
   boolean add(ProviderChannel c, int every) {
-    try {
-      if (writer == null) {
-        file = Files.createTempFile("lineup-sync-" + accountId + "-", ".tsv");
-        files.add(file);
-        writer =
-            new BufferedWriter(
-                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-                1 << 16);
-      }
-      row.setLength(0);
-      field(c.streamId()).append('\t');
-      field(c.num()).append('\t');
-      field(c.name()).append('\t');
-      field(c.categoryId()).append('\t');
-      field(c.streamType()).append('\t');
-      field(c.streamIcon()).append('\t');
-      field(c.epgChannelId()).append('\t');
-      field(c.added()).append('\t');
-      field(c.customSid()).append('\t');
-      field(c.tvArchive() ? 1 : 0).append('\t');
-      field(c.tvArchiveDuration()).append('\t');
-      field(c.directSource()).append('\t');
-      field(c.streamUrl()).append('\t');
-      field(c.extras()).append('\t');
-      field(c.fingerprint()).append('\n');
-      writer.append(row); // one call per row: the writer locks on every call
-      if (++rowsInFile == CHUNK_ROWS) {
-        handOff();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write the staging file", e);
+    if (file == null) {
+      file = new TsvFile("sync-" + accountId);
+      files.add(file);
+    }
+    file.field(c.streamId())
+        .field(c.num())
+        .field(c.name())
+        .field(c.categoryId())
+        .field(c.streamType())
+        .field(c.streamIcon())
+        .field(c.epgChannelId())
+        .field(c.added())
+        .field(c.customSid())
+        .field(c.tvArchive())
+        .field(c.tvArchiveDuration())
+        .field(c.directSource())
+        .field(c.streamUrl())
+        .field(c.extras())
+        .field(c.fingerprint())
+        .endRow();
+    if (file.rows() == CHUNK_ROWS) {
+      handOff();
     }
     return ++received % every == 0;
   }
 
   /** Reader thread: the fetch is complete. */
   void finish() {
-    try {
-      if (writer != null) {
-        handOff();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write the staging file", e);
+    if (file != null) {
+      handOff();
     }
     put(END);
   }
@@ -107,11 +83,10 @@ final class ChannelStaging implements AutoCloseable {
     return received;
   }
 
-  private void handOff() throws IOException {
-    writer.close();
-    writer = null;
-    rowsInFile = 0;
-    put(file);
+  private void handOff() {
+    TsvFile full = file;
+    file = null;
+    put(full);
   }
 
   private void put(Object item) {
@@ -156,54 +131,18 @@ final class ChannelStaging implements AutoCloseable {
         throw new SQLException("Staging failed", cause);
       }
       long start = System.nanoTime();
-      staged += load((Path) item);
+      staged += load((TsvFile) item);
       loadNanos += System.nanoTime() - start;
     }
   }
 
   /** A stream id listed twice keeps its first entry (IGNORE on the staging key). */
-  private int load(Path chunk) throws SQLException {
-    String path = chunk.toAbsolutePath().toString().replace("\\", "/").replace("'", "''");
-    try (Statement load = connection.createStatement()) {
-      return load.executeUpdate(
-          "LOAD DATA LOCAL INFILE '"
-              + path
-              + "' IGNORE INTO TABLE sync_stage_channels CHARACTER SET utf8mb4"
-              + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
-              + SyncSession.CHANNEL_COLUMNS
-              + ")");
+  private int load(TsvFile chunk) throws SQLException {
+    try (chunk) {
+      return chunk.loadInto(connection, "sync_stage_channels", SyncSession.CHANNEL_COLUMNS);
     } finally {
-      delete(chunk);
+      files.remove(chunk);
     }
-  }
-
-  /** A value in LOAD DATA's default text format: \N for null, backslash escapes. */
-  private StringBuilder field(Object value) {
-    if (value == null) {
-      return row.append("\\N");
-    }
-    String text = value.toString();
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      switch (ch) {
-        case '\\' -> row.append("\\\\");
-        case '\t' -> row.append("\\t");
-        case '\n' -> row.append("\\n");
-        case '\r' -> row.append("\\r");
-        case '\0' -> row.append("\\0");
-        default -> row.append(ch);
-      }
-    }
-    return row;
-  }
-
-  private void delete(Path chunk) {
-    try {
-      Files.deleteIfExists(chunk);
-    } catch (IOException e) {
-      LOG.warning("Could not delete the staging file " + chunk);
-    }
-    files.remove(chunk);
   }
 
   /** Stops a reader waiting to hand off and deletes every chunk left. */
@@ -211,15 +150,8 @@ final class ChannelStaging implements AutoCloseable {
   public void close() {
     closed = true;
     ready.clear();
-    try {
-      if (writer != null) {
-        writer.close();
-      }
-    } catch (IOException ignored) {
-      // the file is deleted next
-    }
-    for (Path chunk : files) {
-      delete(chunk);
+    for (TsvFile chunk : files) {
+      chunk.close();
     }
   }
 }
