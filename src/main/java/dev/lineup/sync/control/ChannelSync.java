@@ -15,6 +15,7 @@ import dev.lineup.sync.entity.SyncRun.Changes;
 import dev.lineup.sync.entity.SyncRun.Scope;
 import dev.lineup.sync.entity.SyncRun.Status;
 import dev.lineup.sync.entity.SyncRun.Trigger;
+import dev.lineup.tag.control.TagProcessing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +60,12 @@ public class ChannelSync {
   @Inject MetricRegistry metrics;
 
   @Resource ManagedExecutorService executor;
+  @Inject TagProcessing tagProcessing;
+
+  /** Tag a lineup right after each successful sync, so it is never left untagged. */
+  @Inject
+  @ConfigProperty(name = "TAGS_AUTO_PROCESS", defaultValue = "true")
+  boolean autoProcessTags;
 
   /** Above this share of active channels (or categories) missing, a sync waits for confirmation. */
   @Inject
@@ -111,6 +118,9 @@ public class ChannelSync {
         throw new IllegalStateException("Could not record the sync run", e);
       }
       execute(session, account, run, scope, force);
+      if (run.succeeded() && autoProcessTags) {
+        tag(run);
+      }
       try {
         runs.end(session.connection(), run);
       } catch (SQLException e) {
@@ -269,6 +279,19 @@ public class ChannelSync {
       } finally {
         reader.cancel(true);
       }
+    }
+  }
+
+  /** Tags the freshly synced lineup (the sync's lock is held, so nothing changes meanwhile). */
+  private void tag(SyncRun run) {
+    progress.report(
+        new Snapshot(run.accountId, run.id, "tagging", 0, run.channels.fetched(), "running"));
+    try {
+      run.tagging = tagProcessing.process(run.accountId, true);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Tag processing after sync run " + run.id + " failed", e);
+      run.tagging =
+          java.util.Map.of("success", false, "error", "Tag processing failed; see the server log.");
     }
   }
 

@@ -80,6 +80,9 @@ public class SyncRun {
   public Changes channels = Changes.NONE;
   public String message;
 
+  /** The tag processing that followed a successful sync, or null (not stored). */
+  public Map<String, Object> tagging;
+
   /** Time spent merging the staged lists into the tables (the rest is fetching and staging). */
   public Long writeMs;
 
@@ -134,6 +137,9 @@ public class SyncRun {
     view.put("channels_reactivated", channels.reactivated());
     view.put("channels_deactivated", channels.deactivated());
     view.put("message", message);
+    if (tagging != null) {
+      view.put("tagging", tagging);
+    }
     view.put("errors", status == Status.FAILED && message != null ? List.of(message) : List.of());
     return view;
   }

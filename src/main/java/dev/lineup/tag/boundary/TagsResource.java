@@ -1,0 +1,46 @@
+package dev.lineup.tag.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.QueryParams;
+import dev.lineup.tag.control.TagQueries;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/tags[?account_id=&with_counts=true]}: tags in use; counts of active channels. */
+@Path("tags")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TagsResource {
+  @PersistenceContext EntityManager em;
+  @Inject TagQueries queries;
+
+  @GET
+  public List<Map<String, Object>> tags(
+      @QueryParam("account_id") String accountId, @QueryParam("with_counts") String withCounts) {
+    Long account =
+        accountId == null || accountId.isBlank()
+            ? null
+            : (long) QueryParams.integer("account_id", accountId, 0, 1, Integer.MAX_VALUE);
+    if (account != null) {
+      requireAccount(account);
+    }
+    return queries.query(
+        account, null, QueryParams.bool("with_counts", withCounts, false), 100_000);
+  }
+
+  private void requireAccount(long id) {
+    if (em.find(Account.class, id) == null) {
+      throw ProblemException.notFound("Account", id);
+    }
+  }
+}

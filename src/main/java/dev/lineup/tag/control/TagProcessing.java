@@ -1,0 +1,310 @@
+package dev.lineup.tag.control;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.account.entity.ProviderType;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.TsvFile;
+import dev.lineup.provider.control.M3uPlaylistReader;
+import dev.lineup.provider.control.ProviderCategory;
+import dev.lineup.provider.control.ProviderChannel;
+import dev.lineup.provider.control.XtreamClient;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Tags an account's channels with its rules and stores cleaned names: from the database when the
+ * account has synced channels, otherwise (read only) from the provider's live list. Streams the
+ * channels, never holding the lineup: results go to temporary files loaded into staging tables,
+ * then one transaction adds the new channel tags, removes the ones the rules no longer give, and
+ * rewrites the cleaned names that changed — a reader never sees a half-tagged lineup.
+ */
+@ApplicationScoped
+public class TagProcessing {
+  private static final Logger LOG = Logger.getLogger(TagProcessing.class.getName());
+
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
+
+  @PersistenceContext EntityManager em;
+  @Inject AccountRules accountRules;
+  @Inject XtreamClient xtream;
+  @Inject M3uPlaylistReader playlists;
+
+  /**
+   * @param lockHeld true when the caller (a sync) already holds the account's lock
+   */
+  public Map<String, Object> process(long accountId, boolean lockHeld) {
+    Account account = em.find(Account.class, accountId);
+    if (account == null) {
+      throw ProblemException.notFound("Account", accountId);
+    }
+    TagExtractor extractor = accountRules.extractor(accountId);
+    try {
+      return hasChannels(accountId)
+          ? fromDatabase(accountId, extractor, lockHeld)
+          : fromProvider(account, extractor);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Tag processing of account " + accountId + " failed", e);
+    }
+  }
+
+  private boolean hasChannels(long accountId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT 1 FROM channels WHERE account_id = ? LIMIT 1")) {
+      query.setLong(1, accountId);
+      try (ResultSet rs = query.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private Map<String, Object> fromDatabase(long accountId, TagExtractor extractor, boolean lockHeld)
+      throws SQLException {
+    long start = System.nanoTime();
+    Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+    Map<String, Integer> tagCounts = new TreeMap<>();
+    int processed = 0;
+    try (Connection writer = dataSource.getConnection();
+        TsvFile pairs = new TsvFile("tags-" + accountId);
+        TsvFile names = new TsvFile("names-" + accountId)) {
+      writer.setAutoCommit(true);
+      String lock = "lineup.sync." + accountId;
+      if (!lockHeld && !lock(writer, lock)) {
+        throw ProblemException.conflict(
+            "A sync or tag processing of account "
+                + accountId
+                + " is running; try again when it ends.");
+      }
+      try {
+        Map<String, Long> tagIds = tagIds(writer);
+        try (Connection reader = dataSource.getConnection();
+            PreparedStatement query =
+                reader.prepareStatement(
+                    "SELECT c.id, c.name, c.cleaned_name, cat.name FROM channels c"
+                        + " LEFT JOIN categories cat"
+                        + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
+                        + " WHERE c.account_id = ? AND c.is_active")) {
+          query.setFetchSize(1000);
+          query.setLong(1, accountId);
+          try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+              processed++;
+              long channelId = rs.getLong(1);
+              TagExtractor.Extraction e = extractor.extract(rs.getString(2), rs.getString(4));
+              if (!Objects.equals(e.cleanedName(), rs.getString(3))) {
+                names.field(channelId).field(e.cleanedName()).endRow();
+              }
+              for (String tag : e.tags()) {
+                pairs.field(channelId).field(tagId(writer, tagIds, tag)).endRow();
+                tagCounts.merge(tag, 1, Integer::sum);
+              }
+            }
+          }
+        }
+        try (Statement ddl = writer.createStatement()) {
+          ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_pairs, tag_stage_names");
+          ddl.execute(
+              "CREATE TEMPORARY TABLE tag_stage_pairs (channel_id BIGINT NOT NULL, tag_id BIGINT NOT NULL,"
+                  + " PRIMARY KEY (channel_id, tag_id)) ENGINE=InnoDB");
+          ddl.execute(
+              "CREATE TEMPORARY TABLE tag_stage_names (id BIGINT NOT NULL PRIMARY KEY,"
+                  + " cleaned_name VARCHAR(512) NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+                  + " COLLATE=utf8mb4_unicode_ci");
+        }
+        int staged = pairs.loadInto(writer, "tag_stage_pairs", "channel_id, tag_id");
+        names.loadInto(writer, "tag_stage_names", "id, cleaned_name");
+        int created;
+        int removed;
+        int channelsUpdated;
+        writer.setAutoCommit(false);
+        try {
+          created =
+              update(
+                  writer,
+                  "INSERT INTO channel_tags (channel_id, tag_id, account_id, created_at, updated_at)"
+                      + " SELECT s.channel_id, s.tag_id, ?, ?, ? FROM tag_stage_pairs s"
+                      + " WHERE NOT EXISTS (SELECT 1 FROM channel_tags ct"
+                      + "  WHERE ct.channel_id = s.channel_id AND ct.tag_id = s.tag_id)",
+                  accountId,
+                  now,
+                  now);
+          // Everything older than this run that the rules did not give again goes.
+          removed =
+              update(
+                  writer,
+                  "DELETE ct FROM channel_tags ct LEFT JOIN tag_stage_pairs s"
+                      + " ON s.channel_id = ct.channel_id AND s.tag_id = ct.tag_id"
+                      + " WHERE ct.account_id = ? AND ct.updated_at < ? AND s.channel_id IS NULL",
+                  accountId,
+                  now);
+          channelsUpdated =
+              update(
+                  writer,
+                  "UPDATE channels c JOIN tag_stage_names n ON n.id = c.id"
+                      + " SET c.cleaned_name = n.cleaned_name WHERE c.account_id = ?",
+                  accountId);
+          writer.commit();
+        } catch (SQLException | RuntimeException e) {
+          writer.rollback();
+          throw e;
+        } finally {
+          writer.setAutoCommit(true);
+          try (Statement ddl = writer.createStatement()) {
+            ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_pairs, tag_stage_names");
+          }
+        }
+        Map<String, Object> result =
+            result(processed, tagCounts, created, staged - created, removed, channelsUpdated, true);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        LOG.info(
+            () ->
+                "Tags of account "
+                    + accountId
+                    + " processed in "
+                    + ms
+                    + " ms: "
+                    + result.get("processed")
+                    + " channels, "
+                    + tagCounts.size()
+                    + " tags, +"
+                    + created
+                    + " -"
+                    + removed
+                    + ", "
+                    + channelsUpdated
+                    + " cleaned names changed");
+        return result;
+      } finally {
+        if (!lockHeld) {
+          try (PreparedStatement release = writer.prepareStatement("DO RELEASE_LOCK(?)")) {
+            release.setString(1, lock);
+            release.execute();
+          }
+        }
+      }
+    }
+  }
+
+  /** An unsynced account: tags of the provider's live list, counted but not stored. */
+  private Map<String, Object> fromProvider(Account account, TagExtractor extractor) {
+    Map<String, String> categories = new HashMap<>();
+    Map<String, Integer> tagCounts = new TreeMap<>();
+    int[] processed = {0};
+    java.util.function.Consumer<ProviderChannel> tag =
+        channel -> {
+          processed[0]++;
+          String category =
+              channel.categoryId() == null ? null : categories.get(channel.categoryId());
+          for (String t : extractor.extract(channel.name(), category).tags()) {
+            tagCounts.merge(t, 1, Integer::sum);
+          }
+        };
+    if (account.providerType() == ProviderType.M3U) {
+      playlists.read(
+          account.serverUrl(),
+          (ProviderCategory g) -> categories.put(g.categoryId(), g.name()),
+          tag);
+    } else {
+      xtream.liveCategories(
+          account.serverUrl(),
+          account.username(),
+          account.password(),
+          c -> categories.put(c.categoryId(), c.name()));
+      xtream.liveStreams(account.serverUrl(), account.username(), account.password(), tag, b -> {});
+    }
+    return result(processed[0], tagCounts, 0, 0, 0, 0, false);
+  }
+
+  private static Map<String, Object> result(
+      int processed,
+      Map<String, Integer> tagCounts,
+      int created,
+      int kept,
+      int removed,
+      int channelsUpdated,
+      boolean usingDatabase) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("success", true);
+    result.put("processed", processed);
+    result.put("unique_tags", tagCounts.size());
+    result.put("tag_counts", tagCounts);
+    result.put("tags_created", created);
+    result.put("tags_updated", kept);
+    result.put("tags_removed", removed);
+    result.put("channels_updated", channelsUpdated);
+    result.put("using_database", usingDatabase);
+    return result;
+  }
+
+  private static boolean lock(Connection connection, String name) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+      lock.setString(1, name);
+      try (ResultSet rs = lock.executeQuery()) {
+        return rs.next() && rs.getInt(1) == 1;
+      }
+    }
+  }
+
+  private static Map<String, Long> tagIds(Connection connection) throws SQLException {
+    Map<String, Long> ids = new HashMap<>();
+    try (Statement query = connection.createStatement();
+        ResultSet rs = query.executeQuery("SELECT id, name FROM tags")) {
+      while (rs.next()) {
+        ids.put(rs.getString(2), rs.getLong(1));
+      }
+    }
+    return ids;
+  }
+
+  private static long tagId(Connection connection, Map<String, Long> ids, String name)
+      throws SQLException {
+    Long id = ids.get(name);
+    if (id != null) {
+      return id;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT IGNORE INTO tags (name, created_at) VALUES (?, ?)")) {
+      insert.setString(1, name);
+      insert.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).withNano(0)));
+      insert.executeUpdate();
+    }
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT id FROM tags WHERE name = ?")) {
+      select.setString(1, name);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        ids.put(name, rs.getLong(1));
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static int update(Connection connection, String sql, Object... params)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      return statement.executeUpdate();
+    }
+  }
+}
