@@ -7,7 +7,8 @@ CREATE TABLE tags (
   CONSTRAINT uq_tags_name UNIQUE (name)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- Which channel has which tag. account_id is the channel's, kept here for per-account work and counts.
+-- Which channel has which tag. account_id is the channel's, kept here for per-account work and counts
+-- (no foreign key of its own: the channel's cascade already removes the row, and bulk inserts skip a check).
 CREATE TABLE channel_tags (
   channel_id BIGINT      NOT NULL,
   tag_id     BIGINT      NOT NULL,
@@ -18,6 +19,5 @@ CREATE TABLE channel_tags (
   INDEX ix_channel_tags_tag_channel (tag_id, channel_id),
   INDEX ix_channel_tags_account_tag (account_id, tag_id),
   CONSTRAINT fk_channel_tags_channel FOREIGN KEY (channel_id) REFERENCES channels (id) ON DELETE CASCADE,
-  CONSTRAINT fk_channel_tags_tag FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE,
-  CONSTRAINT fk_channel_tags_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+  CONSTRAINT fk_channel_tags_tag FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

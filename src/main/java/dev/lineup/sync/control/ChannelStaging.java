@@ -38,8 +38,11 @@ final class ChannelStaging implements AutoCloseable {
     this.accountId = accountId;
   }
 
-  /** Reader thread: adds a channel; true after every {@code every} channels. */
-  boolean add(ProviderChannel c, int every) {
+  /**
+   * Reader thread: adds a channel with its cleaned name (computed by the account's rules as it
+   * arrives); true after every {@code every} channels.
+   */
+  boolean add(ProviderChannel c, String cleanedName, int every) {
     if (file == null) {
       file = new TsvFile("sync-" + accountId);
       files.add(file);
@@ -59,6 +62,7 @@ final class ChannelStaging implements AutoCloseable {
         .field(c.streamUrl())
         .field(c.extras())
         .field(c.fingerprint())
+        .field(cleanedName)
         .endRow();
     if (file.rows() == CHUNK_ROWS) {
       handOff();

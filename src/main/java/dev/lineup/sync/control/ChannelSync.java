@@ -15,6 +15,8 @@ import dev.lineup.sync.entity.SyncRun.Changes;
 import dev.lineup.sync.entity.SyncRun.Scope;
 import dev.lineup.sync.entity.SyncRun.Status;
 import dev.lineup.sync.entity.SyncRun.Trigger;
+import dev.lineup.tag.control.AccountRules;
+import dev.lineup.tag.control.TagExtractor;
 import dev.lineup.tag.control.TagProcessing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -27,10 +29,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -45,6 +50,7 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 @ApplicationScoped
 public class ChannelSync {
+
   private static final Logger LOG = Logger.getLogger(ChannelSync.class.getName());
   private static final String SERVER_NAME = serverName();
 
@@ -60,6 +66,7 @@ public class ChannelSync {
   @Inject MetricRegistry metrics;
 
   @Resource ManagedExecutorService executor;
+  @Inject AccountRules accountRules;
   @Inject TagProcessing tagProcessing;
 
   /** Tag a lineup right after each successful sync, so it is never left untagged. */
@@ -137,10 +144,12 @@ public class ChannelSync {
       SyncSession session, Account account, SyncRun run, Scope scope, boolean force) {
     long fetchStart = System.nanoTime();
     try {
+      // Cleaned names are computed as channels arrive, with the account's rules as they stand.
+      TagExtractor extractor = accountRules.extractor(account.id());
       if (account.providerType() == ProviderType.M3U) {
-        fetchPlaylist(session, account, run, scope);
+        fetchPlaylist(session, account, run, scope, extractor);
       } else {
-        fetchXtream(session, account, run, scope);
+        fetchXtream(session, account, run, scope, extractor);
       }
       LOG.fine(
           () -> "Fetched and staged in " + (System.nanoTime() - fetchStart) / 1_000_000 + " ms");
@@ -177,7 +186,9 @@ public class ChannelSync {
     }
   }
 
-  private void fetchXtream(SyncSession session, Account account, SyncRun run, Scope scope) {
+  private void fetchXtream(
+      SyncSession session, Account account, SyncRun run, Scope scope, TagExtractor extractor) {
+    Map<String, String> categoryNames = new ConcurrentHashMap<>();
     if (scope.categories()) {
       phase(session, run, "fetching_categories", 0);
       http.withRetries(
@@ -187,18 +198,26 @@ public class ChannelSync {
                 account.serverUrl(),
                 account.username(),
                 account.password(),
-                category -> staging(() -> session.stage(category)));
+                category -> {
+                  categoryNames.put(category.categoryId(), category.name());
+                  staging(() -> session.stage(category));
+                });
             staging(session::flushCategories);
           });
       checkCancelled(session, run);
     }
     if (scope.channels()) {
+      if (!scope.categories()) {
+        categoryNames.putAll(staging(session::storedCategoryNames));
+      }
       phase(session, run, "fetching_channels", 0);
       http.withRetries(
           () ->
               stageChannels(
                   session,
                   run,
+                  extractor,
+                  categoryNames::get,
                   sink ->
                       xtream.liveStreams(
                           account.serverUrl(),
@@ -211,7 +230,8 @@ public class ChannelSync {
   }
 
   /** An M3U playlist holds groups and channels together: one pass stages both. */
-  private void fetchPlaylist(SyncSession session, Account account, SyncRun run, Scope scope) {
+  private void fetchPlaylist(
+      SyncSession session, Account account, SyncRun run, Scope scope, TagExtractor extractor) {
     phase(session, run, "fetching_channels", 0);
     http.withRetries(
         () -> {
@@ -221,6 +241,8 @@ public class ChannelSync {
           stageChannels(
               session,
               run,
+              extractor,
+              group -> group, // an M3U category id is the group's title
               sink ->
                   playlists.read(
                       account.serverUrl(),
@@ -246,7 +268,11 @@ public class ChannelSync {
    * reading the provider and writing to MariaDB overlap.
    */
   private void stageChannels(
-      SyncSession session, SyncRun run, Consumer<Consumer<ProviderChannel>> fetch) {
+      SyncSession session,
+      SyncRun run,
+      TagExtractor extractor,
+      UnaryOperator<String> categoryName,
+      Consumer<Consumer<ProviderChannel>> fetch) {
     try (ChannelStaging chunks = staging(session::newChannelStaging)) {
       Future<?> reader =
           executor.submit(
@@ -254,7 +280,15 @@ public class ChannelSync {
                 try {
                   fetch.accept(
                       channel -> {
-                        if (chunks.add(channel, SyncSession.BATCH_SIZE)) {
+                        String cleaned =
+                            extractor
+                                .extract(
+                                    channel.name(),
+                                    channel.categoryId() == null
+                                        ? null
+                                        : categoryName.apply(channel.categoryId()))
+                                .cleanedName();
+                        if (chunks.add(channel, cleaned, SyncSession.BATCH_SIZE)) {
                           if (runs.cancelRequested(run.id)) {
                             throw new Abort(
                                 Status.CANCELLED, "Cancelled; nothing was changed.", null);

@@ -11,7 +11,9 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -36,7 +38,7 @@ final class SyncSession implements AutoCloseable {
   static final String CHANNEL_COLUMNS =
       "stream_id, num, name, category_id, stream_type, stream_icon, epg_channel_id, added,"
           + " custom_sid, tv_archive, tv_archive_duration, direct_source, stream_url, extras,"
-          + " fingerprint";
+          + " fingerprint, cleaned_name";
 
   private final Connection connection;
   private final long accountId;
@@ -100,7 +102,7 @@ final class SyncSession implements AutoCloseable {
               + " epg_channel_id VARCHAR(255) NULL, added BIGINT NULL, custom_sid VARCHAR(255) NULL,"
               + " tv_archive BOOLEAN NOT NULL, tv_archive_duration INT NULL,"
               + " direct_source VARCHAR(2048) NULL, stream_url VARCHAR(2048) NULL, extras TEXT NULL,"
-              + " fingerprint BIGINT NOT NULL"
+              + " fingerprint BIGINT NOT NULL, cleaned_name VARCHAR(512) NULL"
               + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");
     }
   }
@@ -116,6 +118,22 @@ final class SyncSession implements AutoCloseable {
       statement.execute("DELETE FROM sync_stage_channels");
     }
     return new ChannelStaging(connection, accountId);
+  }
+
+  /** The account's stored category names by provider id (a channels-only sync needs them). */
+  Map<String, String> storedCategoryNames() throws SQLException {
+    Map<String, String> names = new HashMap<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT category_id, name FROM categories WHERE account_id = ?")) {
+      query.setLong(1, accountId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          names.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return names;
   }
 
   void channelsStaged(int count) {

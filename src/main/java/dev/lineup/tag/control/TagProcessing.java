@@ -120,6 +120,7 @@ public class TagProcessing {
             }
           }
         }
+        long readMs = (System.nanoTime() - start) / 1_000_000;
         try (Statement ddl = writer.createStatement()) {
           ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_pairs, tag_stage_names");
           ddl.execute(
@@ -132,6 +133,8 @@ public class TagProcessing {
         }
         int staged = pairs.loadInto(writer, "tag_stage_pairs", "channel_id, tag_id");
         names.loadInto(writer, "tag_stage_names", "id, cleaned_name");
+        long loadMs = (System.nanoTime() - start) / 1_000_000 - readMs;
+        LOG.fine(() -> "Read and extracted in " + readMs + " ms, staged in " + loadMs + " ms");
         int created;
         int removed;
         int channelsUpdated;
@@ -140,6 +143,8 @@ public class TagProcessing {
           created =
               update(
                   writer,
+                  // NOT EXISTS measured faster than INSERT IGNORE when most pairs exist (the
+                  // common case: processing after a sync that changed little).
                   "INSERT INTO channel_tags (channel_id, tag_id, account_id, created_at, updated_at)"
                       + " SELECT s.channel_id, s.tag_id, ?, ?, ? FROM tag_stage_pairs s"
                       + " WHERE NOT EXISTS (SELECT 1 FROM channel_tags ct"
@@ -300,11 +305,14 @@ public class TagProcessing {
 
   private static int update(Connection connection, String sql, Object... params)
       throws SQLException {
+    long start = System.nanoTime();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         statement.setObject(i + 1, params[i]);
       }
-      return statement.executeUpdate();
+      int rows = statement.executeUpdate();
+      LOG.fine(() -> rows + " rows in " + (System.nanoTime() - start) / 1_000_000 + " ms: " + sql);
+      return rows;
     }
   }
 }

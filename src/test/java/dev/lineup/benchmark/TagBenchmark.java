@@ -1,0 +1,100 @@
+package dev.lineup.benchmark;
+
+import dev.lineup.support.Accounts;
+import dev.lineup.support.Api;
+import dev.lineup.support.Api.Reply;
+import dev.lineup.support.FakeProvider;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tag processing speed with the default ruleset, run by {@code ./mvnw -Pbenchmark verify} (server
+ * at -Xmx256m, automatic tagging after sync off). Reports to the console and
+ * target/benchmarks/tags.md; see docs/benchmarks.md.
+ */
+class TagBenchmark {
+  private static final int REPETITIONS = 3;
+
+  @Test
+  void tagBenchmark() throws Exception {
+    Api.post("/api/rulesets/create-default");
+    StringBuilder report = new StringBuilder();
+    report.append("Median of ").append(REPETITIONS).append(" runs each.\n\n");
+    report.append(
+        "| scenario | channels | time (ms) | channel tags written | tags |\n|---|---:|---:|---:|---:|\n");
+    for (int n : new int[] {10_000, 100_000}) {
+      String streams = SyncBenchmark.streams(n, 0, 0);
+      List<long[]> first = new ArrayList<>();
+      List<long[]> again = new ArrayList<>();
+      List<long[]> changed = new ArrayList<>();
+      for (int rep = 0; rep < REPETITIONS; rep++) {
+        try (FakeProvider provider = FakeProvider.start()) {
+          provider.serve(SyncBenchmark.categories(200), streams);
+          long account = Accounts.create("Tag bench " + n, provider);
+          Reply sync = Api.post("/api/accounts/" + account + "/sync");
+          if (!sync.json().getBoolean("success")) {
+            throw new IllegalStateException(sync.toString());
+          }
+          // The sync stored cleaned names already; this run writes every channel's tags.
+          first.add(process(account, true));
+          again.add(process(account, false));
+          // Rules changed: with an empty ruleset every tag goes and names change back...
+          long empty = emptyRuleset();
+          Api.post("/api/accounts/" + account + "/rulesets", "{\"ruleset_id\": " + empty + "}");
+          Api.post("/api/accounts/" + account + "/process-tags");
+          Api.delete("/api/accounts/" + account + "/rulesets/" + empty);
+          // ...and with the default rules again every tag and cleaned name is rewritten.
+          changed.add(process(account, true));
+          Api.delete("/api/accounts/" + account);
+        }
+      }
+      row(report, "first tagging after a sync", n, median(first));
+      row(report, "again, nothing changed", n, median(again));
+      row(report, "after a rules change (all tags and names rewritten)", n, median(changed));
+    }
+    System.out.println("\n" + report);
+    Path out = Path.of("target", "benchmarks", "tags.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report.toString());
+  }
+
+  private static long emptyRuleset() {
+    return Api.post("/api/rulesets", "{\"name\":\"%s\"}".formatted(Accounts.uniqueName("Empty")))
+        .json()
+        .getJsonNumber("id")
+        .longValue();
+  }
+
+  /** {time ms, pairs written, unique tags} */
+  private static long[] process(long account, boolean expectWrites) {
+    long start = System.nanoTime();
+    Reply reply = Api.post("/api/accounts/" + account + "/process-tags");
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    JsonObject result = reply.json();
+    if (!result.getBoolean("success") || (expectWrites && result.getInt("tags_created") == 0)) {
+      throw new IllegalStateException(reply.toString());
+    }
+    return new long[] {
+      ms,
+      result.getInt("tags_created") + result.getInt("tags_removed"),
+      result.getInt("unique_tags")
+    };
+  }
+
+  private static long[] median(List<long[]> runs) {
+    List<long[]> sorted = new ArrayList<>(runs);
+    sorted.sort((a, b) -> Long.compare(a[0], b[0]));
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static void row(StringBuilder report, String scenario, int n, long[] r) {
+    report.append(
+        String.format(
+            Locale.ROOT, "| %s | %,d | %,d | %,d | %,d |%n", scenario, n, r[0], r[1], r[2]));
+  }
+}
