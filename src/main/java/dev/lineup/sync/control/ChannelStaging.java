@@ -38,11 +38,8 @@ final class ChannelStaging implements AutoCloseable {
     this.accountId = accountId;
   }
 
-  /**
-   * Reader thread: adds a channel with its cleaned name (computed by the account's rules as it
-   * arrives); true after every {@code every} channels.
-   */
-  boolean add(ProviderChannel c, String cleanedName, int every) {
+  /** Reader thread: adds a channel; true after every {@code every} channels. */
+  boolean add(ProviderChannel c, int every) {
     if (file == null) {
       file = new TsvFile("sync-" + accountId);
       files.add(file);
@@ -62,7 +59,6 @@ final class ChannelStaging implements AutoCloseable {
         .field(c.streamUrl())
         .field(c.extras())
         .field(c.fingerprint())
-        .field(cleanedName)
         .endRow();
     if (file.rows() == CHUNK_ROWS) {
       handOff();
@@ -143,7 +139,7 @@ final class ChannelStaging implements AutoCloseable {
   /** A stream id listed twice keeps its first entry (IGNORE on the staging key). */
   private int load(TsvFile chunk) throws SQLException {
     try (chunk) {
-      return chunk.loadInto(connection, "sync_stage_channels", SyncSession.CHANNEL_COLUMNS);
+      return chunk.loadInto(connection, "sync_stage_channels", SyncSession.PROVIDER_COLUMNS);
     } finally {
       files.remove(chunk);
     }

@@ -146,10 +146,14 @@ public class ChannelSync {
     try {
       // Cleaned names are computed as channels arrive, with the account's rules as they stand.
       TagExtractor extractor = accountRules.extractor(account.id());
+      Map<String, String> categoryNames = new ConcurrentHashMap<>();
+      UnaryOperator<String> categoryName;
       if (account.providerType() == ProviderType.M3U) {
-        fetchPlaylist(session, account, run, scope, extractor);
+        fetchPlaylist(session, account, run, scope);
+        categoryName = group -> group; // an M3U category id is the group's title
       } else {
-        fetchXtream(session, account, run, scope, extractor);
+        fetchXtream(session, account, run, scope, categoryNames);
+        categoryName = categoryNames::get;
       }
       LOG.fine(
           () -> "Fetched and staged in " + (System.nanoTime() - fetchStart) / 1_000_000 + " ms");
@@ -166,6 +170,9 @@ public class ChannelSync {
       }
       phase(session, run, "writing", channelsFetched);
       long writeStart = System.nanoTime();
+      if (scope.channels()) {
+        session.stageCleanedNames(extractor, categoryName);
+      }
       SyncSession.Applied applied =
           session.apply(scope.categories(), scope.channels(), categoriesFetched, channelsFetched);
       run.writeMs = (System.nanoTime() - writeStart) / 1_000_000;
@@ -187,8 +194,11 @@ public class ChannelSync {
   }
 
   private void fetchXtream(
-      SyncSession session, Account account, SyncRun run, Scope scope, TagExtractor extractor) {
-    Map<String, String> categoryNames = new ConcurrentHashMap<>();
+      SyncSession session,
+      Account account,
+      SyncRun run,
+      Scope scope,
+      Map<String, String> categoryNames) {
     if (scope.categories()) {
       phase(session, run, "fetching_categories", 0);
       http.withRetries(
@@ -216,8 +226,6 @@ public class ChannelSync {
               stageChannels(
                   session,
                   run,
-                  extractor,
-                  categoryNames::get,
                   sink ->
                       xtream.liveStreams(
                           account.serverUrl(),
@@ -230,8 +238,7 @@ public class ChannelSync {
   }
 
   /** An M3U playlist holds groups and channels together: one pass stages both. */
-  private void fetchPlaylist(
-      SyncSession session, Account account, SyncRun run, Scope scope, TagExtractor extractor) {
+  private void fetchPlaylist(SyncSession session, Account account, SyncRun run, Scope scope) {
     phase(session, run, "fetching_channels", 0);
     http.withRetries(
         () -> {
@@ -241,8 +248,6 @@ public class ChannelSync {
           stageChannels(
               session,
               run,
-              extractor,
-              group -> group, // an M3U category id is the group's title
               sink ->
                   playlists.read(
                       account.serverUrl(),
@@ -268,11 +273,7 @@ public class ChannelSync {
    * reading the provider and writing to MariaDB overlap.
    */
   private void stageChannels(
-      SyncSession session,
-      SyncRun run,
-      TagExtractor extractor,
-      UnaryOperator<String> categoryName,
-      Consumer<Consumer<ProviderChannel>> fetch) {
+      SyncSession session, SyncRun run, Consumer<Consumer<ProviderChannel>> fetch) {
     try (ChannelStaging chunks = staging(session::newChannelStaging)) {
       Future<?> reader =
           executor.submit(
@@ -280,15 +281,7 @@ public class ChannelSync {
                 try {
                   fetch.accept(
                       channel -> {
-                        String cleaned =
-                            extractor
-                                .extract(
-                                    channel.name(),
-                                    channel.categoryId() == null
-                                        ? null
-                                        : categoryName.apply(channel.categoryId()))
-                                .cleanedName();
-                        if (chunks.add(channel, cleaned, SyncSession.BATCH_SIZE)) {
+                        if (chunks.add(channel, SyncSession.BATCH_SIZE)) {
                           if (runs.cancelRequested(run.id)) {
                             throw new Abort(
                                 Status.CANCELLED, "Cancelled; nothing was changed.", null);

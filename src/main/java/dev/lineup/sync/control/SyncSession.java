@@ -1,7 +1,9 @@
 package dev.lineup.sync.control;
 
+import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.sync.entity.SyncRun.Changes;
+import dev.lineup.tag.control.TagExtractor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -35,10 +38,15 @@ final class SyncSession implements AutoCloseable {
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(SyncSession.class.getName());
   static final int BATCH_SIZE = 1000;
-  static final String CHANNEL_COLUMNS =
+
+  /** The columns a provider fills (staged from the fetched lists). */
+  static final String PROVIDER_COLUMNS =
       "stream_id, num, name, category_id, stream_type, stream_icon, epg_channel_id, added,"
           + " custom_sid, tv_archive, tv_archive_duration, direct_source, stream_url, extras,"
-          + " fingerprint, cleaned_name";
+          + " fingerprint";
+
+  /** The columns a sync writes: the provider's, and the cleaned name computed by the rules. */
+  static final String CHANNEL_COLUMNS = PROVIDER_COLUMNS + ", cleaned_name";
 
   private final Connection connection;
   private final long accountId;
@@ -118,6 +126,57 @@ final class SyncSession implements AutoCloseable {
       statement.execute("DELETE FROM sync_stage_channels");
     }
     return new ChannelStaging(connection, accountId);
+  }
+
+  /**
+   * Computes the cleaned names of the staged channels that are new or changed (unchanged ones keep
+   * theirs; tag processing updates names when rules change): reads them back from staging, runs
+   * them through the rules, and loads the names next to them. Nothing to do on an unchanged
+   * re-sync.
+   */
+  void stageCleanedNames(TagExtractor extractor, UnaryOperator<String> categoryName)
+      throws SQLException {
+    ChannelDiff diff = channelDiff();
+    if (diff.added() + diff.changed() == 0) {
+      return;
+    }
+    long start = System.nanoTime();
+    try (TsvFile names = new TsvFile("names-" + accountId)) {
+      try (PreparedStatement query =
+          connection.prepareStatement(
+              "SELECT s.stream_id, s.name, s.category_id FROM sync_stage_channels s"
+                  + " LEFT JOIN channels c ON c.account_id = ? AND c.stream_id = s.stream_id"
+                  + " WHERE c.id IS NULL OR c.fingerprint <> s.fingerprint")) {
+        query.setFetchSize(1000); // streamed; the file is written as rows come
+        query.setLong(1, accountId);
+        try (ResultSet rs = query.executeQuery()) {
+          while (rs.next()) {
+            String category = rs.getString(3);
+            String cleaned =
+                extractor
+                    .extract(
+                        rs.getString(2), category == null ? null : categoryName.apply(category))
+                    .cleanedName();
+            names.field(rs.getString(1)).field(cleaned).endRow();
+          }
+        }
+      }
+      try (Statement ddl = connection.createStatement()) {
+        ddl.execute("DROP TEMPORARY TABLE IF EXISTS sync_stage_names");
+        ddl.execute(
+            "CREATE TEMPORARY TABLE sync_stage_names (stream_id VARCHAR(191) NOT NULL PRIMARY KEY,"
+                + " cleaned_name VARCHAR(512) NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+                + " COLLATE=utf8mb4_unicode_ci");
+      }
+      names.loadInto(connection, "sync_stage_names", "stream_id, cleaned_name");
+      update(
+          "UPDATE sync_stage_channels s JOIN sync_stage_names n ON n.stream_id = s.stream_id"
+              + " SET s.cleaned_name = n.cleaned_name");
+      try (Statement ddl = connection.createStatement()) {
+        ddl.execute("DROP TEMPORARY TABLE IF EXISTS sync_stage_names");
+      }
+    }
+    LOG.fine(() -> "Cleaned names computed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
 
   /** The account's stored category names by provider id (a channels-only sync needs them). */

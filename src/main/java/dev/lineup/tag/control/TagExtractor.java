@@ -6,6 +6,7 @@ import dev.lineup.tag.entity.TagName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,9 @@ public final class TagExtractor {
       String tagName,
       RuleSource source,
       boolean removeFromName,
-      String replacement) {
+      String replacement,
+      String upperPattern,
+      String literalTag) {
 
     public static Rule of(
         long id,
@@ -57,23 +60,59 @@ public final class TagExtractor {
           tagName,
           source,
           removeFromName,
-          replacement);
+          replacement,
+          pattern == null ? null : pattern.toUpperCase(Locale.ROOT),
+          TagName.normalise(tagName));
     }
 
     /** The compiled pattern, or null when it does not compile: such a rule never matches. */
     public static Pattern compile(String regex) {
       try {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        // Unicode case folding costs time on every character; an ASCII pattern does not need it.
+        boolean ascii = regex.chars().allMatch(c -> c < 128);
+        return Pattern.compile(
+            regex,
+            ascii ? Pattern.CASE_INSENSITIVE : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
       } catch (PatternSyntaxException e) {
         return null;
       }
     }
 
-    /** The matched text (and capture group 1 for regexes), or null when the text does not match. */
-    Match match(String text) {
+    /**
+     * The matched text (and capture group 1 for regexes), or null when the text does not match.
+     * Literal patterns compare the upper-cased text (computed once per channel in {@code upper})
+     * and take the matched characters from the original.
+     */
+    Match match(String text, String upper) {
       if (text == null || pattern == null || pattern.isEmpty()) {
         return null;
       }
+      if (type == PatternType.REGEX) {
+        if (regex == null) {
+          return null;
+        }
+        Matcher m = regex.matcher(text);
+        if (!m.find()) {
+          return null;
+        }
+        return new Match(m.group(), m.groupCount() >= 1 ? m.group(1) : null);
+      }
+      if (upper.length() != text.length()) {
+        return matchByRegions(text); // upper-casing changed the length (ß → SS): compare in place
+      }
+      int at =
+          switch (type) {
+            case PREFIX -> upper.startsWith(upperPattern) ? 0 : -1;
+            case SUFFIX ->
+                upper.endsWith(upperPattern) ? text.length() - upperPattern.length() : -1;
+            default -> upper.indexOf(upperPattern);
+          };
+      return at < 0 || upperPattern.length() != pattern.length()
+          ? (at < 0 ? null : matchByRegions(text))
+          : new Match(text.substring(at, at + pattern.length()), null);
+    }
+
+    private Match matchByRegions(String text) {
       switch (type) {
         case PREFIX -> {
           return text.regionMatches(true, 0, pattern, 0, pattern.length())
@@ -86,19 +125,9 @@ public final class TagExtractor {
               ? new Match(text.substring(start), null)
               : null;
         }
-        case CONTAINS -> {
+        default -> {
           int at = indexOfIgnoreCase(text, pattern);
           return at < 0 ? null : new Match(text.substring(at, at + pattern.length()), null);
-        }
-        default -> {
-          if (regex == null) {
-            return null;
-          }
-          Matcher m = regex.matcher(text);
-          if (!m.find()) {
-            return null;
-          }
-          return new Match(m.group(), m.groupCount() >= 1 ? m.group(1) : null);
         }
       }
     }
@@ -121,6 +150,8 @@ public final class TagExtractor {
 
   public Extraction extract(String channelName, String categoryName) {
     String name = channelName == null ? "" : channelName;
+    String upperName = name.toUpperCase(Locale.ROOT);
+    String upperCategory = categoryName == null ? null : categoryName.toUpperCase(Locale.ROOT);
     String cleaned = name;
     Set<String> tags = new LinkedHashSet<>();
     List<Long> matched = new ArrayList<>();
@@ -128,11 +159,11 @@ public final class TagExtractor {
       Match match = null;
       boolean inName = false;
       if (rule.source().channelName()) {
-        match = rule.match(name);
+        match = rule.match(name, upperName);
         inName = match != null;
       }
       if (match == null && rule.source().categoryName()) {
-        match = rule.match(categoryName);
+        match = rule.match(categoryName, upperCategory);
       }
       if (match == null) {
         continue;
@@ -163,7 +194,9 @@ public final class TagExtractor {
           }
         }
         default -> {
-          add(tags, rule.tagName());
+          if (rule.literalTag() != null) {
+            tags.add(rule.literalTag()); // normalised once, when the rule was built
+          }
           if (edit) {
             cleaned = replaceFirstIgnoreCase(cleaned, match.text(), replacement(rule));
           }
