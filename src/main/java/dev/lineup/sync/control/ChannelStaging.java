@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -33,9 +34,15 @@ final class ChannelStaging implements AutoCloseable {
   private volatile int received;
   private TsvFile file;
 
-  ChannelStaging(Connection connection, long accountId) {
+  private final Function<ProviderChannel, String> namer;
+
+  /**
+   * @param namer computes a channel's cleaned name while reading, or null to leave it for later
+   */
+  ChannelStaging(Connection connection, long accountId, Function<ProviderChannel, String> namer) {
     this.connection = connection;
     this.accountId = accountId;
+    this.namer = namer;
   }
 
   /** Reader thread: adds a channel; true after every {@code every} channels. */
@@ -59,6 +66,7 @@ final class ChannelStaging implements AutoCloseable {
         .field(c.streamUrl())
         .field(c.extras())
         .field(c.fingerprint())
+        .field(namer == null ? null : namer.apply(c))
         .endRow();
     if (file.rows() == CHUNK_ROWS) {
       handOff();
@@ -139,7 +147,7 @@ final class ChannelStaging implements AutoCloseable {
   /** A stream id listed twice keeps its first entry (IGNORE on the staging key). */
   private int load(TsvFile chunk) throws SQLException {
     try (chunk) {
-      return chunk.loadInto(connection, "sync_stage_channels", SyncSession.PROVIDER_COLUMNS);
+      return chunk.loadInto(connection, "sync_stage_channels", SyncSession.CHANNEL_COLUMNS);
     } finally {
       files.remove(chunk);
     }

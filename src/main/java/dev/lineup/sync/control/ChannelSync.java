@@ -144,16 +144,29 @@ public class ChannelSync {
       SyncSession session, Account account, SyncRun run, Scope scope, boolean force) {
     long fetchStart = System.nanoTime();
     try {
-      // Cleaned names are computed as channels arrive, with the account's rules as they stand.
+      // New and changed channels get their cleaned names from the account's rules as they stand.
       TagExtractor extractor = accountRules.extractor(account.id());
       Map<String, String> categoryNames = new ConcurrentHashMap<>();
-      UnaryOperator<String> categoryName;
-      if (account.providerType() == ProviderType.M3U) {
+      boolean m3u = account.providerType() == ProviderType.M3U;
+      // an M3U category id is the group's title
+      UnaryOperator<String> categoryName = m3u ? group -> group : categoryNames::get;
+      if (scope.channels() && !staging(session::hasChannels)) {
+        // A first sync writes every channel: name them on the reading thread, in parallel with
+        // loading, instead of reading them back afterwards.
+        session.nameWhileReading(
+            channel ->
+                extractor
+                    .extract(
+                        channel.name(),
+                        channel.categoryId() == null
+                            ? null
+                            : categoryName.apply(channel.categoryId()))
+                    .cleanedName());
+      }
+      if (m3u) {
         fetchPlaylist(session, account, run, scope);
-        categoryName = group -> group; // an M3U category id is the group's title
       } else {
         fetchXtream(session, account, run, scope, categoryNames);
-        categoryName = categoryNames::get;
       }
       LOG.fine(
           () -> "Fetched and staged in " + (System.nanoTime() - fetchStart) / 1_000_000 + " ms");

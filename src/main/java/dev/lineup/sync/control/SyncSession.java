@@ -2,6 +2,7 @@ package dev.lineup.sync.control;
 
 import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.ProviderCategory;
+import dev.lineup.provider.control.ProviderChannel;
 import dev.lineup.sync.entity.SyncRun.Changes;
 import dev.lineup.tag.control.TagExtractor;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -125,7 +127,7 @@ final class SyncSession implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM sync_stage_channels");
     }
-    return new ChannelStaging(connection, accountId);
+    return new ChannelStaging(connection, accountId, namer);
   }
 
   /**
@@ -137,8 +139,8 @@ final class SyncSession implements AutoCloseable {
   void stageCleanedNames(TagExtractor extractor, UnaryOperator<String> categoryName)
       throws SQLException {
     ChannelDiff diff = channelDiff();
-    if (diff.added() + diff.changed() == 0) {
-      return;
+    if (namer != null || diff.added() + diff.changed() == 0) {
+      return; // named while reading, or nothing to name
     }
     long start = System.nanoTime();
     try (TsvFile names = new TsvFile("names-" + accountId)) {
@@ -177,6 +179,23 @@ final class SyncSession implements AutoCloseable {
       }
     }
     LOG.fine(() -> "Cleaned names computed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+  }
+
+  private Function<ProviderChannel, String> namer;
+
+  /** Cleaned names are computed by {@code namer} on the reading thread (a first sync). */
+  void nameWhileReading(Function<ProviderChannel, String> namer) {
+    this.namer = namer;
+  }
+
+  boolean hasChannels() throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT 1 FROM channels WHERE account_id = ? LIMIT 1")) {
+      query.setLong(1, accountId);
+      try (ResultSet rs = query.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** The account's stored category names by provider id (a channels-only sync needs them). */
