@@ -1,16 +1,13 @@
 package dev.lineup.account.entity;
 
+import dev.lineup.platform.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * A user's subscription with one IPTV provider. The password is write-only: it is stored to talk to
@@ -22,7 +19,7 @@ import java.time.ZoneOffset;
 @NamedQuery(
     name = Account.BY_NAME,
     query = "SELECT a FROM Account a WHERE a.name = :name AND a.id <> :exceptId")
-public class Account {
+public class Account extends Timestamped {
   public static final String ALL = "Account.all";
   public static final String BY_NAME = "Account.byName";
 
@@ -47,12 +44,6 @@ public class Account {
 
   @Column(name = "sync_interval_hours")
   private Integer syncIntervalHours;
-
-  @Column(name = "created_at", nullable = false)
-  private LocalDateTime createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private LocalDateTime updatedAt;
 
   protected Account() {}
 
@@ -83,21 +74,6 @@ public class Account {
         null,
         enabled,
         syncIntervalHours);
-  }
-
-  @PrePersist
-  void onCreate() {
-    createdAt = now();
-    updatedAt = createdAt;
-  }
-
-  @PreUpdate
-  void onUpdate() {
-    updatedAt = now();
-  }
-
-  private static LocalDateTime now() {
-    return LocalDateTime.now(ZoneOffset.UTC).withNano(0);
   }
 
   public Long id() {
@@ -140,14 +116,6 @@ public class Account {
 
   public Integer syncIntervalHours() {
     return syncIntervalHours;
-  }
-
-  public LocalDateTime createdAt() {
-    return createdAt;
-  }
-
-  public LocalDateTime updatedAt() {
-    return updatedAt;
   }
 
   @Override

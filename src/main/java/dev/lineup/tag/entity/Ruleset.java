@@ -1,16 +1,13 @@
 package dev.lineup.tag.entity;
 
+import dev.lineup.platform.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /** A named, ordered set of tag rules that accounts use. */
 @Entity
@@ -19,7 +16,7 @@ import java.time.ZoneOffset;
 @NamedQuery(
     name = Ruleset.BY_NAME,
     query = "SELECT r FROM Ruleset r WHERE r.name = :name AND r.id <> :exceptId")
-public class Ruleset {
+public class Ruleset extends Timestamped {
   public static final String ALL = "Ruleset.all";
   public static final String BY_NAME = "Ruleset.byName";
 
@@ -39,12 +36,6 @@ public class Ruleset {
 
   private int priority = 100;
 
-  @Column(name = "created_at", nullable = false)
-  private LocalDateTime createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private LocalDateTime updatedAt;
-
   protected Ruleset() {}
 
   public Ruleset(
@@ -59,17 +50,6 @@ public class Ruleset {
     this.isDefault = isDefault;
     this.enabled = enabled;
     this.priority = priority;
-  }
-
-  @PrePersist
-  void onCreate() {
-    createdAt = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
-    updatedAt = createdAt;
-  }
-
-  @PreUpdate
-  void onUpdate() {
-    updatedAt = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
   }
 
   public Long id() {
@@ -94,13 +74,5 @@ public class Ruleset {
 
   public int priority() {
     return priority;
-  }
-
-  public LocalDateTime createdAt() {
-    return createdAt;
-  }
-
-  public LocalDateTime updatedAt() {
-    return updatedAt;
   }
 }

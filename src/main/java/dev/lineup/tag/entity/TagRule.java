@@ -1,5 +1,6 @@
 package dev.lineup.tag.entity;
 
+import dev.lineup.platform.Timestamped;
 import dev.lineup.tag.control.TagExtractor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -8,11 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /** One rule of a ruleset: a pattern, the text it looks at, and the tag it gives. */
 @Entity
@@ -23,7 +20,7 @@ import java.time.ZoneOffset;
 @NamedQuery(
     name = TagRule.ALL,
     query = "SELECT r FROM TagRule r ORDER BY r.rulesetId, r.priority, r.id")
-public class TagRule {
+public class TagRule extends Timestamped {
   public static final String OF_RULESET = "TagRule.ofRuleset";
   public static final String ALL = "TagRule.all";
 
@@ -58,12 +55,6 @@ public class TagRule {
   private int priority = 100;
 
   private boolean enabled = true;
-
-  @Column(name = "created_at", nullable = false)
-  private LocalDateTime createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private LocalDateTime updatedAt;
 
   protected TagRule() {}
 
@@ -103,17 +94,6 @@ public class TagRule {
         id, patternType, pattern, tagName, source, removeFromName, replacement);
   }
 
-  @PrePersist
-  void onCreate() {
-    createdAt = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
-    updatedAt = createdAt;
-  }
-
-  @PreUpdate
-  void onUpdate() {
-    updatedAt = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
-  }
-
   public Long id() {
     return id;
   }
@@ -128,13 +108,5 @@ public class TagRule {
 
   public boolean enabled() {
     return enabled;
-  }
-
-  public LocalDateTime createdAt() {
-    return createdAt;
-  }
-
-  public LocalDateTime updatedAt() {
-    return updatedAt;
   }
 }
