@@ -200,6 +200,15 @@ public class SyncResource {
     status.put("inactive_channels", channels[1]);
     status.put("active_categories", categories[0]);
     status.put("inactive_categories", categories[1]);
+    status.put(
+        "passing_channels",
+        ((Number)
+                em.createNativeQuery(
+                        "SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active"
+                            + " AND passes_filters")
+                    .setParameter(1, id)
+                    .getSingleResult())
+            .longValue());
     Optional<Long> running = runs.running(id);
     status.put("running", running.isPresent());
     status.put("running_run_id", running.orElse(null));

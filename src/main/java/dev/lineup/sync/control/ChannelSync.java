@@ -2,6 +2,7 @@ package dev.lineup.sync.control;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
+import dev.lineup.filter.control.FilterEvaluation;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.provider.control.M3uPlaylistReader;
 import dev.lineup.provider.control.ProviderCategory;
@@ -68,6 +69,7 @@ public class ChannelSync {
   @Resource ManagedExecutorService executor;
   @Inject AccountRules accountRules;
   @Inject TagProcessing tagProcessing;
+  @Inject FilterEvaluation filterEvaluation;
 
   /** Tag a lineup right after each successful sync, so it is never left untagged. */
   @Inject
@@ -127,6 +129,9 @@ public class ChannelSync {
       execute(session, account, run, scope, force);
       if (run.succeeded() && autoProcessTags) {
         tag(run);
+      }
+      if (run.succeeded()) {
+        filter(run);
       }
       try {
         runs.end(session.connection(), run);
@@ -319,6 +324,15 @@ public class ChannelSync {
       } finally {
         reader.cancel(true);
       }
+    }
+  }
+
+  /** Re-evaluates the account's filters for the new and changed channels (and their tags). */
+  private void filter(SyncRun run) {
+    try {
+      filterEvaluation.recompute(run.accountId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Filter evaluation after sync run " + run.id + " failed", e);
     }
   }
 

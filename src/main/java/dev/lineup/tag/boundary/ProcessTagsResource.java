@@ -1,5 +1,6 @@
 package dev.lineup.tag.boundary;
 
+import dev.lineup.filter.control.FilterEvaluation;
 import dev.lineup.tag.control.TagProcessing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,9 +21,14 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcessTagsResource {
   @Inject TagProcessing processing;
+  @Inject FilterEvaluation filters;
 
   @POST
   public Map<String, Object> process(@PathParam("id") long id) {
-    return processing.process(id, false);
+    Map<String, Object> result = processing.process(id, false);
+    if (Boolean.TRUE.equals(result.get("using_database"))) {
+      filters.recompute(id); // tag filters follow the new tags
+    }
+    return result;
   }
 }

@@ -1,0 +1,157 @@
+package dev.lineup.filter.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.filter.control.FilterEvaluation;
+import dev.lineup.filter.entity.Filter;
+import dev.lineup.platform.JsonBody;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.QueryParams;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/filters}: filters by id ({@code ?account_id=} lists one account's). Every change
+ * re-evaluates the account's channels, so counts, preview and playlists follow at once.
+ */
+@Path("filters")
+@Stateless
+@Produces(MediaType.APPLICATION_JSON)
+public class FiltersResource {
+  @PersistenceContext EntityManager em;
+  @Inject FilterEvaluation evaluation;
+
+  @GET
+  public List<FilterView> list(@QueryParam("account_id") String accountId) {
+    if (accountId == null || accountId.isBlank()) {
+      return em.createNamedQuery(Filter.ALL, Filter.class).getResultList().stream()
+          .map(FilterView::of)
+          .toList();
+    }
+    return ofAccount(QueryParams.integer("account_id", accountId, 0, 1, Integer.MAX_VALUE));
+  }
+
+  public List<FilterView> ofAccount(long accountId) {
+    requireAccount(accountId);
+    return em
+        .createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
+        .setParameter("account", accountId)
+        .getResultList()
+        .stream()
+        .map(FilterView::of)
+        .toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(String body, @Context UriInfo uri) {
+    JsonBody json = JsonBody.parse(body);
+    Integer accountId = json.integer("account_id");
+    if (accountId == null) {
+      json.reject("account_id", "is required");
+    }
+    json.throwIfInvalid();
+    return create(accountId, json, uri);
+  }
+
+  public Response create(long accountId, JsonBody json, UriInfo uri) {
+    requireAccount(accountId);
+    Filter filter = new Filter(accountId);
+    FilterRequest.readInto(json, filter);
+    em.persist(filter);
+    em.flush();
+    reevaluate(accountId);
+    return Response.created(uri.getBaseUriBuilder().path("filters/{id}").build(filter.id()))
+        .entity(FilterView.of(filter))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public FilterView get(@PathParam("id") long id) {
+    return FilterView.of(find(id));
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public FilterView replace(@PathParam("id") long id, String body) {
+    Filter filter = find(id);
+    FilterRequest.readInto(JsonBody.parse(body), filter);
+    em.flush();
+    reevaluate(filter.accountId());
+    return FilterView.of(filter);
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  public FilterView patch(@PathParam("id") long id, String body) {
+    Filter filter = find(id);
+    JsonObject merged =
+        Json.createMergePatch(JsonBody.parse(body).json())
+            .apply(FilterRequest.asJson(filter))
+            .asJsonObject();
+    FilterRequest.readInto(JsonBody.of(merged), filter);
+    em.flush();
+    reevaluate(filter.accountId());
+    return FilterView.of(filter);
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Map<String, Object> delete(@PathParam("id") long id) {
+    Filter filter = find(id);
+    em.remove(filter);
+    em.flush();
+    reevaluate(filter.accountId());
+    return Map.of("success", true, "message", "Filter " + id + " deleted.");
+  }
+
+  /** Evaluates the account's filters as this transaction leaves them (not yet committed). */
+  private void reevaluate(long accountId) {
+    evaluation.recompute(
+        accountId,
+        em
+            .createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
+            .setParameter("account", accountId)
+            .getResultList()
+            .stream()
+            .filter(Filter::enabled)
+            .map(Filter::evaluable)
+            .toList());
+  }
+
+  private void requireAccount(long id) {
+    if (em.find(Account.class, id) == null) {
+      throw ProblemException.notFound("Account", id);
+    }
+  }
+
+  private Filter find(long id) {
+    Filter filter = em.find(Filter.class, id);
+    if (filter == null) {
+      throw ProblemException.notFound("Filter", id);
+    }
+    return filter;
+  }
+}
