@@ -27,6 +27,11 @@ public abstract class Timestamped {
     updatedAt = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
   }
 
+  /** A UTC time as ISO-8601 with its Z ("2026-11-26T05:49:31Z"), or null. */
+  public static String iso(LocalDateTime utc) {
+    return utc == null ? null : utc.atOffset(ZoneOffset.UTC).toString();
+  }
+
   public LocalDateTime createdAt() {
     return createdAt;
   }

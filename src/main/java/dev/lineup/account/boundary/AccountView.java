@@ -1,8 +1,7 @@
 package dev.lineup.account.boundary;
 
 import dev.lineup.account.entity.Account;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import dev.lineup.platform.Timestamped;
 
 /** An account as the API shows it: everything but the password (only whether one is set). */
 public record AccountView(
@@ -27,11 +26,7 @@ public record AccountView(
         account.hasPassword(),
         account.enabled(),
         account.syncIntervalHours(),
-        iso(account.createdAt()),
-        iso(account.updatedAt()));
-  }
-
-  private static String iso(LocalDateTime utc) {
-    return utc == null ? null : utc.atOffset(ZoneOffset.UTC).toString();
+        Timestamped.iso(account.createdAt()),
+        Timestamped.iso(account.updatedAt()));
   }
 }

@@ -1,8 +1,7 @@
 package dev.lineup.filter.boundary;
 
 import dev.lineup.filter.entity.Filter;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import dev.lineup.platform.Timestamped;
 
 /** A filter as the API shows it (the legacy field names). */
 public record FilterView(
@@ -25,11 +24,7 @@ public record FilterView(
         f.action(),
         f.value(),
         f.enabled(),
-        iso(f.createdAt()),
-        iso(f.updatedAt()));
-  }
-
-  private static String iso(LocalDateTime utc) {
-    return utc == null ? null : utc.atOffset(ZoneOffset.UTC).toString();
+        Timestamped.iso(f.createdAt()),
+        Timestamped.iso(f.updatedAt()));
   }
 }

@@ -131,14 +131,10 @@ public class FiltersResource {
   private void reevaluate(long accountId) {
     evaluation.recompute(
         accountId,
-        em
-            .createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
-            .setParameter("account", accountId)
-            .getResultList()
-            .stream()
-            .filter(Filter::enabled)
-            .map(Filter::evaluable)
-            .toList());
+        Filter.evaluable(
+            em.createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
+                .setParameter("account", accountId)
+                .getResultList()));
   }
 
   private void requireAccount(long id) {

@@ -38,14 +38,10 @@ public class FilterEvaluation {
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public int recompute(long accountId) {
     List<FilterSet.Filter> filters =
-        em
-            .createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
-            .setParameter("account", accountId)
-            .getResultList()
-            .stream()
-            .filter(Filter::enabled)
-            .map(Filter::evaluable)
-            .toList();
+        Filter.evaluable(
+            em.createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
+                .setParameter("account", accountId)
+                .getResultList());
     return recompute(accountId, filters);
   }
 

@@ -57,6 +57,11 @@ public class Filter extends Timestamped {
     this.enabled = enabled;
   }
 
+  /** The enabled filters of a list, ready to evaluate. */
+  public static java.util.List<FilterSet.Filter> evaluable(java.util.List<Filter> filters) {
+    return filters.stream().filter(Filter::enabled).map(Filter::evaluable).toList();
+  }
+
   /** The filter ready to evaluate. */
   public FilterSet.Filter evaluable() {
     return FilterSet.Filter.of(

@@ -1,5 +1,6 @@
 package dev.lineup.sync.entity;
 
+import dev.lineup.platform.Timestamped;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -145,7 +146,7 @@ public class SyncRun {
   }
 
   public static String iso(LocalDateTime utc) {
-    return utc == null ? null : utc.atOffset(ZoneOffset.UTC).toString();
+    return Timestamped.iso(utc);
   }
 
   /**

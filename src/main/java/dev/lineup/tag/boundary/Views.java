@@ -1,10 +1,9 @@
 package dev.lineup.tag.boundary;
 
+import dev.lineup.platform.Timestamped;
 import dev.lineup.tag.entity.Ruleset;
 import dev.lineup.tag.entity.TagRule;
 import dev.lineup.tag.entity.TagRuleSettings;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /** How rulesets and rules look in the API (the legacy field names). */
 public final class Views {
@@ -45,8 +44,8 @@ public final class Views {
         r.enabled(),
         r.priority(),
         ruleCount,
-        iso(r.createdAt()),
-        iso(r.updatedAt()));
+        Timestamped.iso(r.createdAt()),
+        Timestamped.iso(r.updatedAt()));
   }
 
   static RuleView of(TagRule rule) {
@@ -63,11 +62,7 @@ public final class Views {
         s.replacement(),
         s.priority(),
         s.enabled(),
-        iso(rule.createdAt()),
-        iso(rule.updatedAt()));
-  }
-
-  static String iso(LocalDateTime utc) {
-    return utc == null ? null : utc.atOffset(ZoneOffset.UTC).toString();
+        Timestamped.iso(rule.createdAt()),
+        Timestamped.iso(rule.updatedAt()));
   }
 }
