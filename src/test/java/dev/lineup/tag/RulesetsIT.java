@@ -192,6 +192,17 @@ class RulesetsIT {
       assertFalse(assigned.json().getBoolean("uses_defaults"));
       JsonValue only = assigned.json().getJsonArray("effective").get(0);
       assertEquals(mine, only.asJsonObject().getJsonNumber("ruleset_id").longValue());
+      assertEquals(5, only.asJsonObject().getInt("priority"), "the assignment's priority");
+
+      // A disabled assignment is no assignment: the defaults apply, as in tag processing.
+      Api.patch("/api/rulesets/" + mine, "{\"enabled\": false}");
+      JsonObject disabled = Api.get("/api/accounts/" + account + "/rulesets").json();
+      assertTrue(disabled.getBoolean("uses_defaults"), disabled::toString);
+      assertTrue(
+          disabled.getJsonArray("effective").stream()
+              .anyMatch(e -> e.asJsonObject().getString("name").equals("Default")),
+          disabled::toString);
+      Api.patch("/api/rulesets/" + mine, "{\"enabled\": true}");
 
       assertEquals(
           404,

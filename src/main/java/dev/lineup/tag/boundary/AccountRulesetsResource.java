@@ -3,8 +3,10 @@ package dev.lineup.tag.boundary;
 import dev.lineup.account.entity.Account;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.tag.control.AccountRules;
 import dev.lineup.tag.entity.Ruleset;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
@@ -22,14 +24,15 @@ import java.util.Map;
 
 /**
  * {@code /api/accounts/{id}/rulesets}: which rulesets an account uses, in which order. An account
- * with none assigned uses every enabled default ruleset ({@code effective} in the answer says
- * which).
+ * with no enabled ruleset assigned uses every enabled default ruleset; {@code effective} in the
+ * answer lists what tag processing uses (AccountRules), so the two can never disagree.
  */
 @Path("accounts/{id}/rulesets")
 @Stateless
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountRulesetsResource {
   @PersistenceContext EntityManager em;
+  @Inject AccountRules accountRules;
 
   @GET
   public Map<String, Object> list(@PathParam("id") long accountId) {
@@ -50,20 +53,25 @@ public class AccountRulesetsResource {
       item.put("enabled", toBoolean(cells[3]));
       assigned.add(item);
     }
+    // The rulesets processing really uses (AccountRules): with no enabled assignment, the defaults.
+    List<Long> used = accountRules.effectiveRulesets(accountId);
     List<Map<String, Object>> effective = new ArrayList<>();
-    if (assigned.isEmpty()) {
-      for (Ruleset r : em.createNamedQuery(Ruleset.ALL, Ruleset.class).getResultList()) {
-        if (r.isDefault() && r.enabled()) {
-          effective.add(Map.of("ruleset_id", r.id(), "name", r.name(), "priority", r.priority()));
-        }
-      }
-    } else {
-      assigned.stream().filter(a -> Boolean.TRUE.equals(a.get("enabled"))).forEach(effective::add);
+    for (long id : used) {
+      Ruleset r = em.find(Ruleset.class, id);
+      // An assigned ruleset's order is its assignment's priority; a default's, its own.
+      Object priority =
+          assigned.stream()
+              .filter(a -> a.get("ruleset_id").equals(id))
+              .map(a -> a.get("priority"))
+              .findFirst()
+              .orElse(r.priority());
+      effective.add(Map.of("ruleset_id", r.id(), "name", r.name(), "priority", priority));
     }
+    boolean usesDefaults = assigned.stream().noneMatch(a -> Boolean.TRUE.equals(a.get("enabled")));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("account_id", accountId);
     answer.put("assigned", assigned);
-    answer.put("uses_defaults", assigned.isEmpty());
+    answer.put("uses_defaults", usesDefaults);
     answer.put("effective", effective);
     return answer;
   }
