@@ -1,5 +1,6 @@
 package dev.lineup.sync.control;
 
+import dev.lineup.platform.AccountLock;
 import dev.lineup.sync.entity.SyncRun;
 import dev.lineup.sync.entity.SyncRun.Changes;
 import jakarta.annotation.Resource;
@@ -173,7 +174,7 @@ public class SyncRuns {
         connection.prepareStatement(
             "SELECT IS_USED_LOCK(?) IS NOT NULL, (SELECT MAX(id) FROM sync_runs"
                 + " WHERE account_id = ? AND status = 'running')")) {
-      query.setString(1, SyncSession.lockName(accountId));
+      query.setString(1, AccountLock.name(accountId));
       query.setLong(2, accountId);
       try (ResultSet rs = query.executeQuery()) {
         rs.next();

@@ -1,5 +1,6 @@
 package dev.lineup.sync.control;
 
+import dev.lineup.platform.AccountLock;
 import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
@@ -52,7 +53,6 @@ final class SyncSession implements AutoCloseable {
 
   private final Connection connection;
   private final long accountId;
-  private final String lockName;
   private boolean locked;
   private final List<ProviderCategory> categoryBatch = new ArrayList<>();
   private int channelsStaged;
@@ -61,11 +61,6 @@ final class SyncSession implements AutoCloseable {
   private SyncSession(Connection connection, long accountId) {
     this.connection = connection;
     this.accountId = accountId;
-    this.lockName = lockName(accountId);
-  }
-
-  static String lockName(long accountId) {
-    return "lineup.sync." + accountId;
   }
 
   /** Opens a session holding the account's sync lock, or empty when another sync holds it. */
@@ -74,12 +69,7 @@ final class SyncSession implements AutoCloseable {
     SyncSession session = new SyncSession(connection, accountId);
     try {
       connection.setAutoCommit(true);
-      try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-        lock.setString(1, session.lockName);
-        try (ResultSet rs = lock.executeQuery()) {
-          session.locked = rs.next() && rs.getInt(1) == 1;
-        }
-      }
+      session.locked = AccountLock.tryAcquire(connection, accountId);
       if (!session.locked) {
         connection.close();
         return Optional.empty();
@@ -493,7 +483,7 @@ final class SyncSession implements AutoCloseable {
         statement.execute(
             "DROP TEMPORARY TABLE IF EXISTS sync_stage_channels, sync_stage_categories");
         if (locked) {
-          statement.execute("DO RELEASE_LOCK('" + lockName + "')");
+          AccountLock.release(connection, accountId);
         }
       }
     } catch (SQLException e) {

@@ -2,6 +2,7 @@ package dev.lineup.tag.control;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
+import dev.lineup.platform.AccountLock;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.M3uPlaylistReader;
@@ -87,8 +88,7 @@ public class TagProcessing {
         TsvFile pairs = new TsvFile("tags-" + accountId);
         TsvFile names = new TsvFile("names-" + accountId)) {
       writer.setAutoCommit(true);
-      String lock = "lineup.sync." + accountId;
-      if (!lockHeld && !lock(writer, lock)) {
+      if (!lockHeld && !AccountLock.tryAcquire(writer, accountId)) {
         throw ProblemException.conflict(
             "A sync or tag processing of account "
                 + accountId
@@ -200,10 +200,7 @@ public class TagProcessing {
         return result;
       } finally {
         if (!lockHeld) {
-          try (PreparedStatement release = writer.prepareStatement("DO RELEASE_LOCK(?)")) {
-            release.setString(1, lock);
-            release.execute();
-          }
+          AccountLock.release(writer, accountId);
         }
       }
     }
@@ -258,15 +255,6 @@ public class TagProcessing {
     result.put("channels_updated", channelsUpdated);
     result.put("using_database", usingDatabase);
     return result;
-  }
-
-  private static boolean lock(Connection connection, String name) throws SQLException {
-    try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-      lock.setString(1, name);
-      try (ResultSet rs = lock.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
-      }
-    }
   }
 
   private static Map<String, Long> tagIds(Connection connection) throws SQLException {
