@@ -50,7 +50,7 @@ public class M3uPlaylistReader {
       String url, Consumer<ProviderCategory> categories, Consumer<ProviderChannel> channels) {
     URI uri = URI.create(url);
     Header[] header = {new Header(null)};
-    http.stream(uri, (body, bytes) -> header[0] = read(uri, body, categories, channels));
+    http.stream(uri, body -> header[0] = read(uri, body, categories, channels));
     return header[0];
   }
 

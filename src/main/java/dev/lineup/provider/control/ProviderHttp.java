@@ -22,7 +22,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,7 +55,7 @@ public class ProviderHttp {
   /** Reads a streamed body; may be called again from the start when the call is retried. */
   @FunctionalInterface
   public interface BodyReader {
-    void read(InputStream body, LongSupplier bytesRead) throws IOException;
+    void read(InputStream body) throws IOException;
   }
 
   // A daemon thread that only closes stalled bodies; it never runs application work.
@@ -168,8 +167,7 @@ public class ProviderHttp {
             response.statusCode(),
             retryAfter);
       }
-      WatchedInputStream watched = body;
-      reader.read(watched, watched::bytes);
+      reader.read(body);
     } catch (IOException e) {
       throw body != null && body.timedOut() ? timeout(uri) : failure(uri, e);
     } catch (InterruptedException e) {

@@ -10,15 +10,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * A response body that gives up when the provider stops sending: the JDK HTTP client has no read
  * timeout for bodies, so a watchdog closes the stream after {@code idleSeconds} without a byte (a
- * "slow drip" that keeps sending stays alive, a stalled one does not). Also counts bytes for
- * progress reports.
+ * "slow drip" that keeps sending stays alive, a stalled one does not).
  */
 final class WatchedInputStream extends FilterInputStream {
   private final ScheduledFuture<?> watchdog;
   private final long idleNanos;
   private volatile long lastProgress = System.nanoTime();
   private volatile boolean timedOut;
-  private volatile long bytes;
 
   WatchedInputStream(InputStream in, int idleSeconds, ScheduledExecutorService scheduler) {
     super(in);
@@ -42,15 +40,11 @@ final class WatchedInputStream extends FilterInputStream {
     return timedOut;
   }
 
-  long bytes() {
-    return bytes;
-  }
-
   @Override
   public int read() throws IOException {
     int b = super.read();
     if (b >= 0) {
-      progressed(1);
+      progressed();
     }
     return b;
   }
@@ -59,13 +53,12 @@ final class WatchedInputStream extends FilterInputStream {
   public int read(byte[] buffer, int offset, int length) throws IOException {
     int n = super.read(buffer, offset, length);
     if (n > 0) {
-      progressed(n);
+      progressed();
     }
     return n;
   }
 
-  private void progressed(int n) {
-    bytes += n;
+  private void progressed() {
     lastProgress = System.nanoTime();
   }
 

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 
 /**
  * Talks to Xtream Codes panels ({@code player_api.php}). Accepts the panels' quirks: numbers sent
@@ -74,7 +73,7 @@ public class XtreamClient {
     URI uri = playerApi(serverUrl, username, password, "get_live_categories");
     http.stream(
         uri,
-        (body, bytes) ->
+        body ->
             readList(
                 uri,
                 body,
@@ -96,15 +95,11 @@ public class XtreamClient {
    * @throws ProviderException when the answer is not a list (HTML, {@code auth:0}, cut off, ...)
    */
   public void liveStreams(
-      String serverUrl,
-      String username,
-      String password,
-      Consumer<ProviderChannel> sink,
-      LongConsumer bytesRead) {
+      String serverUrl, String username, String password, Consumer<ProviderChannel> sink) {
     URI uri = playerApi(serverUrl, username, password, "get_live_streams");
     http.stream(
         uri,
-        (body, bytes) ->
+        body ->
             readList(
                 uri,
                 body,
@@ -112,7 +107,6 @@ public class XtreamClient {
                   ProviderChannel channel = channel(item);
                   if (channel != null) {
                     sink.accept(channel);
-                    bytesRead.accept(bytes.getAsLong());
                   }
                 }));
   }

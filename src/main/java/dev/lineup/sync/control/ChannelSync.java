@@ -246,11 +246,7 @@ public class ChannelSync {
                   run,
                   sink ->
                       xtream.liveStreams(
-                          account.serverUrl(),
-                          account.username(),
-                          account.password(),
-                          sink,
-                          bytes -> {})));
+                          account.serverUrl(), account.username(), account.password(), sink)));
       checkCancelled(session, run);
     }
   }

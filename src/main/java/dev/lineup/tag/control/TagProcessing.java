@@ -231,7 +231,7 @@ public class TagProcessing {
           account.username(),
           account.password(),
           c -> categories.put(c.categoryId(), c.name()));
-      xtream.liveStreams(account.serverUrl(), account.username(), account.password(), tag, b -> {});
+      xtream.liveStreams(account.serverUrl(), account.username(), account.password(), tag);
     }
     return result(processed[0], tagCounts, 0, 0, 0, 0, false);
   }
