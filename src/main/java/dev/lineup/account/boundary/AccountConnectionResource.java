@@ -36,10 +36,7 @@ public class AccountConnectionResource {
 
   @POST
   public Object test(@PathParam("id") long id) {
-    Account account = em.find(Account.class, id);
-    if (account == null) {
-      throw ProblemException.notFound("Account", id);
-    }
+    Account account = Account.require(em, id);
     try {
       if (account.providerType() == ProviderType.M3U) {
         return testPlaylist(account);

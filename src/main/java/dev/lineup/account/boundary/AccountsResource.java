@@ -154,10 +154,7 @@ public class AccountsResource {
   }
 
   private Account find(long id) {
-    Account account = em.find(Account.class, id);
-    if (account == null) {
-      throw ProblemException.notFound("Account", id);
-    }
+    Account account = Account.require(em, id);
     return account;
   }
 }

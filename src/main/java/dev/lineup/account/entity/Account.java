@@ -1,8 +1,10 @@
 package dev.lineup.account.entity;
 
+import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -49,6 +51,19 @@ public class Account extends Timestamped {
 
   public Account(AccountSettings settings) {
     apply(settings);
+  }
+
+  /**
+   * The account with this id.
+   *
+   * @throws ProblemException 404 when there is none
+   */
+  public static Account require(EntityManager em, long id) {
+    Account account = em.find(Account.class, id);
+    if (account == null) {
+      throw ProblemException.notFound("Account", id);
+    }
+    return account;
   }
 
   /** Replaces every user-editable setting; a null password keeps the stored one. */

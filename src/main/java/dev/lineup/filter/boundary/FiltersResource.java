@@ -138,9 +138,7 @@ public class FiltersResource {
   }
 
   private void requireAccount(long id) {
-    if (em.find(Account.class, id) == null) {
-      throw ProblemException.notFound("Account", id);
-    }
+    Account.require(em, id);
   }
 
   private Filter find(long id) {

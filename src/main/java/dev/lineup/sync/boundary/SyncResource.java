@@ -240,10 +240,7 @@ public class SyncResource {
   }
 
   private Account account(long id) {
-    Account account = em.find(Account.class, id);
-    if (account == null) {
-      throw ProblemException.notFound("Account", id);
-    }
+    Account account = Account.require(em, id);
     return account;
   }
 

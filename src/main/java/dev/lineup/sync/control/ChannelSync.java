@@ -97,10 +97,7 @@ public class ChannelSync {
    * @throws ProblemException 404 for an unknown account, 409 while another sync of it runs
    */
   public SyncRun sync(long accountId, Trigger trigger, Scope scope, boolean force) {
-    Account account = em.find(Account.class, accountId);
-    if (account == null) {
-      throw ProblemException.notFound("Account", accountId);
-    }
+    Account account = Account.require(em, accountId);
     Optional<SyncSession> opened;
     try {
       opened = SyncSession.open(dataSource, accountId);

@@ -124,9 +124,7 @@ public class AccountRulesetsResource {
   }
 
   private void account(long id) {
-    if (em.find(Account.class, id) == null) {
-      throw ProblemException.notFound("Account", id);
-    }
+    Account.require(em, id);
   }
 
   private static boolean toBoolean(Object value) {

@@ -1,7 +1,6 @@
 package dev.lineup.tag.boundary;
 
 import dev.lineup.account.entity.Account;
-import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.QueryParams;
 import dev.lineup.tag.control.TagQueries;
 import dev.lineup.tag.entity.TagName;
@@ -47,8 +46,6 @@ public class AccountTagsResource {
   }
 
   private void requireAccount(long id) {
-    if (em.find(Account.class, id) == null) {
-      throw ProblemException.notFound("Account", id);
-    }
+    Account.require(em, id);
   }
 }

@@ -224,9 +224,7 @@ public class RulesetsResource {
               .toList());
     }
     if (accountId != null) {
-      if (em.find(Account.class, accountId.longValue()) == null) {
-        throw ProblemException.notFound("Account", accountId);
-      }
+      Account.require(em, accountId);
       result.put("account_id", accountId);
       result.put("hits", hits(extractor, rules, accountId));
     }

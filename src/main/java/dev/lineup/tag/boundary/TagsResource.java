@@ -1,7 +1,6 @@
 package dev.lineup.tag.boundary;
 
 import dev.lineup.account.entity.Account;
-import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.QueryParams;
 import dev.lineup.tag.control.TagQueries;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,8 +38,6 @@ public class TagsResource {
   }
 
   private void requireAccount(long id) {
-    if (em.find(Account.class, id) == null) {
-      throw ProblemException.notFound("Account", id);
-    }
+    Account.require(em, id);
   }
 }

@@ -53,10 +53,7 @@ public class TagProcessing {
    * @param lockHeld true when the caller (a sync) already holds the account's lock
    */
   public Map<String, Object> process(long accountId, boolean lockHeld) {
-    Account account = em.find(Account.class, accountId);
-    if (account == null) {
-      throw ProblemException.notFound("Account", accountId);
-    }
+    Account account = Account.require(em, accountId);
     TagExtractor extractor = accountRules.extractor(accountId);
     try {
       return hasChannels(accountId)
