@@ -1,6 +1,7 @@
 package dev.lineup.sync.control;
 
 import dev.lineup.platform.AccountLock;
+import dev.lineup.platform.Sql;
 import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
@@ -437,15 +438,7 @@ final class SyncSession implements AutoCloseable {
   }
 
   private int update(String sql, Object... params) throws SQLException {
-    long start = System.nanoTime();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        statement.setObject(i + 1, params[i]);
-      }
-      int rows = statement.executeUpdate();
-      LOG.fine(() -> rows + " rows in " + (System.nanoTime() - start) / 1_000_000 + " ms: " + sql);
-      return rows;
-    }
+    return Sql.update(LOG, connection, sql, params);
   }
 
   private static String prefixed(String prefix, String columns) {

@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
 import dev.lineup.platform.AccountLock;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.Sql;
 import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.M3uPlaylistReader;
 import dev.lineup.provider.control.ProviderCategory;
@@ -290,14 +291,6 @@ public class TagProcessing {
 
   private static int update(Connection connection, String sql, Object... params)
       throws SQLException {
-    long start = System.nanoTime();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        statement.setObject(i + 1, params[i]);
-      }
-      int rows = statement.executeUpdate();
-      LOG.fine(() -> rows + " rows in " + (System.nanoTime() - start) / 1_000_000 + " ms: " + sql);
-      return rows;
-    }
+    return Sql.update(LOG, connection, sql, params);
   }
 }
