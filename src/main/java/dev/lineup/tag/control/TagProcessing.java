@@ -23,8 +23,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -41,6 +43,12 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class TagProcessing {
   private static final Logger LOG = Logger.getLogger(TagProcessing.class.getName());
+  private static final String STAGE_NAMES =
+      "CREATE TEMPORARY TABLE tag_stage_names (id BIGINT NOT NULL PRIMARY KEY,"
+          + " cleaned_name VARCHAR(512) NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+          + " COLLATE=utf8mb4_unicode_ci";
+  private static final DateTimeFormatter SQL_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
   @Resource(lookup = "jdbc/lineup")
   DataSource dataSource;
@@ -119,15 +127,20 @@ public class TagProcessing {
           }
         }
         long readMs = (System.nanoTime() - start) / 1_000_000;
+        // With the lock held nobody else writes this account's tags, so this count stays true.
+        int existing = countTags(writer, accountId);
+        if (existing == 0) {
+          // Nothing to compare with or remove (first tagging, or after rules that gave none):
+          // the pairs go straight into channel_tags, in the same transaction as the names.
+          return firstTagging(
+              writer, accountId, now, pairs, names, processed, tagCounts, start, readMs);
+        }
         try (Statement ddl = writer.createStatement()) {
           ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_pairs, tag_stage_names");
           ddl.execute(
               "CREATE TEMPORARY TABLE tag_stage_pairs (channel_id BIGINT NOT NULL, tag_id BIGINT NOT NULL,"
                   + " PRIMARY KEY (channel_id, tag_id)) ENGINE=InnoDB");
-          ddl.execute(
-              "CREATE TEMPORARY TABLE tag_stage_names (id BIGINT NOT NULL PRIMARY KEY,"
-                  + " cleaned_name VARCHAR(512) NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
-                  + " COLLATE=utf8mb4_unicode_ci");
+          ddl.execute(STAGE_NAMES);
         }
         int staged = pairs.loadInto(writer, "tag_stage_pairs", "channel_id, tag_id");
         names.loadInto(writer, "tag_stage_names", "id, cleaned_name");
@@ -138,6 +151,7 @@ public class TagProcessing {
         int channelsUpdated;
         writer.setAutoCommit(false);
         try {
+          beginPairWrites(writer, accountId);
           created =
               update(
                   writer,
@@ -150,58 +164,178 @@ public class TagProcessing {
                   accountId,
                   now,
                   now);
-          // Everything older than this run that the rules did not give again goes.
+          // Everything older than this run that the rules did not give again goes; when every
+          // existing pair was given again (existing = staged - created) there is nothing to find.
+          int kept = staged - created;
           removed =
-              update(
-                  writer,
-                  "DELETE ct FROM channel_tags ct LEFT JOIN tag_stage_pairs s"
-                      + " ON s.channel_id = ct.channel_id AND s.tag_id = ct.tag_id"
-                      + " WHERE ct.account_id = ? AND ct.updated_at < ? AND s.channel_id IS NULL",
-                  accountId,
-                  now);
-          channelsUpdated =
-              update(
-                  writer,
-                  "UPDATE channels c JOIN tag_stage_names n ON n.id = c.id"
-                      + " SET c.cleaned_name = n.cleaned_name WHERE c.account_id = ?",
-                  accountId);
+              existing == kept
+                  ? 0
+                  : update(
+                      writer,
+                      "DELETE ct FROM channel_tags ct LEFT JOIN tag_stage_pairs s"
+                          + " ON s.channel_id = ct.channel_id AND s.tag_id = ct.tag_id"
+                          + " WHERE ct.account_id = ? AND ct.updated_at < ? AND s.channel_id IS NULL",
+                      accountId,
+                      now);
+          channelsUpdated = updateNames(writer, accountId);
           writer.commit();
         } catch (SQLException | RuntimeException e) {
           writer.rollback();
           throw e;
         } finally {
-          writer.setAutoCommit(true);
+          endPairWrites(writer);
           try (Statement ddl = writer.createStatement()) {
             ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_pairs, tag_stage_names");
           }
         }
-        Map<String, Object> result =
-            result(processed, tagCounts, created, staged - created, removed, channelsUpdated, true);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        LOG.info(
-            () ->
-                "Tags of account "
-                    + accountId
-                    + " processed in "
-                    + ms
-                    + " ms: "
-                    + result.get("processed")
-                    + " channels, "
-                    + tagCounts.size()
-                    + " tags, +"
-                    + created
-                    + " -"
-                    + removed
-                    + ", "
-                    + channelsUpdated
-                    + " cleaned names changed");
-        return result;
+        return finished(
+            accountId,
+            start,
+            processed,
+            tagCounts,
+            created,
+            staged - created,
+            removed,
+            channelsUpdated);
       } finally {
         if (!lockHeld) {
           AccountLock.release(writer, accountId);
         }
       }
     }
+  }
+
+  /** Writes the pairs of an account without any into channel_tags directly, then the names. */
+  private Map<String, Object> firstTagging(
+      Connection writer,
+      long accountId,
+      Timestamp now,
+      TsvFile pairs,
+      TsvFile names,
+      int processed,
+      Map<String, Integer> tagCounts,
+      long start,
+      long readMs)
+      throws SQLException {
+    try (Statement ddl = writer.createStatement()) {
+      ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_names");
+      ddl.execute(STAGE_NAMES);
+    }
+    names.loadInto(writer, "tag_stage_names", "id, cleaned_name");
+    String time = "'" + now.toLocalDateTime().format(SQL_TIME) + "'";
+    int created;
+    int channelsUpdated;
+    writer.setAutoCommit(false);
+    try {
+      beginPairWrites(writer, accountId);
+      long loadStart = System.nanoTime();
+      created =
+          pairs.loadInto(
+              writer,
+              "channel_tags",
+              "channel_id, tag_id",
+              "account_id = " + accountId + ", created_at = " + time + ", updated_at = " + time);
+      LOG.fine(
+          () ->
+              "Read and extracted in "
+                  + readMs
+                  + " ms, "
+                  + pairs.rows()
+                  + " pairs loaded in "
+                  + (System.nanoTime() - loadStart) / 1_000_000
+                  + " ms");
+      channelsUpdated = updateNames(writer, accountId);
+      writer.commit();
+    } catch (SQLException | RuntimeException e) {
+      writer.rollback();
+      throw e;
+    } finally {
+      endPairWrites(writer);
+      try (Statement ddl = writer.createStatement()) {
+        ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_names");
+      }
+    }
+    return finished(accountId, start, processed, tagCounts, created, 0, 0, channelsUpdated);
+  }
+
+  /**
+   * Starts the write transaction. Every pair names a channel read from this account and a tag from
+   * {@code tags} (never deleted), so checking both foreign keys on each of hundreds of thousands of
+   * rows only costs time and parent-row locks. The one way a channel can go meanwhile is the
+   * account being deleted: a share lock on its row makes that delete wait for this commit, and its
+   * cascade then removes these pairs too.
+   */
+  private static void beginPairWrites(Connection writer, long accountId) throws SQLException {
+    try (PreparedStatement lock =
+        writer.prepareStatement("SELECT id FROM accounts WHERE id = ? LOCK IN SHARE MODE")) {
+      lock.setLong(1, accountId);
+      try (ResultSet rs = lock.executeQuery()) {
+        if (!rs.next()) {
+          throw ProblemException.notFound("Account", accountId);
+        }
+      }
+    }
+    try (Statement set = writer.createStatement()) {
+      set.execute("SET SESSION foreign_key_checks = 0");
+    }
+  }
+
+  private static void endPairWrites(Connection writer) throws SQLException {
+    try (Statement set = writer.createStatement()) {
+      set.execute("SET SESSION foreign_key_checks = 1");
+    }
+    writer.setAutoCommit(true);
+  }
+
+  private static int updateNames(Connection writer, long accountId) throws SQLException {
+    return update(
+        writer,
+        "UPDATE channels c JOIN tag_stage_names n ON n.id = c.id"
+            + " SET c.cleaned_name = n.cleaned_name WHERE c.account_id = ?",
+        accountId);
+  }
+
+  private static int countTags(Connection connection, long accountId) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT COUNT(*) FROM channel_tags WHERE account_id = ?")) {
+      query.setLong(1, accountId);
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static Map<String, Object> finished(
+      long accountId,
+      long start,
+      int processed,
+      Map<String, Integer> tagCounts,
+      int created,
+      int kept,
+      int removed,
+      int channelsUpdated) {
+    Map<String, Object> result =
+        result(processed, tagCounts, created, kept, removed, channelsUpdated, true);
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    LOG.info(
+        () ->
+            "Tags of account "
+                + accountId
+                + " processed in "
+                + ms
+                + " ms: "
+                + processed
+                + " channels, "
+                + tagCounts.size()
+                + " tags, +"
+                + created
+                + " -"
+                + removed
+                + ", "
+                + channelsUpdated
+                + " cleaned names changed");
+    return result;
   }
 
   /** An unsynced account: tags of the provider's live list, counted but not stored. */
