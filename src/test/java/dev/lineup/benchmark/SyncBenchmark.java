@@ -180,7 +180,7 @@ public class SyncBenchmark {
   private static final Pattern USED_HEAP =
       Pattern.compile("^memory_usedHeap_bytes(?:\\{[^}]*\\})? ([0-9.E+]+)", Pattern.MULTILINE);
 
-  private static long usedHeapBytes() {
+  static long usedHeapBytes() {
     Matcher m =
         USED_HEAP.matcher(Api.get("/metrics?scope=base&name=memory.usedHeap", "text/plain").body());
     return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;

@@ -70,6 +70,35 @@ public final class Db {
     }
   }
 
+  /** Every row of a query, each as its columns' values. */
+  public static List<List<Object>> rows(String sql, List<Object> params) {
+    try (Connection connection = connect();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        query.setObject(i + 1, params.get(i));
+      }
+      List<List<Object>> rows = new ArrayList<>();
+      try (ResultSet rs = query.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        List<Object> header = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          header.add(rs.getMetaData().getColumnLabel(i));
+        }
+        rows.add(header);
+        while (rs.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int i = 1; i <= columns; i++) {
+            row.add(rs.getObject(i));
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static long number(String sql, Object... params) {
     return ((Number) column(sql, params).get(0)).longValue();
   }

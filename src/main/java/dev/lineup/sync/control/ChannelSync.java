@@ -2,6 +2,7 @@ package dev.lineup.sync.control;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
+import dev.lineup.channel.control.SearchIndex;
 import dev.lineup.filter.control.FilterEvaluation;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.provider.control.M3uPlaylistReader;
@@ -70,6 +71,7 @@ public class ChannelSync {
   @Inject AccountRules accountRules;
   @Inject TagProcessing tagProcessing;
   @Inject FilterEvaluation filterEvaluation;
+  @Inject SearchIndex searchIndex;
 
   /** Tag a lineup right after each successful sync, so it is never left untagged. */
   @Inject
@@ -129,6 +131,7 @@ public class ChannelSync {
       }
       if (run.succeeded()) {
         filter(run);
+        searchIndex.refreshLater(accountId); // new and renamed channels become searchable
       }
       try {
         runs.end(session.connection(), run);

@@ -22,7 +22,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class Maintenance {
   private static final Logger LOG = Logger.getLogger(Maintenance.class.getName());
-  private static final List<String> TABLES = List.of("channels", "categories", "sync_runs");
+  private static final List<String> TABLES =
+      List.of("channels", "categories", "channel_tags", "channel_search", "sync_runs");
 
   /** Rows deleted per statement, so a purge never holds locks for long. */
   private static final int PURGE_BATCH = 5000;

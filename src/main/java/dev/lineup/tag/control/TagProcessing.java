@@ -1,15 +1,11 @@
 package dev.lineup.tag.control;
 
 import dev.lineup.account.entity.Account;
-import dev.lineup.account.entity.ProviderType;
 import dev.lineup.platform.AccountLock;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.Sql;
 import dev.lineup.platform.TsvFile;
-import dev.lineup.provider.control.M3uPlaylistReader;
-import dev.lineup.provider.control.ProviderCategory;
-import dev.lineup.provider.control.ProviderChannel;
-import dev.lineup.provider.control.XtreamClient;
+import dev.lineup.provider.control.LiveLineup;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,8 +51,7 @@ public class TagProcessing {
 
   @PersistenceContext EntityManager em;
   @Inject AccountRules accountRules;
-  @Inject XtreamClient xtream;
-  @Inject M3uPlaylistReader playlists;
+  @Inject LiveLineup live;
 
   /**
    * @param lockHeld true when the caller (a sync) already holds the account's lock
@@ -340,31 +335,16 @@ public class TagProcessing {
 
   /** An unsynced account: tags of the provider's live list, counted but not stored. */
   private Map<String, Object> fromProvider(Account account, TagExtractor extractor) {
-    Map<String, String> categories = new HashMap<>();
     Map<String, Integer> tagCounts = new TreeMap<>();
     int[] processed = {0};
-    java.util.function.Consumer<ProviderChannel> tag =
-        channel -> {
+    live.forEach(
+        account,
+        (channel, category) -> {
           processed[0]++;
-          String category =
-              channel.categoryId() == null ? null : categories.get(channel.categoryId());
           for (String t : extractor.extract(channel.name(), category).tags()) {
             tagCounts.merge(t, 1, Integer::sum);
           }
-        };
-    if (account.providerType() == ProviderType.M3U) {
-      playlists.read(
-          account.serverUrl(),
-          (ProviderCategory g) -> categories.put(g.categoryId(), g.name()),
-          tag);
-    } else {
-      xtream.liveCategories(
-          account.serverUrl(),
-          account.username(),
-          account.password(),
-          c -> categories.put(c.categoryId(), c.name()));
-      xtream.liveStreams(account.serverUrl(), account.username(), account.password(), tag);
-    }
+        });
     return result(processed[0], tagCounts, 0, 0, 0, 0, false);
   }
 

@@ -1,0 +1,55 @@
+package dev.lineup.channel.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.channel.control.ChannelPreview;
+import dev.lineup.channel.control.PreviewRequest;
+import dev.lineup.channel.control.ProviderPreview;
+import dev.lineup.channel.control.SearchIndex;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/accounts/{id}/preview}: a page of the account's channels, from the database once
+ * it is synced ({@code using_database: true}), else from the provider's live list ({@code
+ * using_database: false}).
+ */
+@Path("accounts/{id}/preview")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountPreviewResource {
+  @PersistenceContext EntityManager em;
+  @Inject ChannelPreview preview;
+  @Inject ProviderPreview providerPreview;
+  @Inject SearchIndex searchIndex;
+
+  @GET
+  public Map<String, Object> preview(
+      @PathParam("id") long id,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset,
+      @QueryParam("after") String after,
+      @QueryParam("tags") String tags,
+      @QueryParam("match") String match,
+      @QueryParam("search") String search,
+      @QueryParam("include_inactive") String includeInactive,
+      @QueryParam("apply_filters") String applyFilters) {
+    Account account = Account.require(em, id);
+    PreviewRequest request =
+        PreviewRequest.parse(
+            limit, offset, after, tags, match, search, includeInactive, applyFilters);
+    boolean synced = !preview.synced(List.of(id)).isEmpty();
+    ChannelPreview.Page page =
+        synced ? preview.page(List.of(id), request) : providerPreview.page(account, request);
+    return PreviewView.of(page, request, synced, synced && searchIndex.pending(id), false);
+  }
+}

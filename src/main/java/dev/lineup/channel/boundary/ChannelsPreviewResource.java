@@ -1,0 +1,99 @@
+package dev.lineup.channel.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.channel.control.ChannelPreview;
+import dev.lineup.channel.control.PreviewRequest;
+import dev.lineup.channel.control.SearchIndex;
+import dev.lineup.platform.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET /api/channels/preview}: a page of channels across the listed accounts (or every
+ * enabled one), from the database only. Accounts without synced channels are named in {@code
+ * unsynced_accounts}, not silently left out.
+ */
+@Path("channels/preview")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ChannelsPreviewResource {
+  @PersistenceContext EntityManager em;
+  @Inject ChannelPreview preview;
+  @Inject SearchIndex searchIndex;
+
+  @GET
+  public Map<String, Object> preview(
+      @QueryParam("account_ids") String accountIds,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset,
+      @QueryParam("after") String after,
+      @QueryParam("tags") String tags,
+      @QueryParam("match") String match,
+      @QueryParam("search") String search,
+      @QueryParam("include_inactive") String includeInactive,
+      @QueryParam("apply_filters") String applyFilters) {
+    PreviewRequest request =
+        PreviewRequest.parse(
+            limit, offset, after, tags, match, search, includeInactive, applyFilters);
+    List<Account> accounts = accounts(accountIds);
+    Set<Long> synced = preview.synced(accounts.stream().map(Account::id).toList());
+    List<Map<String, Object>> unsynced = new ArrayList<>();
+    for (Account account : accounts) {
+      if (!synced.contains(account.id())) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", account.id());
+        entry.put("name", account.name());
+        unsynced.add(entry);
+      }
+    }
+    Map<String, Object> body =
+        PreviewView.of(
+            preview.page(synced, request),
+            request,
+            true,
+            synced.stream().anyMatch(searchIndex::pending),
+            true);
+    body.put("account_ids", synced);
+    body.put("unsynced_accounts", unsynced);
+    return body;
+  }
+
+  /** The listed accounts (each must exist), or every enabled account. */
+  private List<Account> accounts(String accountIds) {
+    if (accountIds == null || accountIds.isBlank()) {
+      return em.createNamedQuery(Account.ALL, Account.class).getResultList().stream()
+          .filter(Account::enabled)
+          .toList();
+    }
+    Set<Long> ids = new LinkedHashSet<>();
+    for (String part : accountIds.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      try {
+        ids.add(Long.parseLong(part.strip()));
+      } catch (NumberFormatException e) {
+        throw ProblemException.badRequest(
+            "account_ids must be comma-separated account ids; not: " + part.strip());
+      }
+    }
+    List<Account> accounts = new ArrayList<>();
+    for (long id : ids) {
+      accounts.add(Account.require(em, id));
+    }
+    return accounts;
+  }
+}
