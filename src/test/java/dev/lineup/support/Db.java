@@ -70,6 +70,30 @@ public final class Db {
     }
   }
 
+  /** The median time in ms of running a query (reading every row) on one connection. */
+  public static double medianMillis(String sql, List<Object> params, int runs) {
+    try (Connection connection = connect();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        query.setObject(i + 1, params.get(i));
+      }
+      long[] times = new long[runs];
+      for (int run = 0; run < runs; run++) {
+        long start = System.nanoTime();
+        try (ResultSet rs = query.executeQuery()) {
+          while (rs.next()) {
+            rs.getObject(1);
+          }
+        }
+        times[run] = System.nanoTime() - start;
+      }
+      java.util.Arrays.sort(times);
+      return times[runs / 2] / 1e6;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Every row of a query, each as its columns' values. */
   public static List<List<Object>> rows(String sql, List<Object> params) {
     try (Connection connection = connect();

@@ -90,9 +90,23 @@ public class ChannelsPreviewResource {
             "account_ids must be comma-separated account ids; not: " + part.strip());
       }
     }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Account> found = new java.util.HashMap<>();
+    for (Account account :
+        em.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
+            .setParameter("ids", ids)
+            .getResultList()) {
+      found.put(account.id(), account);
+    }
     List<Account> accounts = new ArrayList<>();
     for (long id : ids) {
-      accounts.add(Account.require(em, id));
+      Account account = found.get(id);
+      if (account == null) {
+        throw ProblemException.notFound("Account", id);
+      }
+      accounts.add(account);
     }
     return accounts;
   }

@@ -2,6 +2,7 @@ package dev.lineup.channel.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +31,8 @@ public class ChannelPreview {
   @Resource(lookup = "jdbc/lineup")
   DataSource dataSource;
 
+  @Inject ChannelTotals totals;
+
   /** One channel of a page. {@code id} is null on the provider path (nothing stored yet). */
   public record Channel(
       Long id,
@@ -50,9 +53,24 @@ public class ChannelPreview {
     }
   }
 
-  /** The statements of a preview (also run with EXPLAIN by the benchmark). */
+  /**
+   * The statements of a preview (also run with EXPLAIN by the benchmark). Without tags or search
+   * ({@code filtered} false) the total is the accounts' {@link ChannelTotals}; with them, the page
+   * carries the total of the whole match ({@code COUNT(*) OVER ()}: one pass for both) unless it
+   * starts at a keyset cursor, which needs the count of its own.
+   */
   public record Statements(
-      String page, List<Object> pageParams, String count, List<Object> countParams) {}
+      String page,
+      String pageWithTotal,
+      List<Object> pageParams,
+      String count,
+      List<Object> countParams,
+      boolean filtered,
+      boolean keyset) {
+    public boolean usesWindowTotal() {
+      return filtered && !keyset;
+    }
+  }
 
   public Page page(Collection<Long> accountIds, PreviewRequest request) {
     if (accountIds.isEmpty()) {
@@ -64,21 +82,52 @@ public class ChannelPreview {
       if (tagIds == null) {
         return Page.empty(); // a tag nobody has: nothing can match
       }
-      Statements sql = statements(accountIds, tagIds, request);
-      List<Long> ids = ids(connection, sql.page(), sql.pageParams());
+      Statements sql = statements(accountIds, rarestFirst(connection, tagIds), request);
+      long t0 = System.nanoTime();
+      long[] windowTotal = {-1};
+      List<Long> ids =
+          ids(
+              connection,
+              sql.usesWindowTotal() ? sql.pageWithTotal() : sql.page(),
+              sql.pageParams(),
+              windowTotal);
       boolean hasMore = ids.size() > request.limit();
       if (hasMore) {
         ids = ids.subList(0, request.limit());
       }
-      long total =
-          ids.isEmpty() && request.offset() == 0 && request.after() == null
-              ? 0
-              : count(connection, sql.count(), sql.countParams());
+      long t1 = System.nanoTime();
+      long total;
+      if (!sql.filtered()) {
+        total = 0;
+        for (long account : accountIds) {
+          total += totals.total(account, request.includeInactive(), request.applyFilters());
+        }
+      } else if (windowTotal[0] >= 0) {
+        total = windowTotal[0];
+      } else if (ids.isEmpty() && request.offset() == 0 && request.after() == null) {
+        total = 0;
+      } else {
+        total = count(connection, sql.count(), sql.countParams());
+      }
+      long t2 = System.nanoTime();
       List<Channel> channels = details(connection, ids);
+      long t3 = System.nanoTime();
+      LOG.fine(
+          () ->
+              "Preview statements: connection "
+                  + (t0 - start) / 1_000_000
+                  + " ms, page "
+                  + (t1 - t0) / 1_000_000
+                  + " ms, count "
+                  + (t2 - t1) / 1_000_000
+                  + " ms, details "
+                  + (t3 - t2) / 1_000_000
+                  + " ms");
       String next =
           hasMore
               ? new PreviewRequest.Cursor(last(channels).name(), last(channels).id()).encode()
               : null;
+      long found = total;
       LOG.fine(
           () ->
               "Preview of accounts "
@@ -86,7 +135,7 @@ public class ChannelPreview {
                   + " in "
                   + (System.nanoTime() - start) / 1_000_000
                   + " ms: "
-                  + total
+                  + found
                   + " total");
       return new Page(total, channels, hasMore, next);
     } catch (SQLException e) {
@@ -148,32 +197,84 @@ public class ChannelPreview {
     return ids;
   }
 
+  /** How many channels have each tag (for the join order only, so a few minutes old is fine). */
+  private final Map<Long, long[]> tagSizes = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private List<Long> rarestFirst(Connection connection, List<Long> tagIds) throws SQLException {
+    if (tagIds.size() < 2) {
+      return tagIds;
+    }
+    Map<Long, Long> sizes = new HashMap<>();
+    long now = System.currentTimeMillis();
+    for (long tag : tagIds) {
+      long[] known = tagSizes.get(tag);
+      if (known == null || now - known[1] > 600_000) {
+        try (PreparedStatement query =
+            connection.prepareStatement("SELECT COUNT(*) FROM channel_tags WHERE tag_id = ?")) {
+          query.setLong(1, tag);
+          try (ResultSet rs = query.executeQuery()) {
+            rs.next();
+            known = new long[] {rs.getLong(1), now};
+          }
+        }
+        tagSizes.put(tag, known);
+      }
+      sizes.put(tag, known[0]);
+    }
+    List<Long> ordered = new ArrayList<>(tagIds);
+    ordered.sort(java.util.Comparator.comparing(sizes::get));
+    return ordered;
+  }
+
   /** Builds the page and count statements (public for the benchmark's EXPLAIN). */
   public static Statements statements(
       Collection<Long> accountIds, List<Long> tagIds, PreviewRequest request) {
-    StringBuilder from = new StringBuilder("FROM channels c");
-    StringBuilder where = new StringBuilder(" WHERE c.account_id IN (");
-    List<Object> params = new ArrayList<>();
     String fullText = request.search() == null ? null : SearchText.fullTextQuery(request.search());
-    List<Object> joinParams = new ArrayList<>();
-    if (fullText != null) {
-      from.append(" JOIN channel_search s ON s.channel_id = c.id");
-    }
-    if (request.matchAll()) {
-      for (int i = 0; i < tagIds.size(); i++) {
-        // (channel_id, tag_id) is the key: each join keeps a channel once or drops it
+    // Tags to have them all, and no search: start from the first (rarest) tag's channels, keep
+    // those with the other tags (small key lookups), and only then read the channels left.
+    boolean tagDriven = request.matchAll() && !tagIds.isEmpty() && fullText == null;
+    String select = tagDriven ? "SELECT STRAIGHT_JOIN " : "SELECT ";
+    StringBuilder from = new StringBuilder();
+    StringBuilder where = new StringBuilder(" WHERE ");
+    List<Object> params = new ArrayList<>();
+    if (tagDriven) {
+      from.append("FROM channel_tags t0");
+      for (int i = 1; i < tagIds.size(); i++) {
         from.append(" JOIN channel_tags t")
             .append(i)
             .append(" ON t")
             .append(i)
-            .append(".channel_id = c.id AND t")
+            .append(".channel_id = t0.channel_id AND t")
             .append(i)
             .append(".tag_id = ?");
-        joinParams.add(tagIds.get(i));
+        params.add(tagIds.get(i));
+      }
+      from.append(" JOIN channels c ON c.id = t0.channel_id");
+      where.append("t0.tag_id = ? AND ");
+      params.add(tagIds.get(0));
+    } else {
+      from.append("FROM channels c");
+      if (fullText != null) {
+        from.append(" JOIN channel_search s ON s.channel_id = c.id");
+      }
+      if (request.matchAll()) {
+        for (int i = 0; i < tagIds.size(); i++) {
+          // (channel_id, tag_id) is the key: each join keeps a channel once or drops it
+          from.append(" JOIN channel_tags t")
+              .append(i)
+              .append(" ON t")
+              .append(i)
+              .append(".channel_id = c.id AND t")
+              .append(i)
+              .append(".tag_id = ?");
+          params.add(tagIds.get(i));
+        }
       }
     }
-    params.addAll(joinParams);
-    where.append(String.join(",", Collections.nCopies(accountIds.size(), "?"))).append(')');
+    where
+        .append("c.account_id IN (")
+        .append(String.join(",", Collections.nCopies(accountIds.size(), "?")))
+        .append(')');
     params.addAll(accountIds);
     if (!request.includeInactive()) {
       where.append(" AND c.is_active = 1");
@@ -192,9 +293,9 @@ public class ChannelPreview {
           .append("))");
       params.addAll(tagIds);
     }
-    String count = "SELECT COUNT(*) " + from + where;
+    String count = select + "COUNT(*) " + from + where;
     List<Object> countParams = List.copyOf(params);
-    StringBuilder page = new StringBuilder("SELECT c.id ").append(from).append(where);
+    StringBuilder page = new StringBuilder().append(from).append(where);
     List<Object> pageParams = new ArrayList<>(params);
     if (request.after() != null) {
       page.append(" AND (c.name > ? OR (c.name = ? AND c.id > ?))");
@@ -205,16 +306,28 @@ public class ChannelPreview {
     page.append(" ORDER BY c.name, c.id LIMIT ? OFFSET ?");
     pageParams.add(request.limit() + 1);
     pageParams.add(request.offset());
-    return new Statements(page.toString(), pageParams, count, countParams);
+    return new Statements(
+        select + "c.id " + page,
+        select + "c.id, COUNT(*) OVER () " + page,
+        pageParams,
+        count,
+        countParams,
+        fullText != null || !tagIds.isEmpty(),
+        request.after() != null);
   }
 
-  private static List<Long> ids(Connection connection, String sql, List<Object> params)
-      throws SQLException {
+  /** The page's ids; {@code total[0]} gets the second column when the statement has one. */
+  private static List<Long> ids(
+      Connection connection, String sql, List<Object> params, long[] total) throws SQLException {
     List<Long> ids = new ArrayList<>();
     try (PreparedStatement query = prepare(connection, sql, params);
         ResultSet rs = query.executeQuery()) {
+      boolean withTotal = rs.getMetaData().getColumnCount() > 1;
       while (rs.next()) {
         ids.add(rs.getLong(1));
+        if (withTotal) {
+          total[0] = rs.getLong(2);
+        }
       }
     }
     return ids;
@@ -245,28 +358,15 @@ public class ChannelPreview {
     }
     String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     Map<Long, List<String>> tags = new HashMap<>();
-    try (PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT ct.channel_id, t.name FROM channel_tags ct JOIN tags t ON t.id = ct.tag_id"
-                    + " WHERE ct.channel_id IN ("
-                    + in
-                    + ") ORDER BY t.name");
+    try (PreparedStatement query = connection.prepareStatement(tagsSql(in));
         ResultSet rs = query.executeQuery()) {
       while (rs.next()) {
         tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
       }
     }
+    tags.values().forEach(Collections::sort);
     Map<Long, Channel> byId = new LinkedHashMap<>();
-    try (PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT c.id, c.stream_id, c.name, c.cleaned_name, cat.name, c.stream_icon,"
-                    + " c.is_active, c.account_id, a.name FROM channels c"
-                    + " JOIN accounts a ON a.id = c.account_id"
-                    + " LEFT JOIN categories cat"
-                    + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
-                    + " WHERE c.id IN ("
-                    + in
-                    + ")");
+    try (PreparedStatement query = connection.prepareStatement(detailsSql(in));
         ResultSet rs = query.executeQuery()) {
       while (rs.next()) {
         long id = rs.getLong(1);
@@ -294,6 +394,29 @@ public class ChannelPreview {
       }
     }
     return ordered;
+  }
+
+  /**
+   * The tags of a page's channels. STRAIGHT_JOIN: from the page's keys into {@code channel_tags},
+   * then each tag's name; left alone, the optimizer may start from the 30 tags and walk every pair.
+   */
+  public static String tagsSql(String idList) {
+    return "SELECT STRAIGHT_JOIN ct.channel_id, t.name FROM channel_tags ct"
+        + " JOIN tags t ON t.id = ct.tag_id WHERE ct.channel_id IN ("
+        + idList
+        + ")";
+  }
+
+  /** The page's rows with account and category names, read by primary key. */
+  public static String detailsSql(String idList) {
+    return "SELECT STRAIGHT_JOIN c.id, c.stream_id, c.name, c.cleaned_name, cat.name,"
+        + " c.stream_icon, c.is_active, c.account_id, a.name FROM channels c"
+        + " JOIN accounts a ON a.id = c.account_id"
+        + " LEFT JOIN categories cat"
+        + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
+        + " WHERE c.id IN ("
+        + idList
+        + ")";
   }
 
   private static Channel last(List<Channel> channels) {

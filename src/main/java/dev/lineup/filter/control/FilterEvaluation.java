@@ -1,9 +1,12 @@
 package dev.lineup.filter.control;
 
 import dev.lineup.filter.entity.Filter;
+import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.platform.TsvFile;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -33,6 +36,7 @@ public class FilterEvaluation {
   DataSource dataSource;
 
   @PersistenceContext EntityManager em;
+  @Inject Event<ChannelsChanged> channelsChanged;
 
   /** Recomputes the account's flags with its stored enabled filters. */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -48,6 +52,14 @@ public class FilterEvaluation {
   /** Recomputes the account's flags with these filters (e.g. a change not yet committed). */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public int recompute(long accountId, List<FilterSet.Filter> filters) {
+    try {
+      return evaluate(accountId, filters);
+    } finally {
+      channelsChanged.fire(new ChannelsChanged(accountId));
+    }
+  }
+
+  private int evaluate(long accountId, List<FilterSet.Filter> filters) {
     long start = System.nanoTime();
     FilterSet set = new FilterSet(filters);
     boolean needsTags = filters.stream().anyMatch(f -> f.type() == FilterSet.Type.TAG);

@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
 import dev.lineup.channel.control.SearchIndex;
 import dev.lineup.filter.control.FilterEvaluation;
+import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.provider.control.M3uPlaylistReader;
 import dev.lineup.provider.control.ProviderCategory;
@@ -23,6 +24,7 @@ import dev.lineup.tag.control.TagProcessing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -72,6 +74,7 @@ public class ChannelSync {
   @Inject TagProcessing tagProcessing;
   @Inject FilterEvaluation filterEvaluation;
   @Inject SearchIndex searchIndex;
+  @Inject Event<ChannelsChanged> channelsChanged;
 
   /** Tag a lineup right after each successful sync, so it is never left untagged. */
   @Inject
@@ -131,6 +134,7 @@ public class ChannelSync {
       }
       if (run.succeeded()) {
         filter(run);
+        channelsChanged.fire(new ChannelsChanged(accountId));
         searchIndex.refreshLater(accountId); // new and renamed channels become searchable
       }
       try {

@@ -1,7 +1,9 @@
 package dev.lineup.sync.control;
 
+import dev.lineup.platform.ChannelsChanged;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +34,7 @@ public class Maintenance {
   DataSource dataSource;
 
   @Inject SyncRuns runs;
+  @Inject Event<ChannelsChanged> channelsChanged;
 
   public Map<String, Object> run(int purgeInactiveDays, boolean optimize) {
     long start = System.nanoTime();
@@ -45,6 +48,7 @@ public class Maintenance {
       report.put("channels_purged", purge(connection, "channels", before));
       report.put("categories_purged", purge(connection, "categories", before));
       report.put("sync_runs_purged", trimHistories(connection));
+      channelsChanged.fire(ChannelsChanged.all());
       List<String> analyzed = new ArrayList<>();
       List<String> optimized = new ArrayList<>();
       try (Statement statement = connection.createStatement()) {

@@ -1,0 +1,404 @@
+package dev.lineup.benchmark;
+
+import dev.lineup.channel.control.ChannelPreview;
+import dev.lineup.channel.control.PreviewRequest;
+import dev.lineup.support.Accounts;
+import dev.lineup.support.Api;
+import dev.lineup.support.Api.Reply;
+import dev.lineup.support.Db;
+import dev.lineup.support.FakeProvider;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Preview latency on 200,000 channels (4 accounts of 50,000, about 30 tags), run by {@code ./mvnw
+ * -Pbenchmark verify} against the server at -Xmx256m. Each scenario is requested 300 times
+ * (-Dpreview.requests=N) over HTTP after {@value #WARMUP} warm-up requests; p50/p95/p99 and the
+ * EXPLAIN of its statements go to the console and target/benchmarks/preview.md (see
+ * docs/benchmarks.md).
+ */
+class PreviewBenchmark {
+  private static final int ACCOUNTS = 4;
+  private static final int PER_ACCOUNT = 50_000;
+  private static final int REQUESTS = Integer.getInteger("preview.requests", 300);
+  private static final int WARMUP = 30;
+
+  /** The real providers' captures the names come from (src/test/resources/provider/xtream). */
+  private static final String[] CAPTURES = {"eternal", "hellraiser", "iris", "tnt"};
+
+  /**
+   * Variants a panel adds when it carries a channel again; each account cycles through the real
+   * names (about 19,600) with the next variant, so names repeat as they do across real panels.
+   */
+  private static final String[] VARIANTS = {"", " FHD", " HD", " SD", " 4K", " (BACKUP)"};
+
+  /** 30 rules giving 30 tags: 20 countries by prefix, 4 qualities, 6 genres by category. */
+  private static final String[][] RULES = {
+    {"regex", "^AR\\s*[:|]", "AR", "channel_name"},
+    {"regex", "^LA\\s*[:|]", "LA", "channel_name"},
+    {"regex", "^UK\\s*[:|]", "UK", "channel_name"},
+    {"regex", "^RA\\s*[:|]", "RA", "channel_name"},
+    {"regex", "^DE\\s*[:|]", "DE", "channel_name"},
+    {"regex", "^AF\\s*[:|]", "AF", "channel_name"},
+    {"regex", "^IT\\s*[:|]", "IT", "channel_name"},
+    {"regex", "^FR\\s*[:|]", "FR", "channel_name"},
+    {"regex", "^USA?\\s*[:|]", "US", "channel_name"},
+    {"regex", "^IN\\s*[:|]", "IN", "channel_name"},
+    {"regex", "^RU\\s*[:|]", "RU", "channel_name"},
+    {"regex", "^CA\\s*[:|]", "CA", "channel_name"},
+    {"regex", "^PT\\s*[:|]", "PT", "channel_name"},
+    {"regex", "^NL\\s*[:|]", "NL", "channel_name"},
+    {"regex", "^GR\\s*[:|]", "GR", "channel_name"},
+    {"regex", "^ES\\s*[:|]", "ES", "channel_name"},
+    {"regex", "^PK\\s*[:|]", "PK", "channel_name"},
+    {"regex", "^PL\\s*[:|]", "PL", "channel_name"},
+    {"regex", "^TR\\s*[:|]", "TR", "channel_name"},
+    {"regex", "^BR\\s*[:|]", "BR", "channel_name"},
+    {"regex", "\\bHD\\b", "HD", "channel_name"},
+    {"regex", "\\b(FHD|1080P?)\\b", "FHD", "channel_name"},
+    {"regex", "\\bSD\\b", "SD", "channel_name"},
+    {"regex", "\\b(4K|UHD|2160P?)\\b", "4K", "channel_name"},
+    {"contains", "SPORT", "SPORTS", "category_name"},
+    {"contains", "NEWS", "NEWS", "category_name"},
+    {"regex", "MOVIE|CINEMA", "MOVIES", "category_name"},
+    {"regex", "KIDS|CHILDREN", "KIDS", "category_name"},
+    {"contains", "MUSIC", "MUSIC", "category_name"},
+    {"contains", "DOCUMENTAR", "DOCUMENTARY", "category_name"},
+  };
+
+  record Scenario(String name, String query, PreviewRequest request, List<String> tags) {}
+
+  @Test
+  void previewBenchmark() throws Exception {
+    long ruleset = ruleset();
+    List<Long> accounts = new ArrayList<>();
+    List<FakeProvider> providers = new ArrayList<>();
+    try {
+      for (int a = 0; a < ACCOUNTS; a++) {
+        FakeProvider provider = FakeProvider.start();
+        providers.add(provider);
+        provider.serve(categories(), streams(a));
+        long account = Accounts.create("Preview bench " + a, provider);
+        accounts.add(account);
+        Api.post("/api/accounts/" + account + "/rulesets", "{\"ruleset_id\": " + ruleset + "}");
+        require(Api.post("/api/accounts/" + account + "/sync"));
+        require(Api.post("/api/accounts/" + account + "/process-tags"));
+      }
+      awaitSearchIndex(accounts);
+      run(accounts);
+    } finally {
+      providers.forEach(FakeProvider::close);
+      for (long account : accounts) {
+        Api.delete("/api/accounts/" + account);
+      }
+    }
+  }
+
+  private void run(List<Long> accounts) throws Exception {
+    String ids = accounts.stream().map(String::valueOf).collect(Collectors.joining(","));
+    long channels = Db.number("SELECT COUNT(*) FROM channels WHERE account_id IN (" + ids + ")");
+    long pairs = Db.number("SELECT COUNT(*) FROM channel_tags WHERE account_id IN (" + ids + ")");
+    long tags =
+        Db.number(
+            "SELECT COUNT(DISTINCT tag_id) FROM channel_tags WHERE account_id IN (" + ids + ")");
+    String scope = "account_ids=" + ids + "&limit=50";
+    // The cursor of row 100,000: what a client holds after paging there with next_after.
+    String cursor =
+        Api.get("/api/channels/preview?" + scope + "&offset=99950").json().getString("next_after");
+    PreviewRequest base = PreviewRequest.parse("50", null, null, null, null, null, null, null);
+    List<Scenario> scenarios =
+        List.of(
+            new Scenario("first page, no filter", scope, base, List.of()),
+            new Scenario(
+                "2 tags, match all (UK + HD)",
+                scope + "&tags=UK,HD&match=all",
+                PreviewRequest.parse("50", null, null, "UK,HD", "all", null, null, null),
+                List.of("UK", "HD")),
+            new Scenario(
+                "search \"espn\"",
+                scope + "&search=espn",
+                PreviewRequest.parse("50", null, null, null, null, "espn", null, null),
+                List.of()),
+            new Scenario(
+                "search \"sky sports\" + tag FHD",
+                scope + "&search=" + q("sky sports") + "&tags=FHD",
+                PreviewRequest.parse("50", null, null, "FHD", null, "sky sports", null, null),
+                List.of("FHD")),
+            new Scenario(
+                "deep page, offset 100,000",
+                scope + "&offset=100000",
+                PreviewRequest.parse("50", "100000", null, null, null, null, null, null),
+                List.of()),
+            new Scenario(
+                "deep page, keyset after row 100,000",
+                scope + "&after=" + cursor,
+                PreviewRequest.parse("50", null, cursor, null, null, null, null, null),
+                List.of()),
+            new Scenario(
+                "one account, first page",
+                "account_ids=" + accounts.get(0) + "&limit=50",
+                base,
+                List.of()));
+
+    StringBuilder report = new StringBuilder();
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "%,d channels in %d accounts, %,d channel tags, %d distinct tags; %d requests per"
+                + " scenario after %d warm-up requests, one at a time, over HTTP.%n%n",
+            channels,
+            accounts.size(),
+            pairs,
+            tags,
+            REQUESTS,
+            WARMUP));
+    report.append(
+        "| scenario | total | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n"
+            + "|---|---:|---:|---:|---:|---:|\n");
+    StringBuilder explains = new StringBuilder();
+    AtomicLong peak = new AtomicLong();
+    AtomicBoolean sampling = new AtomicBoolean(true);
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (sampling.get()) {
+                peak.accumulateAndGet(SyncBenchmark.usedHeapBytes(), Math::max);
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    sampler.setDaemon(true);
+    sampler.start();
+    for (Scenario scenario : scenarios) {
+      String path = "/api/channels/preview?" + scenario.query();
+      long total = require(Api.get(path)).getJsonNumber("total").longValue();
+      for (int i = 0; i < WARMUP; i++) {
+        require(Api.get(path));
+      }
+      long[] times = new long[REQUESTS];
+      for (int i = 0; i < REQUESTS; i++) {
+        long start = System.nanoTime();
+        require(Api.get(path));
+        times[i] = System.nanoTime() - start;
+      }
+      Arrays.sort(times);
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %.1f | %.1f | %.1f | %.1f |%n",
+              scenario.name(),
+              total,
+              ms(times, 0.50),
+              ms(times, 0.95),
+              ms(times, 0.99),
+              times[times.length - 1] / 1e6));
+      explains.append("\n### ").append(scenario.name()).append("\n\n```\n");
+      List<Long> scoped =
+          scenario.query().startsWith("account_ids=" + accounts.get(0) + "&")
+              ? List.of(accounts.get(0))
+              : accounts;
+      List<Long> tagIds = new ArrayList<>();
+      for (String tag : scenario.tags()) {
+        tagIds.add(Db.number("SELECT id FROM tags WHERE name = ?", tag));
+      }
+      ChannelPreview.Statements sql = ChannelPreview.statements(scoped, tagIds, scenario.request());
+      if (sql.usesWindowTotal()) {
+        explain(explains, "page and total", sql.pageWithTotal(), sql.pageParams());
+      } else {
+        explain(explains, "page", sql.page(), sql.pageParams());
+        if (sql.filtered()) {
+          explain(explains, "total", sql.count(), sql.countParams());
+        } else {
+          explains.append("total: the accounts' counts kept in memory (ChannelTotals)\n");
+        }
+      }
+      String page =
+          Db.column(sql.page(), sql.pageParams().toArray()).stream()
+              .limit(50)
+              .map(String::valueOf)
+              .collect(Collectors.joining(","));
+      if (!page.isEmpty()) {
+        explain(explains, "details", ChannelPreview.detailsSql(page), List.of());
+        explain(explains, "tags", ChannelPreview.tagsSql(page), List.of());
+      }
+      explains.append("```\n");
+    }
+    sampling.set(false);
+    sampler.join();
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "%nPeak heap of the server while the requests ran: %d MB (-Xmx256m).%n",
+            peak.get() / (1024 * 1024)));
+    report.append("\n## EXPLAIN\n").append(explains);
+    System.out.println("\n" + report);
+    Path out = Path.of("target", "benchmarks", "preview.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report.toString());
+  }
+
+  private static void explain(StringBuilder out, String label, String sql, List<Object> params) {
+    out.append(label)
+        .append(
+            String.format(
+                Locale.ROOT, " (%.1f ms median over JDBC)", Db.medianMillis(sql, params, 21)))
+        .append(": ")
+        .append(sql)
+        .append('\n');
+    for (List<Object> row : Db.rows("EXPLAIN " + sql, params)) {
+      out.append("  ")
+          .append(row.stream().map(String::valueOf).collect(Collectors.joining(" | ")))
+          .append('\n');
+    }
+  }
+
+  private static double ms(long[] sorted, double quantile) {
+    int index = (int) Math.ceil(quantile * sorted.length) - 1;
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  private static JsonObject require(Reply reply) {
+    if (reply.status() != 200) {
+      throw new IllegalStateException(reply.toString());
+    }
+    return reply.json();
+  }
+
+  private static void awaitSearchIndex(List<Long> accounts) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 300_000;
+    for (long account : accounts) {
+      while (Api.get("/api/accounts/" + account + "/preview?limit=1")
+          .json()
+          .getBoolean("search_pending")) {
+        if (System.currentTimeMillis() > deadline) {
+          throw new IllegalStateException("search index still pending");
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private static long ruleset() {
+    long id =
+        Api.post(
+                "/api/rulesets",
+                "{\"name\":\"%s\"}".formatted(Accounts.uniqueName("Preview bench rules")))
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    for (String[] rule : RULES) {
+      Reply added =
+          Api.post(
+              "/api/rulesets/" + id + "/rules",
+              Json.createObjectBuilder()
+                  .add("name", rule[2] + " " + rule[0])
+                  .add("pattern_type", rule[0])
+                  .add("pattern", rule[1])
+                  .add("tag_name", rule[2])
+                  .add("source", rule[3])
+                  .add("remove_from_name", false)
+                  .build()
+                  .toString());
+      if (added.status() != 201) {
+        throw new IllegalStateException(added.toString());
+      }
+    }
+    return id;
+  }
+
+  /** Every capture's categories, ids prefixed by the capture so they stay apart. */
+  static String categories() throws Exception {
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    for (String capture : CAPTURES) {
+      for (JsonValue value : read(capture, "get_live_categories.json")) {
+        JsonObject category = value.asJsonObject();
+        list.add(
+            Json.createObjectBuilder()
+                .add("category_id", capture + "-" + text(category, "category_id"))
+                .add("category_name", text(category, "category_name")));
+      }
+    }
+    return list.build().toString();
+  }
+
+  /** 50,000 channels of account {@code a}: the captures' names from a different start each. */
+  static String streams(int a) throws Exception {
+    List<String[]> real = new ArrayList<>();
+    for (String capture : CAPTURES) {
+      for (JsonValue value : read(capture, "get_live_streams.json")) {
+        JsonObject channel = value.asJsonObject();
+        String name = text(channel, "name");
+        if (!name.isBlank()) {
+          real.add(
+              new String[] {
+                name, capture + "-" + text(channel, "category_id"), text(channel, "stream_icon")
+              });
+        }
+      }
+    }
+    StringBuilder json = new StringBuilder(PER_ACCOUNT * 300).append('[');
+    for (int i = 0; i < PER_ACCOUNT; i++) {
+      int n = i + a * (real.size() / ACCOUNTS);
+      String[] source = real.get(n % real.size());
+      String name = source[0] + VARIANTS[(n / real.size()) % VARIANTS.length];
+      JsonObjectBuilder channel =
+          Json.createObjectBuilder()
+              .add("num", i + 1)
+              .add("name", name)
+              .add("stream_type", "live")
+              .add("stream_id", 1_000_000 + i)
+              .add("stream_icon", source[2])
+              .add("added", String.valueOf(1_527_000_000L + i))
+              .add("category_id", source[1])
+              .add("tv_archive", 0)
+              .add("direct_source", "");
+      if (i > 0) {
+        json.append(',');
+      }
+      json.append(channel.build());
+    }
+    return json.append(']').toString();
+  }
+
+  private static JsonArray read(String capture, String file) throws Exception {
+    try (JsonReader reader =
+        Json.createReader(
+            Files.newBufferedReader(
+                Path.of("src/test/resources/provider/xtream", capture, file),
+                StandardCharsets.UTF_8))) {
+      return reader.readArray();
+    }
+  }
+
+  private static String text(JsonObject object, String key) {
+    JsonValue value = object.get(key);
+    if (value == null || value == JsonValue.NULL) {
+      return "";
+    }
+    return value instanceof jakarta.json.JsonString string ? string.getString() : value.toString();
+  }
+
+  static String q(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}
