@@ -2,6 +2,7 @@ package dev.lineup.account.boundary;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.AccountSettings;
+import dev.lineup.channel.control.SearchIndex;
 import dev.lineup.platform.FieldError;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
@@ -44,6 +45,7 @@ public class AccountsResource {
 
   @PersistenceContext EntityManager em;
   @Inject Validator validator;
+  @Inject SearchIndex searchIndex;
 
   @GET
   public List<AccountView> list() {
@@ -105,6 +107,7 @@ public class AccountsResource {
     // Everything an account owns references it with ON DELETE CASCADE: one statement, one
     // transaction, no orphans.
     em.remove(account);
+    searchIndex.compactLater(); // runs once this transaction has committed (it waits for it)
     LOG.info(() -> "Account deleted: " + account);
     return Map.of(
         "success", true, "message", "Account '" + account.name() + "' and all its data deleted.");

@@ -1,0 +1,159 @@
+package dev.lineup.playlist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lineup.support.Accounts;
+import dev.lineup.support.Api;
+import dev.lineup.support.Api.Reply;
+import dev.lineup.support.Db;
+import dev.lineup.support.FakeProvider;
+import jakarta.json.Json;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /playlist/{account_id}.m3u}: what players load. */
+class PlaylistIT {
+  FakeProvider provider;
+
+  @BeforeEach
+  void setUp() {
+    provider = FakeProvider.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    provider.close();
+  }
+
+  static void sync(long account) {
+    Reply sync = Api.post("/api/accounts/" + account + "/sync?force=true");
+    assertTrue(sync.json().getBoolean("success"), sync.toString());
+  }
+
+  static Reply playlist(long account) {
+    return Api.get("/playlist/" + account + ".m3u", "*/*");
+  }
+
+  @Test
+  void anXtreamAccountsPlaylistHasEveryActiveChannelPassingItsFiltersOnce() {
+    provider.serveCapture();
+    long account = Accounts.create("Playlist", provider);
+    sync(account);
+    Api.post(
+        "/api/accounts/" + account + "/filters",
+        "{\"name\":\"No 24/7\",\"filter_type\":\"channel_name\",\"filter_action\":\"blacklist\","
+            + "\"filter_value\":\"24/7\"}");
+    long expected =
+        Db.number(
+            "SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active AND passes_filters",
+            account);
+    long all = Db.number("SELECT COUNT(*) FROM channels WHERE account_id = ?", account);
+    assertTrue(expected > 1000 && expected < all, expected + " of " + all);
+
+    Reply reply = playlist(account);
+    assertEquals(200, reply.status(), reply.toString());
+    assertTrue(reply.contentType().startsWith("audio/x-mpegurl"), reply.contentType());
+    assertTrue(reply.header("Content-Disposition").contains(".m3u\""), reply.toString());
+    List<String> lines = reply.body().lines().toList();
+    assertEquals("#EXTM3U", lines.get(0));
+    assertEquals(1 + 2 * expected, lines.size(), "a header, then an EXTINF and a URL per channel");
+    // The fake provider's password is "p@ss w0rd&=?": a path segment must carry it encoded.
+    Pattern url =
+        Pattern.compile(
+            Pattern.quote(
+                    provider.url() + "/live/" + provider.username() + "/p%40ss%20w0rd%26%3D%3F/")
+                + "\\d+\\.ts");
+    for (int i = 1; i < lines.size(); i += 2) {
+      String extinf = lines.get(i);
+      assertTrue(extinf.startsWith("#EXTINF:-1 "), extinf);
+      assertEquals(0, extinf.chars().filter(c -> c == '"').count() % 2, extinf);
+      assertTrue(extinf.contains(" tvg-name=\""), extinf);
+      assertTrue(url.matcher(lines.get(i + 1)).matches(), lines.get(i + 1));
+    }
+    assertTrue(
+        reply
+            .body()
+            .lines()
+            .filter(l -> l.startsWith("#EXTINF"))
+            .map(l -> l.substring(l.lastIndexOf(',') + 1))
+            .noneMatch(title -> title.contains("24/7")),
+        "filtered out");
+  }
+
+  @Test
+  void namesWithQuotesCommasAndLineBreaksStayOnTheirLine() {
+    provider.serve(
+        "[{\"category_id\":\"1\",\"category_name\":\"Group \\\"One\\\"\"}]",
+        Json.createArrayBuilder()
+            .add(
+                Json.createObjectBuilder()
+                    .add("stream_id", 7)
+                    .add("num", 3)
+                    .add("name", "He said \"Hi\", then\nleft")
+                    .add("stream_icon", "http://logo/7.png")
+                    .add("epg_channel_id", "said.us")
+                    .add("category_id", "1"))
+            .build()
+            .toString());
+    long account = Accounts.create("Playlist quotes", provider);
+    sync(account);
+    List<String> lines = playlist(account).body().lines().toList();
+    assertEquals(3, lines.size(), lines.toString());
+    assertEquals(
+        "#EXTINF:-1 tvg-id=\"said.us\" tvg-name=\"He said 'Hi' then left\""
+            + " tvg-logo=\"http://logo/7.png\" tvg-chno=\"3\" group-title=\"Group 'One'\""
+            + ",He said \"Hi\" then left",
+        lines.get(1));
+  }
+
+  @Test
+  void anM3uAccountsChannelsPlayFromTheirOwnUrls() {
+    provider.servePlaylist(FakeProvider.playlistFile("iptv-org_generated_index_fixture.m3u"));
+    Reply created =
+        Api.post(
+            "/api/accounts",
+            Json.createObjectBuilder()
+                .add("name", Accounts.uniqueName("Playlist M3U"))
+                .add("provider_type", "m3u")
+                .add("server", provider.url() + "/get.php?username=a&password=b&type=m3u_plus")
+                .build()
+                .toString());
+    long account = created.json().getJsonNumber("id").longValue();
+    sync(account);
+    List<String> urls =
+        playlist(account).body().lines().filter(l -> !l.startsWith("#")).sorted().toList();
+    List<String> stored =
+        Db.column("SELECT stream_url FROM channels WHERE account_id = ? AND is_active", account)
+            .stream()
+            .map(String::valueOf)
+            .sorted()
+            .toList();
+    assertEquals(stored, urls);
+  }
+
+  @Test
+  void unknownDisabledAndUnsyncedAccountsAreProblemsNotEmptyPlaylists() {
+    Reply unknown = playlist(999_999);
+    assertEquals(404, unknown.status(), unknown.toString());
+    assertTrue(unknown.isProblem(), unknown.toString());
+    assertEquals(404, Api.get("/playlist/nothing.txt", "*/*").status());
+
+    long account = Accounts.create("Playlist unsynced", provider);
+    Reply unsynced = playlist(account);
+    assertEquals(503, unsynced.status(), unsynced.toString());
+    assertTrue(unsynced.isProblem());
+    assertTrue(unsynced.body().contains("/sync"), unsynced.body());
+    assertEquals("60", unsynced.header("Retry-After"));
+
+    provider.serveCapture();
+    sync(account);
+    Api.patch("/api/accounts/" + account, "{\"enabled\": false}");
+    Reply disabled = playlist(account);
+    assertEquals(403, disabled.status(), disabled.toString());
+    assertTrue(disabled.isProblem());
+  }
+}
