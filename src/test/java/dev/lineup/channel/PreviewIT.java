@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The per-account and cross-account preview: both paths, pages, filters, tags and search. */
-class PreviewIT {
+public class PreviewIT {
   /** name, category (the default ruleset tags country prefixes, quality marks and genres). */
-  static final String[][] LINEUP = {
+  public static final String[][] LINEUP = {
     {"US: ESPN ᴴᴰ", "US| SPORTS"},
     {"US: ESPN 2 ᴿᴬᵂ", "US| SPORTS"},
     {"US: CNN HD", "US| NEWS"},
@@ -53,7 +53,7 @@ class PreviewIT {
     provider.close();
   }
 
-  static String categories() {
+  public static String categories() {
     JsonArrayBuilder list = Json.createArrayBuilder();
     Set<String> seen = new HashSet<>();
     for (String[] channel : LINEUP) {
@@ -68,7 +68,7 @@ class PreviewIT {
   }
 
   /** The first {@code count} channels of the lineup. */
-  static String streams(int count) {
+  public static String streams(int count) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     for (int i = 0; i < count; i++) {
       list.add(
@@ -87,7 +87,7 @@ class PreviewIT {
   }
 
   /** Syncs the account and waits until its search documents are written. */
-  static void syncAndIndex(long account) {
+  public static void syncAndIndex(long account) {
     Reply sync = Api.post("/api/accounts/" + account + "/sync?force=true");
     assertEquals(200, sync.status(), sync.toString());
     assertTrue(sync.json().getBoolean("success"), sync.toString());

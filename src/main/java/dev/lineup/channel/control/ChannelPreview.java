@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -72,17 +74,61 @@ public class ChannelPreview {
     }
   }
 
+  /** A page of the accounts' channels as the request asks (its tags, search and flags). */
   public Page page(Collection<Long> accountIds, PreviewRequest request) {
+    Optional<ChannelSelection> selection =
+        selection(
+            accountIds,
+            request.tags(),
+            request.matchAll(),
+            Set.of(),
+            request.search(),
+            request.includeInactive(),
+            request.applyFilters());
+    return selection.isEmpty() ? Page.empty() : page(selection.get(), request);
+  }
+
+  /**
+   * The selection of these accounts' channels with these tags (names), or empty when it cannot
+   * match anything: no account, or a tag to have that no channel has (one of "all", every one of
+   * "any"). Unknown tags to exclude exclude nothing.
+   */
+  public Optional<ChannelSelection> selection(
+      Collection<Long> accountIds,
+      Set<String> tags,
+      boolean matchAll,
+      Set<String> excludeTags,
+      String search,
+      boolean includeInactive,
+      boolean applyFilters) {
     if (accountIds.isEmpty()) {
-      return Page.empty();
+      return Optional.empty();
     }
+    try (Connection connection = dataSource.getConnection()) {
+      List<Long> tagIds = tagIds(connection, tags);
+      if (tagIds.isEmpty() != tags.isEmpty() || (matchAll && tagIds.size() < tags.size())) {
+        return Optional.empty(); // a tag nobody has
+      }
+      return Optional.of(
+          new ChannelSelection(
+              List.copyOf(accountIds),
+              rarestFirst(connection, tagIds),
+              matchAll,
+              tagIds(connection, excludeTags),
+              search == null ? null : SearchText.fullTextQuery(search),
+              includeInactive,
+              applyFilters));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read tags", e);
+    }
+  }
+
+  /** A page of a selection; paging, search and flags as the request asks. */
+  public Page page(ChannelSelection selection, PreviewRequest request) {
+    Collection<Long> accountIds = selection.accountIds();
     long start = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
-      List<Long> tagIds = tagIds(connection, request);
-      if (tagIds == null) {
-        return Page.empty(); // a tag nobody has: nothing can match
-      }
-      Statements sql = statements(accountIds, rarestFirst(connection, tagIds), request);
+      Statements sql = statements(selection, request);
       long t0 = System.nanoTime();
       long[] windowTotal = {-1};
       List<Long> ids =
@@ -100,7 +146,7 @@ public class ChannelPreview {
       if (!sql.filtered()) {
         total = 0;
         for (long account : accountIds) {
-          total += totals.total(account, request.includeInactive(), request.applyFilters());
+          total += totals.total(account, selection.includeInactive(), selection.applyFilters());
         }
       } else if (windowTotal[0] >= 0) {
         total = windowTotal[0];
@@ -168,21 +214,17 @@ public class ChannelPreview {
     }
   }
 
-  /**
-   * The ids of the requested tags; an empty list for no tag condition; null when the condition
-   * cannot match (a tag of an "all" condition, or every tag of an "any" one, that no channel has).
-   */
-  private static List<Long> tagIds(Connection connection, PreviewRequest request)
-      throws SQLException {
-    if (request.tags().isEmpty()) {
-      return List.of();
-    }
+  /** The ids of the tags of these names that exist. */
+  private static List<Long> tagIds(Connection connection, Set<String> names) throws SQLException {
     List<Long> ids = new ArrayList<>();
-    String marks = String.join(",", Collections.nCopies(request.tags().size(), "?"));
+    if (names.isEmpty()) {
+      return ids;
+    }
+    String marks = String.join(",", Collections.nCopies(names.size(), "?"));
     try (PreparedStatement query =
         connection.prepareStatement("SELECT id FROM tags WHERE name IN (" + marks + ")")) {
       int i = 1;
-      for (String tag : request.tags()) {
+      for (String tag : names) {
         query.setString(i++, tag);
       }
       try (ResultSet rs = query.executeQuery()) {
@@ -190,9 +232,6 @@ public class ChannelPreview {
           ids.add(rs.getLong(1));
         }
       }
-    }
-    if (ids.isEmpty() || (request.matchAll() && ids.size() < request.tags().size())) {
-      return null;
     }
     return ids;
   }
@@ -229,74 +268,23 @@ public class ChannelPreview {
   /** Builds the page and count statements (public for the benchmark's EXPLAIN). */
   public static Statements statements(
       Collection<Long> accountIds, List<Long> tagIds, PreviewRequest request) {
-    String fullText = request.search() == null ? null : SearchText.fullTextQuery(request.search());
-    // Tags to have them all, and no search: start from the first (rarest) tag's channels, keep
-    // those with the other tags (small key lookups), and only then read the channels left.
-    boolean tagDriven = request.matchAll() && !tagIds.isEmpty() && fullText == null;
-    String select = tagDriven ? "SELECT STRAIGHT_JOIN " : "SELECT ";
-    StringBuilder from = new StringBuilder();
-    StringBuilder where = new StringBuilder(" WHERE ");
-    List<Object> params = new ArrayList<>();
-    if (tagDriven) {
-      from.append("FROM channel_tags t0");
-      for (int i = 1; i < tagIds.size(); i++) {
-        from.append(" JOIN channel_tags t")
-            .append(i)
-            .append(" ON t")
-            .append(i)
-            .append(".channel_id = t0.channel_id AND t")
-            .append(i)
-            .append(".tag_id = ?");
-        params.add(tagIds.get(i));
-      }
-      from.append(" JOIN channels c ON c.id = t0.channel_id");
-      where.append("t0.tag_id = ? AND ");
-      params.add(tagIds.get(0));
-    } else {
-      from.append("FROM channels c");
-      if (fullText != null) {
-        from.append(" JOIN channel_search s ON s.channel_id = c.id");
-      }
-      if (request.matchAll()) {
-        for (int i = 0; i < tagIds.size(); i++) {
-          // (channel_id, tag_id) is the key: each join keeps a channel once or drops it
-          from.append(" JOIN channel_tags t")
-              .append(i)
-              .append(" ON t")
-              .append(i)
-              .append(".channel_id = c.id AND t")
-              .append(i)
-              .append(".tag_id = ?");
-          params.add(tagIds.get(i));
-        }
-      }
-    }
-    where
-        .append("c.account_id IN (")
-        .append(String.join(",", Collections.nCopies(accountIds.size(), "?")))
-        .append(')');
-    params.addAll(accountIds);
-    if (!request.includeInactive()) {
-      where.append(" AND c.is_active = 1");
-    }
-    if (request.applyFilters()) {
-      where.append(" AND c.passes_filters = 1");
-    }
-    if (fullText != null) {
-      where.append(" AND MATCH(s.search_text) AGAINST (? IN BOOLEAN MODE)");
-      params.add(fullText);
-    }
-    if (!request.matchAll() && !tagIds.isEmpty()) {
-      where
-          .append(" AND c.id IN (SELECT ct.channel_id FROM channel_tags ct WHERE ct.tag_id IN (")
-          .append(String.join(",", Collections.nCopies(tagIds.size(), "?")))
-          .append("))");
-      params.addAll(tagIds);
-    }
-    String count = select + "COUNT(*) " + from + where;
-    List<Object> countParams = List.copyOf(params);
-    StringBuilder page = new StringBuilder().append(from).append(where);
-    List<Object> pageParams = new ArrayList<>(params);
+    return statements(
+        new ChannelSelection(
+            List.copyOf(accountIds),
+            tagIds,
+            request.matchAll(),
+            List.of(),
+            request.search() == null ? null : SearchText.fullTextQuery(request.search()),
+            request.includeInactive(),
+            request.applyFilters()),
+        request);
+  }
+
+  static Statements statements(ChannelSelection selection, PreviewRequest request) {
+    ChannelSelection.Sql sql = selection.sql();
+    String count = sql.select() + "COUNT(*) " + sql.from() + sql.where();
+    StringBuilder page = new StringBuilder().append(sql.from()).append(sql.where());
+    List<Object> pageParams = new ArrayList<>(sql.params());
     if (request.after() != null) {
       page.append(" AND (c.name > ? OR (c.name = ? AND c.id > ?))");
       pageParams.add(request.after().name());
@@ -307,12 +295,12 @@ public class ChannelPreview {
     pageParams.add(request.limit() + 1);
     pageParams.add(request.offset());
     return new Statements(
-        select + "c.id " + page,
-        select + "c.id, COUNT(*) OVER () " + page,
+        sql.select() + "c.id " + page,
+        sql.select() + "c.id, COUNT(*) OVER () " + page,
         pageParams,
         count,
-        countParams,
-        fullText != null || !tagIds.isEmpty(),
+        sql.params(),
+        selection.filtered(),
         request.after() != null);
   }
 

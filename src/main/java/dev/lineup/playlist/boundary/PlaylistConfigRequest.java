@@ -1,0 +1,180 @@
+package dev.lineup.playlist.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.platform.JsonBody;
+import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.playlist.entity.PlaylistConfig.GroupBy;
+import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
+import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
+import dev.lineup.tag.entity.TagName;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads and checks a playlist config (legacy fields plus numbering, grouping and filters). Unknown
+ * accounts, tags that normalise to nothing, or an unknown mode are 422 field errors; nothing is
+ * stored.
+ */
+final class PlaylistConfigRequest {
+  private PlaylistConfigRequest() {}
+
+  static PlaylistSettings read(JsonBody body, EntityManager em) {
+    String name = body.string("name");
+    if (name == null || name.isBlank()) {
+      body.reject("name", "is required");
+    } else if (name.length() > 100) {
+      body.reject("name", "must be at most 100 characters");
+    }
+    String description = body.string("description");
+    if (description != null && description.length() > 1000) {
+      body.reject("description", "must be at most 1000 characters");
+    }
+    Set<Long> include = accounts(body, "include_accounts", em);
+    Set<Long> exclude = accounts(body, "exclude_accounts", em);
+    Set<String> includeTags = tags(body, "include_tags");
+    Set<String> excludeTags = tags(body, "exclude_tags");
+    String match = body.string("tag_match");
+    if (match != null && !match.equalsIgnoreCase("any") && !match.equalsIgnoreCase("all")) {
+      body.reject("tag_match", "must be any or all");
+    }
+    Numbering numbering = choice(body, "numbering", Numbering.class, Numbering.PROVIDER);
+    GroupBy groupBy = choice(body, "group_by", GroupBy.class, GroupBy.CATEGORY);
+    Integer start = body.integer("start_number");
+    if (start != null && (start < 0 || start > 1_000_000)) {
+      body.reject("start_number", "must be from 0 to 1000000");
+    }
+    Boolean applyFilters = body.bool("apply_filters");
+    Boolean suffix = body.bool("account_suffix");
+    Boolean enabled = body.bool("enabled");
+    body.throwIfInvalid();
+    return new PlaylistSettings(
+        name.strip(),
+        description == null || description.isBlank() ? null : description,
+        include,
+        exclude,
+        includeTags,
+        excludeTags,
+        "all".equalsIgnoreCase(match),
+        applyFilters == null || applyFilters,
+        numbering,
+        start == null ? 1 : start,
+        groupBy,
+        suffix == null || suffix,
+        enabled == null || enabled);
+  }
+
+  /** An array of account ids (each must exist); absent or null is none. */
+  private static Set<Long> accounts(JsonBody body, String field, EntityManager em) {
+    Set<Long> ids = new LinkedHashSet<>();
+    JsonValue value = body.json().get(field);
+    if (value == null || value == JsonValue.NULL) {
+      return ids;
+    }
+    if (!(value instanceof JsonArray array)) {
+      body.reject(field, "must be a list of account ids");
+      return ids;
+    }
+    for (JsonValue item : array) {
+      if (!(item instanceof JsonNumber n) || !n.isIntegral()) {
+        body.reject(field, "must be a list of account ids");
+        return ids;
+      }
+      long id = n.longValue();
+      if (em.find(Account.class, id) == null) {
+        body.reject(field, "account " + id + " does not exist");
+        return ids;
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** A list of tag names (an array, or one comma-separated string), normalised. */
+  private static Set<String> tags(JsonBody body, String field) {
+    Set<String> names = new LinkedHashSet<>();
+    JsonValue value = body.json().get(field);
+    if (value == null || value == JsonValue.NULL) {
+      return names;
+    }
+    Iterable<String> raw;
+    if (value instanceof JsonString s) {
+      raw = Arrays.asList(s.getString().split(","));
+    } else if (value instanceof JsonArray array
+        && array.stream().allMatch(v -> v instanceof JsonString)) {
+      raw = array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    } else {
+      body.reject(field, "must be a list of tag names");
+      return names;
+    }
+    for (String tag : raw) {
+      if (tag.isBlank()) {
+        continue;
+      }
+      String name = TagName.normalise(tag);
+      if (name == null) {
+        body.reject(
+            field, "\"" + tag.strip() + "\" is not a tag name (2 or more letters or digits)");
+        return names;
+      }
+      names.add(name);
+    }
+    if (names.size() > 100) {
+      body.reject(field, "can list at most 100 tags");
+    }
+    return names;
+  }
+
+  private static <E extends Enum<E>> E choice(
+      JsonBody body, String field, Class<E> type, E fallback) {
+    String code = body.string(field);
+    if (code == null) {
+      return fallback;
+    }
+    try {
+      return Enum.valueOf(type, code.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      body.reject(
+          field,
+          "must be one of: "
+              + String.join(
+                  ", ",
+                  Arrays.stream(type.getEnumConstants())
+                      .map(c -> c.name().toLowerCase(Locale.ROOT))
+                      .toList()));
+      return fallback;
+    }
+  }
+
+  static java.util.Map<String, Object> view(PlaylistConfig config) {
+    PlaylistSettings s = config.settings();
+    java.util.Map<String, Object> view = new java.util.LinkedHashMap<>();
+    view.put("id", config.id());
+    view.put("name", s.name());
+    view.put("description", s.description());
+    view.put("include_accounts", s.includeAccounts());
+    view.put("exclude_accounts", s.excludeAccounts());
+    view.put("include_tags", s.includeTags());
+    view.put("exclude_tags", s.excludeTags());
+    view.put("tag_match", s.matchAll() ? "all" : "any");
+    view.put("apply_filters", s.applyFilters());
+    view.put("numbering", s.numbering().name().toLowerCase(Locale.ROOT));
+    view.put("start_number", s.startNumber());
+    view.put("group_by", s.groupBy().name().toLowerCase(Locale.ROOT));
+    view.put("account_suffix", s.accountSuffix());
+    view.put("enabled", s.enabled());
+    java.util.Map<String, Object> urls = new java.util.LinkedHashMap<>();
+    urls.put("m3u", "/p/" + config.token() + "/playlist.m3u");
+    urls.put("legacy_m3u", "/playlist/config/" + config.id() + ".m3u");
+    view.put("urls", urls);
+    view.put("created_at", PlaylistConfig.iso(config.createdAt()));
+    view.put("updated_at", PlaylistConfig.iso(config.updatedAt()));
+    return view;
+  }
+}

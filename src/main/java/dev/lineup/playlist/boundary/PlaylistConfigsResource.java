@@ -1,0 +1,188 @@
+package dev.lineup.playlist.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.channel.control.ChannelPreview;
+import dev.lineup.channel.control.ChannelSelection;
+import dev.lineup.channel.control.PreviewRequest;
+import dev.lineup.platform.JsonBody;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.playlist.control.ConfigPlaylist;
+import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * {@code /api/playlist-configs}: saved playlists (CRUD), their preview (the preview's shape, from
+ * the database only) and their secret token ({@code POST /{id}/rotate-token} makes the old player
+ * URLs stop working).
+ */
+@Path("playlist-configs")
+@Stateless
+@Produces(MediaType.APPLICATION_JSON)
+public class PlaylistConfigsResource {
+  private static final Logger LOG = Logger.getLogger(PlaylistConfigsResource.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject ConfigPlaylist playlists;
+  @Inject ChannelPreview preview;
+
+  @GET
+  public List<Map<String, Object>> list() {
+    return em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().stream()
+        .map(PlaylistConfigRequest::view)
+        .toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(String body, @Context UriInfo uri) {
+    PlaylistSettings settings = PlaylistConfigRequest.read(JsonBody.parse(body), em);
+    requireUniqueName(settings.name(), null);
+    PlaylistConfig config = new PlaylistConfig();
+    config.apply(settings);
+    em.persist(config);
+    em.flush();
+    LOG.info(() -> "Playlist created: " + config.id() + " '" + settings.name() + "'");
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(config.id())).build())
+        .entity(PlaylistConfigRequest.view(config))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Map<String, Object> get(@PathParam("id") long id) {
+    return PlaylistConfigRequest.view(find(id));
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Object> replace(@PathParam("id") long id, String body) {
+    PlaylistConfig config = find(id);
+    PlaylistSettings settings = PlaylistConfigRequest.read(JsonBody.parse(body), em);
+    requireUniqueName(settings.name(), id);
+    config.apply(settings);
+    em.flush();
+    return PlaylistConfigRequest.view(config);
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Map<String, Object> delete(@PathParam("id") long id) {
+    PlaylistConfig config = find(id);
+    em.remove(config);
+    LOG.info(() -> "Playlist deleted: " + id);
+    return Map.of("success", true, "message", "Playlist '" + config.name() + "' deleted.");
+  }
+
+  @POST
+  @Path("{id}/rotate-token")
+  public Map<String, Object> rotateToken(@PathParam("id") long id) {
+    PlaylistConfig config = find(id);
+    config.rotateToken();
+    em.flush();
+    LOG.info(() -> "Playlist " + id + ": token rotated; its old player URLs no longer work");
+    return PlaylistConfigRequest.view(config);
+  }
+
+  @GET
+  @Path("{id}/preview")
+  public Map<String, Object> preview(
+      @PathParam("id") long id,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset,
+      @QueryParam("after") String after,
+      @QueryParam("search") String search) {
+    PlaylistConfig config = find(id);
+    PreviewRequest request =
+        PreviewRequest.parse(limit, offset, after, null, null, search, null, null);
+    PlaylistSettings settings = config.settings();
+    List<Account> accounts = playlists.accounts(settings);
+    Optional<ChannelSelection> selection = playlists.selection(settings, accounts);
+    if (selection.isPresent() && request.search() != null) {
+      ChannelSelection s = selection.get();
+      selection =
+          preview.selection(
+              s.accountIds(),
+              settings.includeTags(),
+              settings.matchAll(),
+              settings.excludeTags(),
+              request.search(),
+              false,
+              settings.applyFilters());
+    }
+    ChannelPreview.Page page =
+        selection.isEmpty() ? ChannelPreview.Page.empty() : preview.page(selection.get(), request);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", page.total());
+    body.put("offset", request.offset());
+    body.put("limit", request.limit());
+    body.put("showing", page.channels().size());
+    body.put("has_more", page.hasMore());
+    body.put("next_after", page.nextAfter());
+    body.put("using_database", true);
+    List<Map<String, Object>> channels = new ArrayList<>();
+    for (ChannelPreview.Channel c : page.channels()) {
+      Map<String, Object> channel = new LinkedHashMap<>();
+      channel.put("id", c.id());
+      channel.put("stream_id", c.streamId());
+      channel.put("name", c.name());
+      channel.put("cleaned_name", c.cleanedName());
+      channel.put("category_name", c.category());
+      channel.put("icon", c.icon());
+      channel.put("tags", c.tags());
+      channel.put("account_id", c.accountId());
+      channel.put("account_name", c.accountName());
+      channels.add(channel);
+    }
+    body.put("channels", channels);
+    List<Map<String, Object>> unsynced = new ArrayList<>();
+    var synced = preview.synced(accounts.stream().map(Account::id).toList());
+    for (Account account : accounts) {
+      if (!synced.contains(account.id())) {
+        unsynced.add(Map.of("id", account.id(), "name", account.name()));
+      }
+    }
+    body.put("unsynced_accounts", unsynced);
+    return body;
+  }
+
+  private PlaylistConfig find(long id) {
+    PlaylistConfig config = em.find(PlaylistConfig.class, id);
+    if (config == null) {
+      throw ProblemException.notFound("Playlist", id);
+    }
+    return config;
+  }
+
+  private void requireUniqueName(String name, Long self) {
+    boolean taken =
+        em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().stream()
+            .anyMatch(p -> p.name().equalsIgnoreCase(name) && !p.id().equals(self));
+    if (taken) {
+      throw ProblemException.conflict("A playlist named '" + name + "' already exists.");
+    }
+  }
+}

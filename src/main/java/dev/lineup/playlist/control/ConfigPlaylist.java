@@ -1,0 +1,176 @@
+package dev.lineup.playlist.control;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.channel.control.ChannelPreview;
+import dev.lineup.channel.control.ChannelSelection;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.playlist.entity.PlaylistConfig.GroupBy;
+import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
+import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A playlist config's channels, chosen from the database only (never by calling providers) with the
+ * same {@link ChannelSelection} the preview uses, and streamed to players in name order.
+ */
+@ApplicationScoped
+public class ConfigPlaylist {
+  private static final Logger LOG = Logger.getLogger(ConfigPlaylist.class.getName());
+
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
+
+  @PersistenceContext EntityManager em;
+  @Inject ChannelPreview preview;
+
+  /**
+   * The config's accounts: the included ones that are enabled, or every enabled account but the
+   * excluded ones.
+   */
+  public List<Account> accounts(PlaylistSettings settings) {
+    return em.createNamedQuery(Account.ALL, Account.class).getResultList().stream()
+        .filter(Account::enabled)
+        .filter(
+            a ->
+                settings.includeAccounts().isEmpty()
+                    ? !settings.excludeAccounts().contains(a.id())
+                    : settings.includeAccounts().contains(a.id()))
+        .toList();
+  }
+
+  /** The selection of the config's synced accounts (empty when nothing can match). */
+  public Optional<ChannelSelection> selection(PlaylistSettings settings, List<Account> accounts) {
+    Set<Long> synced = preview.synced(accounts.stream().map(Account::id).toList());
+    return preview.selection(
+        synced,
+        settings.includeTags(),
+        settings.matchAll(),
+        settings.excludeTags(),
+        null,
+        false,
+        settings.applyFilters());
+  }
+
+  /** 403 for a disabled config, 503 when none of its accounts has synced channels. */
+  public List<Account> requireServable(PlaylistConfig config) {
+    if (!config.enabled()) {
+      throw new ProblemException(
+          403, "Forbidden", "Playlist " + config.id() + " is disabled; enable it to serve it.");
+    }
+    List<Account> accounts = accounts(config.settings());
+    if (preview.synced(accounts.stream().map(Account::id).toList()).isEmpty()) {
+      throw new ProblemException(
+              503,
+              "Not synced yet",
+              "None of the accounts of playlist "
+                  + config.id()
+                  + " has synced channels yet; sync them and load the playlist again.")
+          .with("retry_after_seconds", 60);
+    }
+    return accounts;
+  }
+
+  /** Streams the playlist; returns the number of channels written. */
+  public int write(PlaylistConfig config, List<Account> accounts, Writer out) throws IOException {
+    long start = System.nanoTime();
+    PlaylistSettings s = config.settings();
+    M3uWriter m3u = new M3uWriter(out);
+    m3u.header(null);
+    Optional<ChannelSelection> selection = selection(s, accounts);
+    if (selection.isEmpty()) {
+      out.flush();
+      return 0;
+    }
+    Map<Long, Account> byId = new HashMap<>();
+    Map<Long, String> liveBases = new HashMap<>();
+    for (Account account : accounts) {
+      byId.put(account.id(), account);
+      liveBases.put(account.id(), AccountPlaylist.liveBase(account));
+    }
+    boolean suffix = s.accountSuffix() && selection.get().accountIds().size() > 1;
+    ChannelSelection.Sql sql = selection.get().sql();
+    String firstTag =
+        s.groupBy() == GroupBy.FIRST_TAG
+            ? ", (SELECT MIN(t.name) FROM channel_tags ft JOIN tags t ON t.id = ft.tag_id"
+                + " WHERE ft.channel_id = c.id)"
+            : ", NULL";
+    String statement =
+        sql.select()
+            + "c.stream_id, c.name, c.cleaned_name, c.stream_icon, c.epg_channel_id, c.num,"
+            + " c.stream_url, cat.name, c.account_id"
+            + firstTag
+            + " "
+            + sql.from()
+            + " LEFT JOIN categories cat"
+            + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
+            + sql.where()
+            + " ORDER BY c.name, c.id";
+    int number = s.startNumber();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(statement)) {
+      query.setFetchSize(1000); // streamed
+      for (int i = 0; i < sql.params().size(); i++) {
+        query.setObject(i + 1, sql.params().get(i));
+      }
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          String cleaned = rs.getString(3);
+          int num = rs.getInt(6);
+          Integer providerNumber = rs.wasNull() || num <= 0 ? null : num;
+          long accountId = rs.getLong(9);
+          Account account = byId.get(accountId);
+          String group =
+              switch (s.groupBy()) {
+                case CATEGORY -> rs.getString(8);
+                case FIRST_TAG -> rs.getString(10);
+                case ACCOUNT -> account.name();
+              };
+          if (suffix && s.groupBy() != GroupBy.ACCOUNT) {
+            group = (group == null ? "" : group + " ") + "(" + account.name() + ")";
+          }
+          String base = liveBases.get(accountId);
+          m3u.entry(
+              rs.getString(5),
+              cleaned == null || cleaned.isBlank() ? rs.getString(2) : cleaned,
+              rs.getString(4),
+              s.numbering() == Numbering.PROVIDER
+                  ? providerNumber
+                  : s.numbering() == Numbering.SEQUENTIAL ? number++ : null,
+              group,
+              base == null ? rs.getString(7) : base + rs.getString(1) + ".ts");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IOException("Could not read playlist " + config.id(), e);
+    }
+    out.flush();
+    LOG.fine(
+        () ->
+            "Playlist "
+                + config.id()
+                + ": "
+                + m3u.entries()
+                + " channels in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms");
+    return m3u.entries();
+  }
+}

@@ -1,0 +1,192 @@
+package dev.lineup.playlist.entity;
+
+import dev.lineup.platform.Timestamped;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A saved playlist: which accounts and tags it takes, how it numbers and groups channels, and the
+ * secret token of its player URLs ({@code /p/{token}/playlist.m3u}).
+ */
+@Entity
+@Table(name = "playlist_configs")
+@NamedQuery(name = PlaylistConfig.ALL, query = "SELECT p FROM PlaylistConfig p ORDER BY p.name")
+@NamedQuery(
+    name = PlaylistConfig.BY_TOKEN,
+    query = "SELECT p FROM PlaylistConfig p WHERE p.token = :token")
+public class PlaylistConfig extends Timestamped {
+  public static final String ALL = "PlaylistConfig.all";
+  public static final String BY_TOKEN = "PlaylistConfig.byToken";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** Where a channel's number comes from. */
+  public enum Numbering {
+    PROVIDER,
+    SEQUENTIAL,
+    NONE
+  }
+
+  /** What a channel's group-title is. */
+  public enum GroupBy {
+    CATEGORY,
+    FIRST_TAG,
+    ACCOUNT
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 100)
+  private String name;
+
+  @Column(length = 1000)
+  private String description;
+
+  @Column(name = "include_accounts", nullable = false)
+  private String includeAccounts = "";
+
+  @Column(name = "exclude_accounts", nullable = false)
+  private String excludeAccounts = "";
+
+  @Column(name = "include_tags", nullable = false)
+  private String includeTags = "";
+
+  @Column(name = "exclude_tags", nullable = false)
+  private String excludeTags = "";
+
+  @Column(name = "tag_match", nullable = false)
+  private String tagMatch = "any";
+
+  @Column(name = "apply_filters", nullable = false)
+  private boolean applyFilters = true;
+
+  @Column(nullable = false)
+  private String numbering = "provider";
+
+  @Column(name = "start_number", nullable = false)
+  private int startNumber = 1;
+
+  @Column(name = "group_by", nullable = false)
+  private String groupBy = "category";
+
+  @Column(name = "account_suffix", nullable = false)
+  private boolean accountSuffix = true;
+
+  private boolean enabled = true;
+
+  @Column(nullable = false, length = 64)
+  private String token;
+
+  public PlaylistConfig() {
+    rotateToken();
+  }
+
+  /** A new secret: 32 random bytes, URL-safe (43 characters). The old URLs stop working. */
+  public void rotateToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  public void apply(PlaylistSettings s) {
+    name = s.name();
+    description = s.description();
+    includeAccounts = join(s.includeAccounts());
+    excludeAccounts = join(s.excludeAccounts());
+    includeTags = join(s.includeTags());
+    excludeTags = join(s.excludeTags());
+    tagMatch = s.matchAll() ? "all" : "any";
+    applyFilters = s.applyFilters();
+    numbering = s.numbering().name().toLowerCase(Locale.ROOT);
+    startNumber = s.startNumber();
+    groupBy = s.groupBy().name().toLowerCase(Locale.ROOT);
+    accountSuffix = s.accountSuffix();
+    enabled = s.enabled();
+  }
+
+  public PlaylistSettings settings() {
+    return new PlaylistSettings(
+        name,
+        description,
+        ids(includeAccounts),
+        ids(excludeAccounts),
+        names(includeTags),
+        names(excludeTags),
+        "all".equals(tagMatch),
+        applyFilters,
+        Numbering.valueOf(numbering.toUpperCase(Locale.ROOT)),
+        startNumber,
+        GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT)),
+        accountSuffix,
+        enabled);
+  }
+
+  private static String join(Set<?> values) {
+    return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+  }
+
+  private static Set<Long> ids(String list) {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (String part : names(list)) {
+      ids.add(Long.parseLong(part));
+    }
+    return ids;
+  }
+
+  private static Set<String> names(String list) {
+    return list == null || list.isBlank()
+        ? new LinkedHashSet<>()
+        : Arrays.stream(list.split(","))
+            .filter(s -> !s.isBlank())
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String token() {
+    return token;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The settings as the API shows and takes them. */
+  public record PlaylistSettings(
+      String name,
+      String description,
+      Set<Long> includeAccounts,
+      Set<Long> excludeAccounts,
+      Set<String> includeTags,
+      Set<String> excludeTags,
+      boolean matchAll,
+      boolean applyFilters,
+      Numbering numbering,
+      int startNumber,
+      GroupBy groupBy,
+      boolean accountSuffix,
+      boolean enabled) {}
+}
