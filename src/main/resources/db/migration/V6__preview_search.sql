@@ -1,11 +1,9 @@
 -- Channel preview (issue 5): one ordering index and a full-text search table. See docs/adr/0003-channel-search.md.
 
--- Every index on channels is paid for by every sync write. The preview orders by (name, id) and checks account and
--- flags inside that index; its totals come from per-account counts (ChannelTotals), and per-account work uses the
--- (account_id, stream_id) key's prefix. So the two account/flag indexes of V2 and V5 give way to the one it needs.
+-- Every index on channels is paid for by every sync write. (account_id, is_active) is a prefix of V5's
+-- ix_channels_account_active_passes, which the sync's diff and the per-account counts read instead.
 ALTER TABLE channels
   DROP INDEX ix_channels_account_active,
-  DROP INDEX ix_channels_account_active_passes,
   ADD INDEX ix_channels_name_order (name, id, account_id, is_active, passes_filters)
     COMMENT 'preview pages in (name, id) order; account and flags checked inside the index';
 

@@ -264,7 +264,8 @@ final class SyncSession implements AutoCloseable {
    * still has. Statements with nothing to do are then skipped: an unchanged re-sync costs this one
    * read.
    */
-  record ChannelDiff(int added, int changed, int returning, int stillActive, int active) {
+  record ChannelDiff(
+      int added, int changed, int returning, int stillActive, int active, boolean firstSync) {
     int missing() {
       return active - stillActive;
     }
@@ -277,6 +278,16 @@ final class SyncSession implements AutoCloseable {
       return channelDiff;
     }
     long start = System.nanoTime();
+    if (!hasChannels()) {
+      // A first sync: every staged channel is new; no need to look each one up.
+      try (PreparedStatement query =
+              connection.prepareStatement("SELECT COUNT(*) FROM sync_stage_channels");
+          ResultSet rs = query.executeQuery()) {
+        rs.next();
+        channelDiff = new ChannelDiff(rs.getInt(1), 0, 0, 0, 0, true);
+        return channelDiff;
+      }
+    }
     int[] counts = new int[5];
     try (PreparedStatement query =
         connection.prepareStatement(
@@ -296,7 +307,7 @@ final class SyncSession implements AutoCloseable {
         }
       }
     }
-    channelDiff = new ChannelDiff(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    channelDiff = new ChannelDiff(counts[0], counts[1], counts[2], counts[3], counts[4], false);
     LOG.fine(
         () -> "Diff " + channelDiff + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     return channelDiff;
@@ -402,8 +413,10 @@ final class SyncSession implements AutoCloseable {
                     + ", first_seen, last_seen, is_active) SELECT ?, "
                     + prefixed("s.", CHANNEL_COLUMNS)
                     + ", ?, ?, TRUE FROM sync_stage_channels s"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM channels c"
-                    + "  WHERE c.account_id = ? AND c.stream_id = s.stream_id)",
+                    + (diff.firstSync()
+                        ? " WHERE ? > 0" // nothing stored yet: every staged row is new
+                        : " WHERE NOT EXISTS (SELECT 1 FROM channels c"
+                            + "  WHERE c.account_id = ? AND c.stream_id = s.stream_id)"),
                 accountId,
                 now,
                 now,
