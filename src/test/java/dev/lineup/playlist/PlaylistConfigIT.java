@@ -67,7 +67,9 @@ class PlaylistConfigIT {
     assertTrue(m3u.matches("/p/[A-Za-z0-9_-]{43}/playlist\\.m3u"), m3u);
 
     List<String> lines = lines(m3u);
-    assertEquals("#EXTM3U", lines.get(0));
+    assertEquals(
+        "#EXTM3U x-tvg-url=\"" + Api.BASE_URL + m3u.replace("playlist.m3u", "epg.xml") + "\"",
+        lines.get(0));
     assertEquals(9, lines.size(), "ESPN 2 and Fox News of both accounts: " + lines);
     assertEquals(
         "#EXTINF:-1 tvg-name=\"ESPN 2\" tvg-chno=\"100\" group-title=\"US| SPORTS ("
@@ -82,7 +84,10 @@ class PlaylistConfigIT {
     JsonObject preview =
         Api.get("/api/playlist-configs/" + config.getInt("id") + "/preview").json();
     assertEquals(4, preview.getInt("total"), "the preview counts what the playlist holds");
-    assertEquals(lines, lines("/playlist/config/" + config.getInt("id") + ".m3u"), "legacy URL");
+    List<String> legacy = lines("/playlist/config/" + config.getInt("id") + ".m3u");
+    assertEquals(lines.subList(1, lines.size()), legacy.subList(1, legacy.size()), "legacy URL");
+    assertTrue(
+        legacy.get(0).endsWith("/epg/config/" + config.getInt("id") + ".xml\""), legacy.get(0));
   }
 
   @Test

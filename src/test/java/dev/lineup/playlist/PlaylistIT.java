@@ -59,7 +59,8 @@ class PlaylistIT {
     assertTrue(reply.contentType().startsWith("audio/x-mpegurl"), reply.contentType());
     assertTrue(reply.header("Content-Disposition").contains(".m3u\""), reply.toString());
     List<String> lines = reply.body().lines().toList();
-    assertEquals("#EXTM3U", lines.get(0));
+    assertEquals(
+        "#EXTM3U x-tvg-url=\"" + Api.BASE_URL + "/epg/" + account + ".xml\"", lines.get(0));
     assertEquals(1 + 2 * expected, lines.size(), "a header, then an EXTINF and a URL per channel");
     // The fake provider's password is "p@ss w0rd&=?": a path segment must carry it encoded.
     Pattern url =

@@ -58,6 +58,7 @@ public final class FakeProvider implements AutoCloseable {
   private volatile String categoriesJson;
   private volatile String streamsJson;
   private volatile String playlist = "#EXTM3U\n";
+  private volatile String guide; // xmltv.php's answer; null answers 404
 
   private FakeProvider(String capture, String username, String password) throws IOException {
     this.capture = capture;
@@ -111,6 +112,12 @@ public final class FakeProvider implements AutoCloseable {
   public FakeProvider serveCapture() {
     categoriesJson = capture("get_live_categories.json");
     streamsJson = capture("get_live_streams.json");
+    return this;
+  }
+
+  /** Serves this XMLTV text at /xmltv.php (to the right credentials); null answers 404. */
+  public FakeProvider serveGuide(String xml) {
+    this.guide = xml;
     return this;
   }
 
@@ -184,6 +191,16 @@ public final class FakeProvider implements AutoCloseable {
       if (path.endsWith(".m3u") || path.endsWith("/get.php")) {
         String body = behaviour == Behaviour.EMPTY_LISTS ? "#EXTM3U\n" : playlist;
         send(exchange, 200, "audio/x-mpegurl", body);
+        return;
+      }
+      if (path.endsWith("/xmltv.php")) {
+        boolean authorised =
+            username.equals(query.get("username")) && password.equals(query.get("password"));
+        if (guide == null || !authorised) {
+          send(exchange, 404, "text/html", "<html><body>Not found</body></html>");
+        } else {
+          send(exchange, 200, "application/xml", guide);
+        }
         return;
       }
       if (!path.endsWith("/player_api.php")) {

@@ -3,6 +3,7 @@ package dev.lineup.account.boundary;
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.AccountSettings;
 import dev.lineup.channel.control.SearchIndex;
+import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.platform.FieldError;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
@@ -46,6 +47,7 @@ public class AccountsResource {
   @PersistenceContext EntityManager em;
   @Inject Validator validator;
   @Inject SearchIndex searchIndex;
+  @Inject GuideRefresh guides;
 
   @GET
   public List<AccountView> list() {
@@ -108,6 +110,7 @@ public class AccountsResource {
     // transaction, no orphans.
     em.remove(account);
     searchIndex.compactLater(); // runs once this transaction has committed (it waits for it)
+    guides.guides().delete(GuideRefresh.key(account));
     LOG.info(() -> "Account deleted: " + account);
     return Map.of(
         "success", true, "message", "Account '" + account.name() + "' and all its data deleted.");

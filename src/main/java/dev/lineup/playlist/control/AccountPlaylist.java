@@ -62,10 +62,10 @@ public class AccountPlaylist {
   }
 
   /** Streams the playlist to {@code out}; returns the number of channels written. */
-  public int write(Account account, Writer out) throws IOException {
+  public int write(Account account, String epgUrl, Writer out) throws IOException {
     long start = System.nanoTime();
     M3uWriter m3u = new M3uWriter(out);
-    m3u.header(null);
+    m3u.header(epgUrl);
     String liveBase = liveBase(account);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
@@ -105,6 +105,15 @@ public class AccountPlaylist {
                 + (System.nanoTime() - start) / 1_000_000
                 + " ms");
     return m3u.entries();
+  }
+
+  /** The tvg-ids of the account's playlist (its guide keeps only these channels). */
+  public java.util.Set<String> channelIds(long accountId) {
+    return PlaylistSql.distinctEpgIds(
+        dataSource,
+        "SELECT DISTINCT c.epg_channel_id FROM channels c WHERE c.account_id = ?"
+            + " AND c.is_active = 1 AND c.passes_filters = 1 AND c.epg_channel_id <> ''",
+        java.util.List.of(accountId));
   }
 
   /** {@code {server}/live/{user}/{pass}/} for Xtream accounts; null for M3U accounts. */

@@ -88,12 +88,30 @@ public class ConfigPlaylist {
     return accounts;
   }
 
+  /** The tvg-ids of the config's playlist (its guide keeps only these channels). */
+  public Set<String> channelIds(PlaylistConfig config, List<Account> accounts) {
+    Optional<ChannelSelection> selection = selection(config.settings(), accounts);
+    if (selection.isEmpty()) {
+      return Set.of();
+    }
+    ChannelSelection.Sql sql = selection.get().sql();
+    return PlaylistSql.distinctEpgIds(
+        dataSource,
+        sql.select()
+            + "DISTINCT c.epg_channel_id "
+            + sql.from()
+            + sql.where()
+            + " AND c.epg_channel_id <> ''",
+        sql.params());
+  }
+
   /** Streams the playlist; returns the number of channels written. */
-  public int write(PlaylistConfig config, List<Account> accounts, Writer out) throws IOException {
+  public int write(PlaylistConfig config, List<Account> accounts, String epgUrl, Writer out)
+      throws IOException {
     long start = System.nanoTime();
     PlaylistSettings s = config.settings();
     M3uWriter m3u = new M3uWriter(out);
-    m3u.header(null);
+    m3u.header(epgUrl);
     Optional<ChannelSelection> selection = selection(s, accounts);
     if (selection.isEmpty()) {
       out.flush();

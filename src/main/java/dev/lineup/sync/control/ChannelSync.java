@@ -3,6 +3,7 @@ package dev.lineup.sync.control;
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
 import dev.lineup.channel.control.SearchIndex;
+import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.filter.control.FilterEvaluation;
 import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.platform.ProblemException;
@@ -74,6 +75,7 @@ public class ChannelSync {
   @Inject TagProcessing tagProcessing;
   @Inject FilterEvaluation filterEvaluation;
   @Inject SearchIndex searchIndex;
+  @Inject GuideRefresh guides;
   @Inject Event<ChannelsChanged> channelsChanged;
 
   /** Tag a lineup right after each successful sync, so it is never left untagged. */
@@ -136,6 +138,7 @@ public class ChannelSync {
         filter(run);
         channelsChanged.fire(new ChannelsChanged(accountId));
         searchIndex.refreshLater(accountId); // new and renamed channels become searchable
+        guides.refreshLater(accountId); // the provider's programme guide, kept for players
       }
       try {
         runs.end(session.connection(), run);

@@ -1,0 +1,194 @@
+package dev.lineup.epg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lineup.support.Accounts;
+import dev.lineup.support.Api;
+import dev.lineup.support.Api.Reply;
+import dev.lineup.support.FakeProvider;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** Guides: fetched from the provider, kept per account, served per playlist with its channels. */
+class EpgIT {
+  /** The lineup: name and tvg-id (epg_channel_id). */
+  static final String[][] LINEUP = {
+    {"US: CNN", "cnn.us"}, {"US: ESPN", "espn.us"}, {"US: No Guide", ""}, {"UK: BBC One", "bbc1.uk"}
+  };
+
+  static final String GUIDE =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <!DOCTYPE tv SYSTEM "xmltv.dtd">
+      <tv generator-info-name="provider">
+        <channel id="cnn.us"><display-name>CNN</display-name></channel>
+        <channel id="espn.us"><display-name>ESPN &amp; more</display-name></channel>
+        <channel id="bbc1.uk"><display-name>BBC One</display-name></channel>
+        <channel id="other.xx"><display-name>Not in the lineup</display-name></channel>
+        <programme start="20261126060000 +0000" stop="20261126070000 +0000" channel="cnn.us">
+          <title lang="en">Morning News</title></programme>
+        <programme start="20261126070000 +0000" stop="20261126080000 +0000" channel="cnn.us">
+          <title lang="en">Later News</title></programme>
+        <programme start="20261126060000 +0000" stop="20261126080000 +0000" channel="espn.us">
+          <title lang="en">SportsCenter</title><desc>Höhepunkte &lt;live&gt;</desc></programme>
+        <programme start="20261126060000 +0000" stop="20261126070000 +0000" channel="bbc1.uk">
+          <title>Breakfast</title></programme>
+        <programme start="20261126060000 +0000" stop="20261126070000 +0000" channel="other.xx">
+          <title>Elsewhere</title></programme>
+      </tv>
+      """;
+
+  FakeProvider provider;
+  long account;
+
+  @BeforeEach
+  void setUp() {
+    provider = FakeProvider.start();
+    JsonArrayBuilder streams = Json.createArrayBuilder();
+    for (int i = 0; i < LINEUP.length; i++) {
+      streams.add(
+          Json.createObjectBuilder()
+              .add("stream_id", 300 + i)
+              .add("name", LINEUP[i][0])
+              .add("epg_channel_id", LINEUP[i][1])
+              .add("category_id", "1"));
+    }
+    provider.serve(
+        "[{\"category_id\":\"1\",\"category_name\":\"All\"}]", streams.build().toString());
+    account = Accounts.create("Guide", provider);
+  }
+
+  @AfterEach
+  void tearDown() {
+    provider.close();
+  }
+
+  void syncAndFetch() {
+    assertTrue(Api.post("/api/accounts/" + account + "/sync").json().getBoolean("success"));
+    Reply refresh = Api.post("/api/accounts/" + account + "/epg/refresh");
+    assertEquals(200, refresh.status(), refresh.toString());
+    assertEquals(4, refresh.json().getInt("channels"));
+    assertEquals(5, refresh.json().getInt("programmes"));
+  }
+
+  static Document xml(Reply reply) throws Exception {
+    assertEquals(200, reply.status(), reply.toString());
+    assertTrue(reply.contentType().startsWith("application/xml"), reply.contentType());
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(reply.body().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** "channel:id" and "programme:channel" in document order. */
+  static List<String> elements(Document guide) {
+    List<String> found = new ArrayList<>();
+    for (Node n = guide.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        found.add(
+            e.getTagName()
+                + ":"
+                + (e.getTagName().equals("channel")
+                    ? e.getAttribute("id")
+                    : e.getAttribute("channel")));
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void theGuideHoldsOnlyThePlaylistsChannelsChannelsFirst() throws Exception {
+    provider.serveGuide(GUIDE);
+    syncAndFetch();
+    Document guide = xml(Api.get("/epg/" + account + ".xml", "*/*"));
+    assertEquals("tv", guide.getDocumentElement().getTagName());
+    assertEquals(
+        List.of(
+            "channel:cnn.us",
+            "channel:espn.us",
+            "channel:bbc1.uk",
+            "programme:cnn.us",
+            "programme:cnn.us",
+            "programme:espn.us",
+            "programme:bbc1.uk"),
+        elements(guide));
+    assertEquals("Höhepunkte <live>", guide.getElementsByTagName("desc").item(0).getTextContent());
+    assertEquals(
+        "ESPN & more", guide.getElementsByTagName("display-name").item(1).getTextContent());
+
+    String m3u = Api.get("/playlist/" + account + ".m3u", "*/*").body();
+    assertTrue(
+        m3u.startsWith("#EXTM3U x-tvg-url=\"" + Api.BASE_URL + "/epg/" + account + ".xml\""), m3u);
+
+    // The account's filters shape its guide as they shape its playlist.
+    Api.post(
+        "/api/accounts/" + account + "/filters",
+        "{\"name\":\"No UK\",\"filter_type\":\"channel_name\",\"filter_action\":\"blacklist\","
+            + "\"filter_value\":\"UK:\"}");
+    List<String> filtered = elements(xml(Api.get("/epg/" + account + ".xml", "*/*")));
+    assertTrue(filtered.stream().noneMatch(e -> e.endsWith("bbc1.uk")), filtered.toString());
+    assertEquals(5, filtered.size(), filtered.toString());
+  }
+
+  @Test
+  void aBrokenGuideKeepsThePreviousOne() throws Exception {
+    provider.serveGuide(GUIDE);
+    syncAndFetch();
+    provider.serveGuide("<html><body>Maintenance</body></html>");
+    Reply html = Api.post("/api/accounts/" + account + "/epg/refresh");
+    assertEquals(502, html.status(), html.toString());
+    assertTrue(html.isProblem());
+    assertTrue(html.body().contains("XMLTV"), html.body());
+    provider.serveGuide(GUIDE.substring(0, GUIDE.length() / 2));
+    assertEquals(502, Api.post("/api/accounts/" + account + "/epg/refresh").status());
+    assertEquals(7, elements(xml(Api.get("/epg/" + account + ".xml", "*/*"))).size());
+    JsonObject status = Api.get("/api/accounts/" + account + "/epg").json();
+    assertTrue(status.getBoolean("available"), status.toString());
+  }
+
+  @Test
+  void noGuideYetIsAProblemWithAHint() {
+    assertTrue(Api.post("/api/accounts/" + account + "/sync").json().getBoolean("success"));
+    Reply missing = Api.get("/epg/" + account + ".xml", "*/*");
+    assertEquals(503, missing.status(), missing.toString());
+    assertTrue(missing.isProblem());
+    assertTrue(missing.body().contains("/epg/refresh"), missing.body());
+    assertEquals(404, Api.get("/epg/999999.xml", "*/*").status());
+  }
+
+  @Test
+  void aPlaylistConfigsGuideCoversItsAccountsOncePerChannel() throws Exception {
+    provider.serveGuide(GUIDE);
+    syncAndFetch();
+    long second = Accounts.create("Guide two", provider);
+    assertTrue(Api.post("/api/accounts/" + second + "/sync").json().getBoolean("success"));
+    assertEquals(200, Api.post("/api/accounts/" + second + "/epg/refresh").status());
+    JsonObject config =
+        Api.post(
+                "/api/playlist-configs",
+                "{\"name\":\"%s\",\"include_accounts\":[%d,%d],\"include_tags\":[]}"
+                    .formatted(Accounts.uniqueName("Guide both"), account, second))
+            .json();
+    String m3u = config.getJsonObject("urls").getString("m3u");
+    List<String> both = elements(xml(Api.get(m3u.replace("playlist.m3u", "epg.xml"), "*/*")));
+    assertEquals(3, both.stream().filter(e -> e.startsWith("channel:")).count(), both.toString());
+    assertEquals(
+        4,
+        both.stream().filter(e -> e.startsWith("programme:")).count(),
+        "a shared channel's programmes come once, from the first guide");
+  }
+}
