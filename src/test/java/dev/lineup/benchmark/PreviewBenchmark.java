@@ -101,7 +101,7 @@ class PreviewBenchmark {
         require(Api.post("/api/accounts/" + account + "/sync"));
         require(Api.post("/api/accounts/" + account + "/process-tags"));
       }
-      awaitSearchIndex(accounts);
+      accounts.forEach(account -> Accounts.awaitSearchIndex(account, 300));
       // Rebuilt tables and fresh statistics, as on a maintained server (the other benchmarks
       // created and deleted many accounts just before).
       require(Api.post("/api/maintenance/optimize?optimize=true"));
@@ -288,12 +288,6 @@ class PreviewBenchmark {
       throw new IllegalStateException(reply.toString());
     }
     return reply.json();
-  }
-
-  private static void awaitSearchIndex(List<Long> accounts) throws InterruptedException {
-    for (long account : accounts) {
-      SyncBenchmark.awaitSearchIndex(account);
-    }
   }
 
   private static long ruleset() {

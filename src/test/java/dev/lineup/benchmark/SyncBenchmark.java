@@ -180,7 +180,7 @@ public class SyncBenchmark {
             + run.getInt("categories_deactivated");
     // The search documents are refreshed in the background after a sync (as tags would be, were
     // tagging on): timed on their own, and finished before the next sync is timed.
-    long searchIndexMs = awaitSearchIndex(account);
+    long searchIndexMs = Accounts.awaitSearchIndex(account, 300);
     return new Result(
         scenario,
         n,
@@ -189,21 +189,6 @@ public class SyncBenchmark {
         written,
         peak.get() / (1024 * 1024),
         searchIndexMs);
-  }
-
-  /** Waits until the account's search documents are current; returns how long that took. */
-  static long awaitSearchIndex(long account) throws InterruptedException {
-    long start = System.nanoTime();
-    long deadline = System.currentTimeMillis() + 300_000;
-    while (Api.get("/api/accounts/" + account + "/preview?limit=1")
-        .json()
-        .getBoolean("search_pending")) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("search index of account " + account + " still pending");
-      }
-      Thread.sleep(50);
-    }
-    return (System.nanoTime() - start) / 1_000_000;
   }
 
   /**

@@ -45,7 +45,7 @@ class TagBenchmark {
           if (!sync.json().getBoolean("success")) {
             throw new IllegalStateException(sync.toString());
           }
-          SyncBenchmark.awaitSearchIndex(account); // the sync's background work, not timed here
+          Accounts.awaitSearchIndex(account, 300); // the sync's background work, not timed here
           // The sync stored cleaned names already; this run writes every channel's tags.
           first.add(process(account, true));
           again.add(process(account, false));
@@ -53,7 +53,7 @@ class TagBenchmark {
           // another name and keeps the marks in names, so every pair and most names are rewritten.
           Api.post("/api/accounts/" + account + "/rulesets", "{\"ruleset_id\": " + renamed + "}");
           changed.add(process(account, true));
-          SyncBenchmark.awaitSearchIndex(account);
+          Accounts.awaitSearchIndex(account, 300);
           Api.delete("/api/accounts/" + account);
           SyncBenchmark.awaitPurge();
         }

@@ -91,25 +91,7 @@ public class PreviewIT {
     Reply sync = Api.post("/api/accounts/" + account + "/sync?force=true");
     assertEquals(200, sync.status(), sync.toString());
     assertTrue(sync.json().getBoolean("success"), sync.toString());
-    awaitIndex(account);
-  }
-
-  static void awaitIndex(long account) {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (preview(account, "").getBoolean("search_pending")) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("search index of account " + account + " still pending");
-      }
-      sleep(100);
-    }
-  }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Accounts.awaitSearchIndex(account, 20);
   }
 
   static JsonObject preview(long account, String query) {

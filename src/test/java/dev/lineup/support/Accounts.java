@@ -28,4 +28,27 @@ public final class Accounts {
     assertEquals(201, reply.status(), reply::toString);
     return reply.json().getJsonNumber("id").longValue();
   }
+
+  /**
+   * Waits until the account's search documents are current (its previews stop saying {@code
+   * search_pending}), at most {@code limitSeconds}; returns how long that took in ms.
+   */
+  public static long awaitSearchIndex(long account, int limitSeconds) {
+    long start = System.nanoTime();
+    long deadline = System.currentTimeMillis() + limitSeconds * 1000L;
+    while (Api.get("/api/accounts/" + account + "/preview?limit=1")
+        .json()
+        .getBoolean("search_pending")) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("search index of account " + account + " still pending");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for the search index", e);
+      }
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
 }

@@ -9,11 +9,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +33,9 @@ public class AccountPreviewResource {
   @Inject SearchIndex searchIndex;
 
   @GET
-  public Map<String, Object> preview(
-      @PathParam("id") long id,
-      @QueryParam("limit") String limit,
-      @QueryParam("offset") String offset,
-      @QueryParam("after") String after,
-      @QueryParam("tags") String tags,
-      @QueryParam("match") String match,
-      @QueryParam("search") String search,
-      @QueryParam("include_inactive") String includeInactive,
-      @QueryParam("apply_filters") String applyFilters) {
+  public Map<String, Object> preview(@PathParam("id") long id, @BeanParam PreviewParams params) {
     Account account = Account.require(em, id);
-    PreviewRequest request =
-        PreviewRequest.parse(
-            limit, offset, after, tags, match, search, includeInactive, applyFilters);
+    PreviewRequest request = params.request();
     boolean synced = !preview.synced(List.of(id)).isEmpty();
     ChannelPreview.Page page =
         synced ? preview.page(List.of(id), request) : providerPreview.page(account, request);

@@ -9,13 +9,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,29 +36,10 @@ public class ChannelsPreviewResource {
 
   @GET
   public Map<String, Object> preview(
-      @QueryParam("account_ids") String accountIds,
-      @QueryParam("limit") String limit,
-      @QueryParam("offset") String offset,
-      @QueryParam("after") String after,
-      @QueryParam("tags") String tags,
-      @QueryParam("match") String match,
-      @QueryParam("search") String search,
-      @QueryParam("include_inactive") String includeInactive,
-      @QueryParam("apply_filters") String applyFilters) {
-    PreviewRequest request =
-        PreviewRequest.parse(
-            limit, offset, after, tags, match, search, includeInactive, applyFilters);
+      @QueryParam("account_ids") String accountIds, @BeanParam PreviewParams params) {
+    PreviewRequest request = params.request();
     List<Account> accounts = accounts(accountIds);
     Set<Long> synced = preview.synced(accounts.stream().map(Account::id).toList());
-    List<Map<String, Object>> unsynced = new ArrayList<>();
-    for (Account account : accounts) {
-      if (!synced.contains(account.id())) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", account.id());
-        entry.put("name", account.name());
-        unsynced.add(entry);
-      }
-    }
     Map<String, Object> body =
         PreviewView.of(
             preview.page(synced, request),
@@ -67,7 +48,7 @@ public class ChannelsPreviewResource {
             synced.stream().anyMatch(searchIndex::pending),
             true);
     body.put("account_ids", synced);
-    body.put("unsynced_accounts", unsynced);
+    body.put("unsynced_accounts", PreviewView.unsynced(accounts, synced));
     return body;
   }
 

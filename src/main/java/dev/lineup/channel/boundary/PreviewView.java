@@ -1,17 +1,19 @@
 package dev.lineup.channel.boundary;
 
+import dev.lineup.account.entity.Account;
 import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.PreviewRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The JSON of a preview page, shared by both preview endpoints. */
-final class PreviewView {
+/** The JSON of a preview page, shared by every preview endpoint. */
+public final class PreviewView {
   private PreviewView() {}
 
-  static Map<String, Object> of(
+  public static Map<String, Object> of(
       ChannelPreview.Page page,
       PreviewRequest request,
       boolean usingDatabase,
@@ -45,5 +47,19 @@ final class PreviewView {
     }
     body.put("channels", channels);
     return body;
+  }
+
+  /** The accounts of a cross-account preview that have no synced channels: {id, name} each. */
+  public static List<Map<String, Object>> unsynced(List<Account> accounts, Set<Long> synced) {
+    List<Map<String, Object>> unsynced = new ArrayList<>();
+    for (Account account : accounts) {
+      if (!synced.contains(account.id())) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", account.id());
+        entry.put("name", account.name());
+        unsynced.add(entry);
+      }
+    }
+    return unsynced;
   }
 }

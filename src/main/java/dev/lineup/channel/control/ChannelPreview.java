@@ -129,7 +129,6 @@ public class ChannelPreview {
     long start = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
       Statements sql = statements(selection, request);
-      long t0 = System.nanoTime();
       long[] windowTotal = {-1};
       List<Long> ids =
           ids(
@@ -141,7 +140,6 @@ public class ChannelPreview {
       if (hasMore) {
         ids = ids.subList(0, request.limit());
       }
-      long t1 = System.nanoTime();
       long total;
       if (!sql.filtered()) {
         total = 0;
@@ -155,20 +153,7 @@ public class ChannelPreview {
       } else {
         total = count(connection, sql.count(), sql.countParams());
       }
-      long t2 = System.nanoTime();
       List<Channel> channels = details(connection, ids);
-      long t3 = System.nanoTime();
-      LOG.fine(
-          () ->
-              "Preview statements: connection "
-                  + (t0 - start) / 1_000_000
-                  + " ms, page "
-                  + (t1 - t0) / 1_000_000
-                  + " ms, count "
-                  + (t2 - t1) / 1_000_000
-                  + " ms, details "
-                  + (t3 - t2) / 1_000_000
-                  + " ms");
       String next =
           hasMore
               ? new PreviewRequest.Cursor(last(channels).name(), last(channels).id()).encode()

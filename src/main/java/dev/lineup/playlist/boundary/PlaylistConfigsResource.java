@@ -1,9 +1,11 @@
 package dev.lineup.playlist.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.channel.boundary.PreviewView;
 import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.ChannelSelection;
 import dev.lineup.channel.control.PreviewRequest;
+import dev.lineup.channel.control.SearchIndex;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.playlist.control.ConfigPlaylist;
@@ -26,11 +28,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -47,6 +48,7 @@ public class PlaylistConfigsResource {
   @PersistenceContext EntityManager em;
   @Inject ConfigPlaylist playlists;
   @Inject ChannelPreview preview;
+  @Inject SearchIndex searchIndex;
 
   @GET
   public List<Map<String, Object>> list() {
@@ -120,52 +122,19 @@ public class PlaylistConfigsResource {
         PreviewRequest.parse(limit, offset, after, null, null, search, null, null);
     PlaylistSettings settings = config.settings();
     List<Account> accounts = playlists.accounts(settings);
-    Optional<ChannelSelection> selection = playlists.selection(settings, accounts);
-    if (selection.isPresent() && request.search() != null) {
-      ChannelSelection s = selection.get();
-      selection =
-          preview.selection(
-              s.accountIds(),
-              settings.includeTags(),
-              settings.matchAll(),
-              settings.excludeTags(),
-              request.search(),
-              false,
-              settings.applyFilters());
-    }
-    ChannelPreview.Page page =
-        selection.isEmpty() ? ChannelPreview.Page.empty() : preview.page(selection.get(), request);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("total", page.total());
-    body.put("offset", request.offset());
-    body.put("limit", request.limit());
-    body.put("showing", page.channels().size());
-    body.put("has_more", page.hasMore());
-    body.put("next_after", page.nextAfter());
-    body.put("using_database", true);
-    List<Map<String, Object>> channels = new ArrayList<>();
-    for (ChannelPreview.Channel c : page.channels()) {
-      Map<String, Object> channel = new LinkedHashMap<>();
-      channel.put("id", c.id());
-      channel.put("stream_id", c.streamId());
-      channel.put("name", c.name());
-      channel.put("cleaned_name", c.cleanedName());
-      channel.put("category_name", c.category());
-      channel.put("icon", c.icon());
-      channel.put("tags", c.tags());
-      channel.put("account_id", c.accountId());
-      channel.put("account_name", c.accountName());
-      channels.add(channel);
-    }
-    body.put("channels", channels);
-    List<Map<String, Object>> unsynced = new ArrayList<>();
-    var synced = preview.synced(accounts.stream().map(Account::id).toList());
-    for (Account account : accounts) {
-      if (!synced.contains(account.id())) {
-        unsynced.add(Map.of("id", account.id(), "name", account.name()));
-      }
-    }
-    body.put("unsynced_accounts", unsynced);
+    Optional<ChannelSelection> selection =
+        playlists.selection(settings, accounts, request.search());
+    Set<Long> synced = preview.synced(accounts.stream().map(Account::id).toList());
+    Map<String, Object> body =
+        PreviewView.of(
+            selection.isEmpty()
+                ? ChannelPreview.Page.empty()
+                : preview.page(selection.get(), request),
+            request,
+            true,
+            synced.stream().anyMatch(searchIndex::pending),
+            true);
+    body.put("unsynced_accounts", PreviewView.unsynced(accounts, synced));
     return body;
   }
 

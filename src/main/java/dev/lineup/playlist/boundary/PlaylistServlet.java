@@ -87,7 +87,7 @@ public class PlaylistServlet extends HttpServlet {
         }
         playlist.requireServable(found);
         if (prefix.equals("/epg")) {
-          guide(List.of(found), playlist.channelIds(found.id()), found.name(), response);
+          guide(List.of(found), playlist.channelIds(found), found.name(), response);
         } else {
           playlist.write(
               found, base(request) + "/epg/" + found.id() + ".xml", m3u(response, found.name()));
@@ -117,9 +117,9 @@ public class PlaylistServlet extends HttpServlet {
       throws IOException {
     List<Account> accounts = configs.requireServable(config);
     if (guide) {
-      guide(accounts, configs.channelIds(config, accounts), config.name(), response);
+      guide(accounts, configs.channelIds(config.settings(), accounts), config.name(), response);
     } else {
-      configs.write(config, accounts, epgUrl, m3u(response, config.name()));
+      configs.write(config.settings(), accounts, epgUrl, m3u(response, config.name()));
     }
   }
 

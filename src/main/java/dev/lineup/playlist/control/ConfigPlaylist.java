@@ -1,6 +1,7 @@
 package dev.lineup.playlist.control;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.account.entity.ProviderType;
 import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.ChannelSelection;
 import dev.lineup.platform.ProblemException;
@@ -15,11 +16,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,15 +60,19 @@ public class ConfigPlaylist {
         .toList();
   }
 
-  /** The selection of the config's synced accounts (empty when nothing can match). */
-  public Optional<ChannelSelection> selection(PlaylistSettings settings, List<Account> accounts) {
+  /**
+   * The selection of the playlist's synced accounts, narrowed by {@code search} when not null (the
+   * preview's); empty when nothing can match.
+   */
+  public Optional<ChannelSelection> selection(
+      PlaylistSettings settings, List<Account> accounts, String search) {
     Set<Long> synced = preview.synced(accounts.stream().map(Account::id).toList());
     return preview.selection(
         synced,
         settings.includeTags(),
         settings.matchAll(),
         settings.excludeTags(),
-        null,
+        search,
         false,
         settings.applyFilters());
   }
@@ -88,31 +96,42 @@ public class ConfigPlaylist {
     return accounts;
   }
 
-  /** The tvg-ids of the config's playlist (its guide keeps only these channels). */
-  public Set<String> channelIds(PlaylistConfig config, List<Account> accounts) {
-    Optional<ChannelSelection> selection = selection(config.settings(), accounts);
+  /** The tvg-ids of the playlist (its guide keeps only these channels). */
+  public Set<String> channelIds(PlaylistSettings settings, List<Account> accounts) {
+    Optional<ChannelSelection> selection = selection(settings, accounts, null);
     if (selection.isEmpty()) {
       return Set.of();
     }
     ChannelSelection.Sql sql = selection.get().sql();
-    return PlaylistSql.distinctEpgIds(
-        dataSource,
-        sql.select()
-            + "DISTINCT c.epg_channel_id "
-            + sql.from()
-            + sql.where()
-            + " AND c.epg_channel_id <> ''",
-        sql.params());
+    Set<String> ids = new HashSet<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            streamed(
+                connection,
+                sql.select()
+                    + "DISTINCT c.epg_channel_id "
+                    + sql.from()
+                    + sql.where()
+                    + " AND c.epg_channel_id <> ''",
+                sql.params())) {
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the playlist's channel ids", e);
+    }
   }
 
-  /** Streams the playlist; returns the number of channels written. */
-  public int write(PlaylistConfig config, List<Account> accounts, String epgUrl, Writer out)
+  /** Streams the playlist of these settings; returns the number of channels written. */
+  public int write(PlaylistSettings s, List<Account> accounts, String epgUrl, Writer out)
       throws IOException {
     long start = System.nanoTime();
-    PlaylistSettings s = config.settings();
     M3uWriter m3u = new M3uWriter(out);
     m3u.header(epgUrl);
-    Optional<ChannelSelection> selection = selection(s, accounts);
+    Optional<ChannelSelection> selection = selection(s, accounts, null);
     if (selection.isEmpty()) {
       out.flush();
       return 0;
@@ -121,7 +140,7 @@ public class ConfigPlaylist {
     Map<Long, String> liveBases = new HashMap<>();
     for (Account account : accounts) {
       byId.put(account.id(), account);
-      liveBases.put(account.id(), AccountPlaylist.liveBase(account));
+      liveBases.put(account.id(), liveBase(account));
     }
     boolean suffix = s.accountSuffix() && selection.get().accountIds().size() > 1;
     ChannelSelection.Sql sql = selection.get().sql();
@@ -143,11 +162,7 @@ public class ConfigPlaylist {
             + " ORDER BY c.name, c.id";
     int number = s.startNumber();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(statement)) {
-      query.setFetchSize(1000); // streamed
-      for (int i = 0; i < sql.params().size(); i++) {
-        query.setObject(i + 1, sql.params().get(i));
-      }
+        PreparedStatement query = streamed(connection, statement, sql.params())) {
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           String cleaned = rs.getString(3);
@@ -177,18 +192,51 @@ public class ConfigPlaylist {
         }
       }
     } catch (SQLException e) {
-      throw new IOException("Could not read playlist " + config.id(), e);
+      throw new IOException("Could not read playlist '" + s.name() + "'", e);
     }
     out.flush();
     LOG.fine(
         () ->
-            "Playlist "
-                + config.id()
-                + ": "
+            "Playlist '"
+                + s.name()
+                + "': "
                 + m3u.entries()
                 + " channels in "
                 + (System.nanoTime() - start) / 1_000_000
                 + " ms");
     return m3u.entries();
+  }
+
+  /** A statement with its parameters whose rows stream instead of being read whole. */
+  private static PreparedStatement streamed(Connection connection, String sql, List<Object> params)
+      throws SQLException {
+    PreparedStatement query = connection.prepareStatement(sql);
+    query.setFetchSize(1000);
+    for (int i = 0; i < params.size(); i++) {
+      query.setObject(i + 1, params.get(i));
+    }
+    return query;
+  }
+
+  /** {@code {server}/live/{user}/{pass}/} for Xtream accounts; null for M3U accounts. */
+  static String liveBase(Account account) {
+    if (account.providerType() == ProviderType.M3U) {
+      return null;
+    }
+    String server = account.serverUrl();
+    while (server.endsWith("/")) {
+      server = server.substring(0, server.length() - 1);
+    }
+    return server
+        + "/live/"
+        + segment(account.username())
+        + "/"
+        + segment(account.password())
+        + "/";
+  }
+
+  private static String segment(String value) {
+    return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8)
+        .replace("+", "%20");
   }
 }
