@@ -11,9 +11,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,5 +192,28 @@ class EpgIT {
         4,
         both.stream().filter(e -> e.startsWith("programme:")).count(),
         "a shared channel's programmes come once, from the first guide");
+  }
+
+  @Test
+  void anUnchangedGuideIsA304AndANewlyFetchedOneIsSentAgainGzipWhenAsked() throws Exception {
+    provider.serveGuide(GUIDE);
+    syncAndFetch();
+    String path = "/epg/" + account + ".xml";
+    Reply first = Api.get(path, "*/*");
+    String etag = first.header("ETag");
+    assertEquals(304, Api.get(path, "*/*", "If-None-Match", etag).status());
+
+    Thread.sleep(20); // a new file time, even on a coarse clock
+    provider.serveGuide(GUIDE.replace("Morning News", "Early News"));
+    assertEquals(200, Api.post("/api/accounts/" + account + "/epg/refresh").status());
+    Reply second = Api.get(path, "*/*", "If-None-Match", etag);
+    assertEquals(200, second.status(), second.toString());
+    assertTrue(second.body().contains("Early News"), second.body());
+
+    HttpResponse<byte[]> zipped = Api.bytes(path, "Accept-Encoding", "gzip");
+    assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null));
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      assertEquals(second.body(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.lineup.playlist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lineup.support.Accounts;
@@ -9,8 +10,12 @@ import dev.lineup.support.Api.Reply;
 import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
 import jakarta.json.Json;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,5 +161,61 @@ class PlaylistIT {
     Reply disabled = playlist(account);
     assertEquals(403, disabled.status(), disabled.toString());
     assertTrue(disabled.isProblem());
+  }
+
+  @Test
+  void anUnchangedPlaylistIsA304AndAChangedOneIsSentAgain() throws Exception {
+    provider.serveCapture();
+    long account = Accounts.create("Playlist cache", provider);
+    sync(account);
+    Reply first = playlist(account);
+    assertEquals(200, first.status(), first.toString());
+    String etag = first.header("ETag");
+    String modified = first.header("Last-Modified");
+    assertTrue(etag != null && etag.startsWith("W/\""), first.raw().headers().toString());
+    assertTrue(modified != null && modified.endsWith(" GMT"), modified);
+
+    String path = "/playlist/" + account + ".m3u";
+    Reply same = Api.get(path, "*/*", "If-None-Match", etag);
+    assertEquals(304, same.status(), same.toString());
+    assertEquals("", same.body());
+    assertEquals(etag, same.header("ETag"));
+    assertEquals(304, Api.get(path, "*/*", "If-Modified-Since", modified).status());
+    assertEquals(200, Api.get(path, "*/*", "If-None-Match", "W/\"something-else\"").status());
+
+    // A new filter changes the playlist: the old ETag no longer matches.
+    Api.post(
+        "/api/accounts/" + account + "/filters",
+        "{\"name\":\"No 24/7\",\"filter_type\":\"channel_name\",\"filter_action\":\"blacklist\","
+            + "\"filter_value\":\"24/7\"}");
+    Reply changed = Api.get(path, "*/*", "If-None-Match", etag);
+    assertEquals(200, changed.status(), changed.toString());
+    assertNotEquals(etag, changed.header("ETag"));
+    assertTrue(changed.body().length() < first.body().length());
+
+    // Renaming the account changes it too (the file name and, in configs, group suffixes).
+    Api.patch("/api/accounts/" + account, "{\"name\": \"" + Accounts.uniqueName("Renamed") + "\"}");
+    assertEquals(200, Api.get(path, "*/*", "If-None-Match", changed.header("ETag")).status());
+  }
+
+  @Test
+  void playersThatAcceptGzipGetTheSamePlaylistCompressed() throws Exception {
+    provider.serveCapture();
+    long account = Accounts.create("Playlist gzip", provider);
+    sync(account);
+    String plain = playlist(account).body();
+    HttpResponse<byte[]> zipped =
+        Api.bytes("/playlist/" + account + ".m3u", "Accept-Encoding", "gzip, deflate");
+    assertEquals(200, zipped.statusCode());
+    assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null));
+    assertTrue(zipped.headers().firstValue("Vary").orElse("").contains("Accept-Encoding"));
+    assertTrue(zipped.body().length * 4 < plain.getBytes(StandardCharsets.UTF_8).length);
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      assertEquals(plain, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    HttpResponse<byte[]> refused =
+        Api.bytes("/playlist/" + account + ".m3u", "Accept-Encoding", "gzip;q=0, identity");
+    assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
+    assertEquals(plain, new String(refused.body(), StandardCharsets.UTF_8));
   }
 }

@@ -65,6 +65,31 @@ public final class Api {
     return send(request(path).header("Accept", accept).GET());
   }
 
+  /** GET with extra headers, given as name, value, name, value... */
+  public static Reply get(String path, String accept, String... headers) {
+    HttpRequest.Builder builder = request(path).header("Accept", accept);
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder.GET());
+  }
+
+  /** GET with extra headers; the body as bytes (e.g. gzip), uncompressed by nobody. */
+  public static HttpResponse<byte[]> bytes(String path, String... headers) {
+    HttpRequest.Builder builder = request(path);
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return CLIENT.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static Reply delete(String path) {
     return send(request(path).header("Accept", "application/json").DELETE());
   }

@@ -13,8 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,14 +28,17 @@ public class AccountEpgResource {
   @Inject GuideRefresh refresh;
 
   @GET
-  public Map<String, Object> status(@PathParam("id") long id) throws IOException {
+  public Map<String, Object> status(@PathParam("id") long id) {
     String key = GuideRefresh.key(Account.require(em, id));
     Guides guides = refresh.guides();
     Map<String, Object> status = new LinkedHashMap<>();
-    status.put("available", guides.has(key));
-    if (guides.has(key)) {
-      status.put("bytes", Files.size(guides.file(key)));
-      status.put("updated_at", Files.getLastModifiedTime(guides.file(key)).toInstant().toString());
+    Guides.Stats stats = guides.stats(key);
+    status.put("available", stats != null);
+    if (stats != null) {
+      status.put("channels", stats.channels());
+      status.put("programmes", stats.programmes());
+      status.put("bytes", stats.bytes());
+      status.put("updated_at", guides.storedAt(key).toString());
     }
     status.put("url", "/epg/" + id + ".xml");
     return status;

@@ -2,13 +2,20 @@ package dev.lineup.epg.control;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,24 +23,35 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import javax.xml.namespace.QName;
-import javax.xml.stream.XMLEventFactory;
 import javax.xml.stream.XMLEventReader;
 import javax.xml.stream.XMLEventWriter;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.events.Attribute;
-import javax.xml.stream.events.StartElement;
 import javax.xml.stream.events.XMLEvent;
 
 /**
- * XMLTV guides on disk, one gzip file per account, read and written with StAX events only: a guide
- * of any size passes through a few kilobytes of buffers, never a DOM. See
+ * XMLTV guides on disk, one gzip file per account. Storing parses the provider's answer with StAX
+ * events (never a DOM) and keeps each {@code <channel>} and {@code <programme>} as a record: its
+ * channel id and its XML, serialised once. Serving a playlist's guide then only inflates the files
+ * and copies the records whose id the playlist holds — no XML is parsed per download. See
  * docs/adr/0004-epg-storage.md.
+ *
+ * <p>File layout (inside gzip, {@link DataOutputStream} encoding): the magic {@code LGD1}, the
+ * channel and programme counts, then every channel record ({@code 'C'}, id, length, bytes), then
+ * every programme record ({@code 'P'}, ...), then {@code 'E'}. The programme records are a second
+ * gzip member appended to the first, so storing needs no second parse.
  */
 public final class Guides {
   private static final QName ID = new QName("id");
   private static final QName CHANNEL = new QName("channel");
+  private static final int MAGIC = 0x4c474431; // "LGD1"
+  private static final byte[] HEAD =
+      ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tv SYSTEM \"xmltv.dtd\">\n"
+              + "<tv generator-info-name=\"Lineup\">\n")
+          .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] TAIL = "</tv>\n".getBytes(StandardCharsets.UTF_8);
 
   /** What a stored guide holds. */
   public record Stats(int channels, int programmes, long bytes) {}
@@ -49,16 +67,37 @@ public final class Guides {
    * outlives its account into a new one with the same id).
    */
   public Path file(String key) {
-    return dir.resolve("account-" + key + ".xml.gz");
+    return dir.resolve("account-" + key + ".guide.gz");
   }
 
   public boolean has(String key) {
     return Files.isRegularFile(file(key));
   }
 
+  /** When the guide was stored, or null without one. */
+  public Instant storedAt(String key) {
+    try {
+      return Files.getLastModifiedTime(file(key)).toInstant();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The counts of a stored guide (read from its head), or null without one. */
+  public Stats stats(String key) {
+    try (DataInputStream in = open(key)) {
+      int channels = in.readInt();
+      int programmes = in.readInt();
+      return new Stats(channels, programmes, Files.size(file(key)));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   public void delete(String key) {
     try {
       Files.deleteIfExists(file(key));
+      Files.deleteIfExists(dir.resolve("account-" + key + ".xml.gz")); // first format, issue 6
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,62 +115,114 @@ public final class Guides {
   /**
    * Reads a provider's guide and stores the account's copy, replacing the old one only once the new
    * one is complete and well-formed (a cut-off or HTML answer leaves the old guide in place).
+   * Channels and programmes without an id are dropped: no playlist can ask for them.
    *
    * @throws InvalidGuideException when the body is not an XMLTV document
    */
   public Stats store(String key, InputStream xml) throws IOException {
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "account-" + key + "-", ".tmp");
-    int channels = 0;
-    int programmes = 0;
+    Path head = Files.createTempFile(dir, "account-" + key + "-", ".tmp");
+    Path programmes = Files.createTempFile(dir, "account-" + key + "-", ".tmp");
     try {
-      try (OutputStream file =
-          new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)), 1 << 16)) {
-        XMLEventReader reader = inputFactory().createXMLEventReader(xml);
-        XMLEventWriter writer = XMLOutputFactory.newInstance().createXMLEventWriter(file, "UTF-8");
-        XMLEventFactory events = XMLEventFactory.newInstance();
-        boolean root = false;
-        int depth = 0;
-        while (reader.hasNext()) {
-          XMLEvent event = reader.nextEvent();
-          if (event.isStartDocument() || event.getEventType() == XMLEvent.DTD) {
-            continue;
-          }
-          if (event.isStartElement()) {
-            String name = event.asStartElement().getName().getLocalPart();
-            if (!root) {
-              if (!name.equals("tv")) {
-                throw new InvalidGuideException("the document is <" + name + ">, not <tv>");
-              }
-              root = true;
-              writer.add(events.createStartDocument("UTF-8", "1.0"));
-            }
-            depth++;
-            if (depth == 2 && name.equals("channel")) {
-              channels++;
-            } else if (depth == 2 && name.equals("programme")) {
-              programmes++;
-            }
-          } else if (event.isEndElement()) {
-            depth--;
-          }
-          if (root) {
-            writer.add(event);
-          }
-        }
-        if (!root) {
-          throw new InvalidGuideException("the answer holds no XML document");
-        }
-        writer.add(events.createEndDocument());
-        writer.close();
-      } catch (XMLStreamException e) {
-        throw new InvalidGuideException("it is not well-formed XML: " + e.getMessage());
+      Counts counts = new Counts();
+      try (DataOutputStream channelOut = gzip(head);
+          DataOutputStream programmeOut = gzip(programmes)) {
+        split(xml, channelOut, programmeOut, counts);
+        programmeOut.writeByte('E');
       }
-      Files.move(
-          temp, file(key), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return new Stats(channels, programmes, Files.size(file(key)));
+      // The counts lead the file, so the channel member is written again in front of them.
+      Path file = Files.createTempFile(dir, "account-" + key + "-", ".tmp");
+      try {
+        try (DataOutputStream out = gzip(file);
+            DataInputStream channels = open(head, false)) {
+          out.writeInt(MAGIC);
+          out.writeInt(counts.channels);
+          out.writeInt(counts.programmes);
+          channels.transferTo(out);
+        }
+        try (OutputStream out =
+            Files.newOutputStream(file, StandardOpenOption.APPEND)) { // second gzip member
+          Files.copy(programmes, out);
+        }
+        Files.move(
+            file, file(key), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(dir.resolve("account-" + key + ".xml.gz")); // first format, issue 6
+      return new Stats(counts.channels, counts.programmes, Files.size(file(key)));
     } finally {
-      Files.deleteIfExists(temp);
+      Files.deleteIfExists(head);
+      Files.deleteIfExists(programmes);
+    }
+  }
+
+  private static final class Counts {
+    int channels;
+    int programmes;
+  }
+
+  /** Parses the document and writes one record per channel and programme. */
+  private static void split(
+      InputStream xml, DataOutputStream channels, DataOutputStream programmes, Counts counts)
+      throws IOException {
+    try {
+      XMLEventReader reader = inputFactory().createXMLEventReader(xml);
+      ByteArrayOutputStream element = new ByteArrayOutputStream(4096);
+      XMLEventWriter writer = XMLOutputFactory.newInstance().createXMLEventWriter(element, "UTF-8");
+      boolean root = false;
+      int depth = 0;
+      DataOutputStream target = null; // where the element being copied goes, null when none
+      String id = null;
+      while (reader.hasNext()) {
+        XMLEvent event = reader.nextEvent();
+        if (event.isStartElement()) {
+          String name = event.asStartElement().getName().getLocalPart();
+          if (!root) {
+            if (!name.equals("tv")) {
+              throw new InvalidGuideException("the document is <" + name + ">, not <tv>");
+            }
+            root = true;
+          }
+          depth++;
+          if (depth == 2) {
+            boolean channel = name.equals("channel");
+            Attribute attribute = event.asStartElement().getAttributeByName(channel ? ID : CHANNEL);
+            id = attribute == null ? null : attribute.getValue().trim();
+            if ((channel || name.equals("programme")) && id != null && !id.isEmpty()) {
+              target = channel ? channels : programmes;
+              element.reset();
+            }
+          }
+        }
+        if (target != null) {
+          writer.add(event);
+        }
+        if (event.isEndElement()) {
+          if (depth == 2 && target != null) {
+            writer.flush();
+            target.writeByte(target == channels ? 'C' : 'P');
+            target.writeUTF(id);
+            target.writeInt(element.size());
+            element.writeTo(target);
+            if (target == channels) {
+              counts.channels++;
+            } else {
+              counts.programmes++;
+            }
+            target = null;
+          }
+          depth--;
+        }
+      }
+      if (!root) {
+        throw new InvalidGuideException("the answer holds no XML document");
+      }
+      if (depth != 0) {
+        throw new InvalidGuideException("the document ends early");
+      }
+    } catch (XMLStreamException e) {
+      throw new InvalidGuideException("it is not well-formed XML: " + e.getMessage());
     }
   }
 
@@ -139,88 +230,76 @@ public final class Guides {
    * Writes one XMLTV document with the {@code <channel>} and then the {@code <programme>} elements
    * of the accounts' guides whose channel id is in {@code channelIds} (the playlist's tvg-ids). A
    * channel several accounts share comes once, with the programmes of the first guide that has it.
-   * Two passes over each file keep the order the XMLTV DTD asks for.
+   * Channels before programmes, as the XMLTV DTD orders them.
    */
   public void write(List<String> keys, Set<String> channelIds, OutputStream out)
       throws IOException {
-    try {
-      XMLEventWriter writer = XMLOutputFactory.newInstance().createXMLEventWriter(out, "UTF-8");
-      XMLEventFactory events = XMLEventFactory.newInstance();
-      writer.add(events.createStartDocument("UTF-8", "1.0"));
-      writer.add(events.createCharacters("\n"));
-      writer.add(events.createDTD("<!DOCTYPE tv SYSTEM \"xmltv.dtd\">"));
-      writer.add(events.createCharacters("\n"));
-      writer.add(
-          events.createStartElement(
-              "",
-              "",
-              "tv",
-              List.of(events.createAttribute("generator-info-name", "Lineup")).iterator(),
-              null));
-      writer.add(events.createCharacters("\n"));
-      Map<String, String> owners = new HashMap<>(); // channel id → key of the guide it is from
-      for (String element : List.of("channel", "programme")) {
-        for (String key : keys) {
-          if (has(key)) {
-            copy(key, element, channelIds, owners, writer, events);
+    out.write(HEAD);
+    Map<String, String> owners = new HashMap<>(); // channel id → key of the guide it is from
+    byte[] buffer = new byte[8192];
+    for (boolean channels : new boolean[] {true, false}) {
+      for (String key : keys) {
+        if (!has(key)) {
+          continue;
+        }
+        try (DataInputStream in = open(key)) {
+          in.readInt();
+          in.readInt();
+          while (true) {
+            byte type = in.readByte();
+            if (type == 'E' || (channels && type == 'P')) {
+              break;
+            }
+            String id = in.readUTF();
+            int length = in.readInt();
+            boolean wanted =
+                (type == 'C') == channels
+                    && channelIds.contains(id)
+                    && (channels
+                        ? owners.putIfAbsent(id, key) == null
+                        : key.equals(owners.get(id)));
+            if (!wanted) {
+              in.skipNBytes(length);
+              continue;
+            }
+            if (buffer.length < length + 1) {
+              buffer = new byte[Math.max(length + 1, buffer.length * 2)];
+            }
+            in.readFully(buffer, 0, length);
+            buffer[length] = '\n';
+            out.write(buffer, 0, length + 1);
           }
+        } catch (EOFException e) {
+          throw new IOException("The stored guide " + file(key) + " is cut off", e);
         }
       }
-      writer.add(events.createEndElement("", "", "tv"));
-      writer.add(events.createCharacters("\n"));
-      writer.add(events.createEndDocument());
-      writer.flush();
-    } catch (XMLStreamException e) {
-      throw new IOException("Could not write the guide", e);
     }
+    out.write(TAIL);
+    out.flush();
   }
 
-  private void copy(
-      String key,
-      String element,
-      Set<String> channelIds,
-      Map<String, String> owners,
-      XMLEventWriter writer,
-      XMLEventFactory events)
-      throws IOException, XMLStreamException {
-    boolean channels = element.equals("channel");
-    QName idName = channels ? ID : CHANNEL;
-    try (InputStream in =
-        new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file(key))), 1 << 16)) {
-      XMLEventReader reader = inputFactory().createXMLEventReader(in);
-      int depth = 0;
-      int copying = 0; // depth of the element being copied, 0 when none
-      while (reader.hasNext()) {
-        XMLEvent event = reader.nextEvent();
-        if (event.isStartElement()) {
-          depth++;
-          StartElement start = event.asStartElement();
-          if (copying == 0 && depth == 2 && start.getName().getLocalPart().equals(element)) {
-            Attribute id = start.getAttributeByName(idName);
-            String value = id == null ? null : id.getValue();
-            boolean wanted =
-                value != null
-                    && channelIds.contains(value)
-                    && (channels
-                        ? owners.putIfAbsent(value, key) == null
-                        : key.equals(owners.get(value)));
-            if (wanted) {
-              copying = depth;
-            }
-          }
-        }
-        if (copying > 0) {
-          writer.add(event);
-        }
-        if (event.isEndElement()) {
-          if (copying == depth) {
-            copying = 0;
-            writer.add(events.createCharacters("\n"));
-          }
-          depth--;
-        }
-      }
+  /** Opens a stored guide past its magic number. */
+  private DataInputStream open(String key) throws IOException {
+    DataInputStream in = open(file(key), true);
+    if (in.readInt() != MAGIC) {
+      in.close();
+      throw new IOException(file(key) + " is not a stored guide");
     }
+    return in;
+  }
+
+  private static DataInputStream open(Path file, boolean buffered) throws IOException {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    return new DataInputStream(
+        buffered
+            ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16)
+            : new GZIPInputStream(raw, 1 << 16));
+  }
+
+  private static DataOutputStream gzip(Path file) throws IOException {
+    return new DataOutputStream(
+        new BufferedOutputStream(
+            new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), 1 << 16));
   }
 
   /** A provider's answer that is not an XMLTV guide. */

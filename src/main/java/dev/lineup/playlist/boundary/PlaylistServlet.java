@@ -7,7 +7,9 @@ import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
 import dev.lineup.playlist.control.AccountPlaylist;
 import dev.lineup.playlist.control.ConfigPlaylist;
+import dev.lineup.playlist.control.Freshness;
 import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,22 +22,28 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The URLs players load (TiviMate, VLC, Kodi, Plex): a playlist config's secret {@code
  * /p/{token}/playlist.m3u} and {@code /p/{token}/epg.xml} (the ones to share), and the legacy
  * {@code /playlist/{account_id}.m3u}, {@code /playlist/config/{id}.m3u}, {@code
  * /epg/{account_id}.xml}, {@code /epg/config/{id}.xml}. Each M3U names its guide in {@code
- * x-tvg-url}; each guide holds only the channels of its playlist. Errors are problem+json like the
- * API's: 404 unknown, 403 disabled, 503 not synced or no guide yet.
+ * x-tvg-url}; each guide holds only the channels of its playlist. Answers carry {@code ETag} and
+ * {@code Last-Modified} (304 when unchanged) and are gzip when the client accepts it. Errors are
+ * problem+json like the API's: 404 unknown, 403 disabled, 503 not synced or no guide yet.
  */
 @WebServlet(urlPatterns = {"/playlist/*", "/p/*", "/epg/*"})
 public class PlaylistServlet extends HttpServlet {
@@ -49,6 +57,22 @@ public class PlaylistServlet extends HttpServlet {
   @Inject AccountPlaylist playlist;
   @Inject ConfigPlaylist configs;
   @Inject GuideRefresh guides;
+  @Inject Freshness freshness;
+
+  /**
+   * The tvg-ids of the guides being written, by ETag: players loading the same guide while it is
+   * being written share one set (and one query) instead of holding one each.
+   */
+  private final Map<String, CompletableFuture<Set<String>>> guideChannels =
+      new ConcurrentHashMap<>();
+
+  /** What a request asks for. */
+  private record Target(
+      String name,
+      PlaylistSettings settings,
+      List<Account> accounts,
+      String epgUrl,
+      boolean guide) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -56,49 +80,7 @@ public class PlaylistServlet extends HttpServlet {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
     String prefix = request.getServletPath();
     try {
-      Matcher token = TOKEN.matcher(path);
-      Matcher config = CONFIG.matcher(path);
-      Matcher account = ACCOUNT.matcher(path);
-      if (prefix.equals("/p") && token.matches()) {
-        PlaylistConfig found =
-            em
-                .createNamedQuery(PlaylistConfig.BY_TOKEN, PlaylistConfig.class)
-                .setParameter("token", token.group(1))
-                .getResultList()
-                .stream()
-                .findFirst()
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No such playlist."));
-        boolean guide = token.group(2).equals("epg.xml");
-        serve(found, guide, base(request) + "/p/" + found.token() + "/epg.xml", response);
-      } else if (!prefix.equals("/p") && config.matches() && isXml(prefix, config.group(2))) {
-        PlaylistConfig found = em.find(PlaylistConfig.class, Long.parseLong(config.group(1)));
-        if (found == null) {
-          throw ProblemException.notFound("Playlist", config.group(1));
-        }
-        serve(
-            found,
-            prefix.equals("/epg"),
-            base(request) + "/epg/config/" + found.id() + ".xml",
-            response);
-      } else if (!prefix.equals("/p") && account.matches() && isXml(prefix, account.group(2))) {
-        Account found = em.find(Account.class, Long.parseLong(account.group(1)));
-        if (found == null) {
-          throw ProblemException.notFound("Account", account.group(1));
-        }
-        playlist.requireServable(found);
-        if (prefix.equals("/epg")) {
-          guide(List.of(found), playlist.channelIds(found), found.name(), response);
-        } else {
-          playlist.write(
-              found, base(request) + "/epg/" + found.id() + ".xml", m3u(response, found.name()));
-        }
-      } else {
-        throw new ProblemException(
-            404,
-            "Not found",
-            "Nothing here; player URLs look like /p/{token}/playlist.m3u, /p/{token}/epg.xml,"
-                + " /playlist/{account_id}.m3u or /epg/{account_id}.xml");
-      }
+      serve(target(prefix, path, base(request)), request, response);
     } catch (ProblemException problem) {
       send(response, problem);
     } catch (RuntimeException e) {
@@ -107,42 +89,158 @@ public class PlaylistServlet extends HttpServlet {
     }
   }
 
+  private Target target(String prefix, String path, String base) {
+    Matcher token = TOKEN.matcher(path);
+    Matcher config = CONFIG.matcher(path);
+    Matcher account = ACCOUNT.matcher(path);
+    if (prefix.equals("/p") && token.matches()) {
+      PlaylistConfig found =
+          em
+              .createNamedQuery(PlaylistConfig.BY_TOKEN, PlaylistConfig.class)
+              .setParameter("token", token.group(1))
+              .getResultList()
+              .stream()
+              .findFirst()
+              .orElseThrow(() -> new ProblemException(404, "Not found", "No such playlist."));
+      return new Target(
+          found.name(),
+          found.settings(),
+          configs.requireServable(found),
+          base + "/p/" + found.token() + "/epg.xml",
+          token.group(2).equals("epg.xml"));
+    } else if (!prefix.equals("/p") && config.matches() && isXml(prefix, config.group(2))) {
+      PlaylistConfig found = em.find(PlaylistConfig.class, Long.parseLong(config.group(1)));
+      if (found == null) {
+        throw ProblemException.notFound("Playlist", config.group(1));
+      }
+      return new Target(
+          found.name(),
+          found.settings(),
+          configs.requireServable(found),
+          base + "/epg/config/" + found.id() + ".xml",
+          prefix.equals("/epg"));
+    } else if (!prefix.equals("/p") && account.matches() && isXml(prefix, account.group(2))) {
+      Account found = Account.require(em, Long.parseLong(account.group(1)));
+      playlist.requireServable(found);
+      return new Target(
+          found.name(),
+          AccountPlaylist.settings(found),
+          List.of(found),
+          base + "/epg/" + found.id() + ".xml",
+          prefix.equals("/epg"));
+    }
+    throw new ProblemException(
+        404,
+        "Not found",
+        "Nothing here; player URLs look like /p/{token}/playlist.m3u, /p/{token}/epg.xml,"
+            + " /playlist/{account_id}.m3u or /epg/{account_id}.xml");
+  }
+
   /** /epg/... asks for .xml, /playlist/... for .m3u. */
   private static boolean isXml(String prefix, String extension) {
     return prefix.equals("/epg") == extension.equals("xml");
   }
 
-  private void serve(
-      PlaylistConfig config, boolean guide, String epgUrl, HttpServletResponse response)
+  private void serve(Target target, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    List<Account> accounts = configs.requireServable(config);
-    if (guide) {
-      guide(accounts, configs.channelIds(config.settings(), accounts), config.name(), response);
+    Freshness.Validator validator =
+        freshness.validator(
+            target.guide() ? "guide" : "m3u", target.settings().toString(), target.epgUrl());
+    target.accounts().forEach(a -> freshness.withAccount(validator, a));
+    Guides store = guides.guides();
+    List<String> keys = target.accounts().stream().map(GuideRefresh::key).toList();
+    if (target.guide()) {
+      if (keys.stream().noneMatch(store::has)) {
+        throw new ProblemException(
+                503,
+                "No guide yet",
+                "No guide has been fetched for this playlist's accounts yet; it is fetched after"
+                    + " each sync, or now with POST /api/accounts/{id}/epg/refresh.")
+            .with("retry_after_seconds", 60);
+      }
+      for (String key : keys) {
+        Instant stored = store.storedAt(key);
+        validator.add(key + "@" + stored).modified(stored);
+      }
+    }
+    String etag = validator.etag();
+    response.setHeader("ETag", etag);
+    response.setHeader("Last-Modified", validator.lastModified());
+    response.setHeader("Cache-Control", "no-cache"); // players may keep it, but must ask again
+    response.setHeader("Vary", "Accept-Encoding");
+    if (validator.notModified(
+        request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"))) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
+    String file = fileName(target.name()) + (target.guide() ? ".xml" : ".m3u");
+    response.setContentType(target.guide() ? "application/xml" : "audio/x-mpegurl");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Content-Disposition", "inline; filename=\"" + file + "\"");
+    if (target.guide()) {
+      CompletableFuture<Set<String>> mine = new CompletableFuture<>();
+      CompletableFuture<Set<String>> shared = guideChannels.putIfAbsent(etag, mine);
+      try {
+        if (shared == null) {
+          shared = mine;
+          try {
+            mine.complete(configs.channelIds(target.settings(), target.accounts()));
+          } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+          }
+        }
+        Set<String> channelIds = shared.join();
+        try (OutputStream out = body(request, response)) {
+          store.write(keys, channelIds, out);
+        }
+      } finally {
+        guideChannels.remove(etag, mine); // downloads that start later read the ids afresh
+      }
     } else {
-      configs.write(config.settings(), accounts, epgUrl, m3u(response, config.name()));
+      try (BufferedWriter out =
+          new BufferedWriter(
+              new OutputStreamWriter(body(request, response), StandardCharsets.UTF_8), 1 << 16)) {
+        configs.write(target.settings(), target.accounts(), target.epgUrl(), out);
+      }
     }
   }
 
-  private void guide(
-      List<Account> accounts, Set<String> channelIds, String name, HttpServletResponse response)
+  /** The response body: gzip (fast level; XMLTV and M3U shrink ~10×) when the client takes it. */
+  private static OutputStream body(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Guides store = guides.guides();
-    List<String> keys = accounts.stream().map(GuideRefresh::key).toList();
-    if (keys.stream().noneMatch(store::has)) {
-      throw new ProblemException(
-              503,
-              "No guide yet",
-              "No guide has been fetched for this playlist's accounts yet; it is fetched after each"
-                  + " sync, or now with POST /api/accounts/{id}/epg/refresh.")
-          .with("retry_after_seconds", 60);
+    OutputStream raw = response.getOutputStream();
+    if (!acceptsGzip(request.getHeader("Accept-Encoding"))) {
+      return new BufferedOutputStream(raw, 1 << 16);
     }
-    response.setContentType("application/xml");
-    response.setCharacterEncoding("UTF-8");
-    response.setHeader("Content-Disposition", "inline; filename=\"" + fileName(name) + ".xml\"");
-    response.setHeader("Cache-Control", "no-cache");
-    try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 1 << 16)) {
-      store.write(keys, channelIds, out);
+    response.setHeader("Content-Encoding", "gzip");
+    return new BufferedOutputStream(
+        new GZIPOutputStream(raw, 1 << 16) {
+          {
+            def.setLevel(Deflater.BEST_SPEED);
+          }
+        },
+        1 << 16);
+  }
+
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
     }
+    for (String part : acceptEncoding.split(",")) {
+      String[] pieces = part.trim().split(";");
+      String coding = pieces[0].trim().toLowerCase(java.util.Locale.ROOT);
+      if (coding.equals("gzip") || coding.equals("x-gzip")) {
+        for (int i = 1; i < pieces.length; i++) {
+          String q = pieces[i].trim().replace(" ", "");
+          if (q.matches("q=0(\\.0{0,3})?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   /** scheme://host:port of the request, for the absolute URLs players need. */
@@ -151,22 +249,15 @@ public class PlaylistServlet extends HttpServlet {
     return url.substring(0, url.length() - request.getRequestURI().length());
   }
 
-  /** Starts an M3U answer; the playlist streams into the returned writer. */
-  private static Writer m3u(HttpServletResponse response, String name) throws IOException {
-    response.setContentType("audio/x-mpegurl");
-    response.setCharacterEncoding("UTF-8");
-    response.setHeader("Content-Disposition", "inline; filename=\"" + fileName(name) + ".m3u\"");
-    response.setHeader("Cache-Control", "no-cache");
-    return new BufferedWriter(
-        new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
-  }
-
   private static void send(HttpServletResponse response, ProblemException problem)
       throws IOException {
     if (response.isCommitted()) {
       return;
     }
     response.resetBuffer();
+    response.setHeader("ETag", null);
+    response.setHeader("Last-Modified", null);
+    response.setHeader("Content-Encoding", null);
     response.setStatus(problem.status());
     response.setContentType(ProblemMapper.PROBLEM_JSON);
     response.setCharacterEncoding("UTF-8");

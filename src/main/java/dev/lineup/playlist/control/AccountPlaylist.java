@@ -8,8 +8,6 @@ import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +18,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class AccountPlaylist {
-  @Inject ConfigPlaylist playlists;
   @Inject ChannelPreview preview;
 
   /**
@@ -46,17 +43,8 @@ public class AccountPlaylist {
     }
   }
 
-  /** Streams the playlist to {@code out}; returns the number of channels written. */
-  public int write(Account account, String epgUrl, Writer out) throws IOException {
-    return playlists.write(settings(account), List.of(account), epgUrl, out);
-  }
-
-  /** The tvg-ids of the account's playlist (its guide keeps only these channels). */
-  public Set<String> channelIds(Account account) {
-    return playlists.channelIds(settings(account), List.of(account));
-  }
-
-  private static PlaylistSettings settings(Account account) {
+  /** The account's own playlist: all its channels, filtered, grouped by category. */
+  public static PlaylistSettings settings(Account account) {
     return new PlaylistSettings(
         account.name(),
         null,
