@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -176,22 +174,7 @@ class PreviewBenchmark {
         "| scenario | total | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n"
             + "|---|---:|---:|---:|---:|---:|\n");
     StringBuilder explains = new StringBuilder();
-    AtomicLong peak = new AtomicLong();
-    AtomicBoolean sampling = new AtomicBoolean(true);
-    Thread sampler =
-        new Thread(
-            () -> {
-              while (sampling.get()) {
-                peak.accumulateAndGet(SyncBenchmark.usedHeapBytes(), Math::max);
-                try {
-                  Thread.sleep(100);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            });
-    sampler.setDaemon(true);
-    sampler.start();
+    HeapSampler heap = new HeapSampler();
     // Warm the server up on every scenario first (JIT, pools, caches), as a server in use is.
     for (Scenario scenario : scenarios) {
       for (int i = 0; i < WARMUP; i++) {
@@ -249,13 +232,12 @@ class PreviewBenchmark {
       }
       explains.append("```\n");
     }
-    sampling.set(false);
-    sampler.join();
+    heap.close();
     report.append(
         String.format(
             Locale.ROOT,
             "%nPeak heap of the server while the requests ran: %d MB (-Xmx256m).%n",
-            peak.get() / (1024 * 1024)));
+            heap.peakMb()));
     report.append("\n## EXPLAIN\n").append(explains);
     System.out.println("\n" + report);
     Path out = Path.of("target", "benchmarks", "preview.md");

@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -145,27 +143,11 @@ public class SyncBenchmark {
   }
 
   private Result measure(String scenario, int n, long account) throws Exception {
-    AtomicBoolean running = new AtomicBoolean(true);
-    AtomicLong peak = new AtomicLong();
-    Thread sampler =
-        new Thread(
-            () -> {
-              while (running.get()) {
-                peak.accumulateAndGet(usedHeapBytes(), Math::max);
-                try {
-                  Thread.sleep(
-                      100); // often enough for a peak, rarely enough not to load the server
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            });
-    sampler.start();
+    HeapSampler heap = new HeapSampler();
     long start = System.nanoTime();
     Reply reply = Api.post("/api/accounts/" + account + "/sync?force=true");
     long wall = (System.nanoTime() - start) / 1_000_000;
-    running.set(false);
-    sampler.join();
+    heap.close();
     JsonObject run = reply.json();
     if (!run.getBoolean("success")) {
       throw new IllegalStateException(scenario + ": " + run);
@@ -187,7 +169,7 @@ public class SyncBenchmark {
         wall,
         run.getJsonNumber("duration_ms").longValue(),
         written,
-        peak.get() / (1024 * 1024),
+        heap.peakMb(),
         searchIndexMs);
   }
 

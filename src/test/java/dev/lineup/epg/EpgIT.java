@@ -11,11 +11,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,5 +219,84 @@ class EpgIT {
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
       assertEquals(second.body(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
+  }
+
+  /** An M3U account whose playlist carries the lineup, naming {@code header} as its guide. */
+  long m3uAccount(String header) {
+    StringBuilder m3u = new StringBuilder("#EXTM3U" + header + "\n");
+    for (int i = 0; i < LINEUP.length; i++) {
+      m3u.append(
+          "#EXTINF:-1 tvg-id=\"%s\" group-title=\"All\",%s\n"
+              .formatted(LINEUP[i][1], LINEUP[i][0]));
+      m3u.append("http://streams.example.com/live/").append(i).append(".ts\n");
+    }
+    provider.servePlaylist(m3u.toString());
+    Reply created =
+        Api.post(
+            "/api/accounts",
+            Json.createObjectBuilder()
+                .add("name", Accounts.uniqueName("Guide M3U"))
+                .add("provider_type", "m3u")
+                .add("server", provider.url() + "/get.php?username=a&password=b&type=m3u_plus")
+                .build()
+                .toString());
+    assertEquals(201, created.status(), created.toString());
+    long id = created.json().getJsonNumber("id").longValue();
+    assertTrue(Api.post("/api/accounts/" + id + "/sync").json().getBoolean("success"));
+    return id;
+  }
+
+  @Test
+  void anM3uAccountsGuideComesFromItsPlaylistsTvgUrlEvenGzip() throws Exception {
+    Path gz = Files.createTempFile("guide", ".xml.gz");
+    try {
+      try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+        out.write(GUIDE.getBytes(StandardCharsets.UTF_8));
+      }
+      provider.serveGuide(gz);
+      String tvgUrl = provider.url() + "/epg.xml";
+      long m3u = m3uAccount(" x-tvg-url=\"not a url, " + tvgUrl + "\"");
+      assertEquals(tvgUrl, Api.get("/api/accounts/" + m3u).json().getString("provider_epg_url"));
+      Reply refresh = Api.post("/api/accounts/" + m3u + "/epg/refresh");
+      assertEquals(200, refresh.status(), refresh.toString());
+      assertEquals(5, refresh.json().getInt("programmes"));
+      assertEquals(
+          List.of(
+              "channel:cnn.us",
+              "channel:espn.us",
+              "channel:bbc1.uk",
+              "programme:cnn.us",
+              "programme:cnn.us",
+              "programme:espn.us",
+              "programme:bbc1.uk"),
+          elements(xml(Api.get("/epg/" + m3u + ".xml", "*/*"))));
+    } finally {
+      Files.deleteIfExists(gz);
+    }
+  }
+
+  @Test
+  void withoutAGuideUrlAnM3uAccountAsksForItsEpgUrlWhichIsShownMasked() throws Exception {
+    provider.serveGuide(GUIDE);
+    long m3u = m3uAccount("");
+    Reply none = Api.post("/api/accounts/" + m3u + "/epg/refresh");
+    assertEquals(422, none.status(), none.toString());
+    assertTrue(none.isProblem() && none.body().contains("epg_url"), none.body());
+
+    Reply bad =
+        Api.patch("/api/accounts/" + m3u, "{\"epg_url\": \"ftp://guides.example.com/x.xml\"}");
+    assertEquals(422, bad.status(), bad.toString());
+    assertTrue(bad.body().contains("epg_url"), bad.body());
+
+    String url = provider.url() + "/epg.xml?token=s3cret";
+    Reply set = Api.patch("/api/accounts/" + m3u, "{\"epg_url\": \"" + url + "\"}");
+    assertEquals(200, set.status(), set.toString());
+    assertEquals(provider.url() + "/epg.xml?token=***", set.json().getString("epg_url"));
+    assertTrue(!set.body().contains("s3cret"), set.body());
+    // Sending the masked URL back keeps the stored one.
+    Api.patch("/api/accounts/" + m3u, "{\"epg_url\": \"" + set.json().getString("epg_url") + "\"}");
+    Reply refresh = Api.post("/api/accounts/" + m3u + "/epg/refresh");
+    assertEquals(200, refresh.status(), refresh.toString());
+    assertEquals(4, refresh.json().getInt("channels"));
   }
 }

@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +61,7 @@ public final class FakeProvider implements AutoCloseable {
   private volatile String streamsJson;
   private volatile String playlist = "#EXTM3U\n";
   private volatile String guide; // xmltv.php's answer; null answers 404
+  private volatile Path guideFile; // or this file's, streamed
 
   private FakeProvider(String capture, String username, String password) throws IOException {
     this.capture = capture;
@@ -115,9 +118,20 @@ public final class FakeProvider implements AutoCloseable {
     return this;
   }
 
-  /** Serves this XMLTV text at /xmltv.php (to the right credentials); null answers 404. */
+  /**
+   * Serves this XMLTV text at /xmltv.php (to the right credentials) and at /epg.xml (to anyone, as
+   * an M3U playlist's x-tvg-url would); null answers 404.
+   */
   public FakeProvider serveGuide(String xml) {
     this.guide = xml;
+    this.guideFile = null;
+    return this;
+  }
+
+  /** Serves this file as the guide, streamed (for guides too big for a string). */
+  public FakeProvider serveGuide(Path file) {
+    this.guide = null;
+    this.guideFile = file;
     return this;
   }
 
@@ -193,11 +207,32 @@ public final class FakeProvider implements AutoCloseable {
         send(exchange, 200, "audio/x-mpegurl", body);
         return;
       }
-      if (path.endsWith("/xmltv.php")) {
+      if (path.equals("/live/" + username + "/" + password + "/" + lastSegment(path))
+          && path.endsWith(".ts")) {
+        // Every live channel plays the same short test stream (MPEG-TS, H.264 640x360 + AAC).
+        try (InputStream in = FakeProvider.class.getResourceAsStream("/stream/test.ts")) {
+          byte[] stream = in.readAllBytes();
+          exchange.getResponseHeaders().set("Content-Type", "video/mp2t");
+          exchange.sendResponseHeaders(200, stream.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(stream);
+          }
+        }
+        return;
+      }
+      if (path.endsWith("/xmltv.php") || path.endsWith("/epg.xml")) {
         boolean authorised =
-            username.equals(query.get("username")) && password.equals(query.get("password"));
-        if (guide == null || !authorised) {
+            path.endsWith("/epg.xml")
+                || username.equals(query.get("username")) && password.equals(query.get("password"));
+        Path file = guideFile;
+        if (!authorised || (guide == null && file == null)) {
           send(exchange, 404, "text/html", "<html><body>Not found</body></html>");
+        } else if (file != null) {
+          exchange.getResponseHeaders().set("Content-Type", "application/xml; charset=utf-8");
+          exchange.sendResponseHeaders(200, Files.size(file));
+          try (OutputStream out = exchange.getResponseBody()) {
+            Files.copy(file, out);
+          }
         } else {
           send(exchange, 200, "application/xml", guide);
         }
@@ -285,6 +320,10 @@ public final class FakeProvider implements AutoCloseable {
         }
       }
     }
+  }
+
+  private static String lastSegment(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   private static Map<String, String> query(String rawQuery) {

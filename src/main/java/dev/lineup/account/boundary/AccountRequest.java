@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Reads an account from a JSON body (legacy field names: name, server, username, password, enabled;
- * plus provider_type and sync_interval_hours), reporting every bad field at once.
+ * plus provider_type, sync_interval_hours and epg_url), reporting every bad field at once.
  */
 final class AccountRequest {
   private AccountRequest() {}
@@ -29,6 +29,7 @@ final class AccountRequest {
     String password = body.rawString("password");
     Boolean enabled = body.bool("enabled");
     Integer interval = body.integer("sync_interval_hours");
+    String epg = body.string("epg_url");
 
     ProviderType type = ProviderType.XTREAM;
     if (typeCode != null) {
@@ -64,8 +65,16 @@ final class AccountRequest {
         body.reject("password", "is required for an Xtream account");
       }
     }
+    ServerUrl epgUrl = null;
+    if (epg != null && !epg.isBlank()) {
+      try {
+        epgUrl = ServerUrl.playlist(epg);
+      } catch (ServerUrl.InvalidServerUrl e) {
+        body.reject("epg_url", e.getMessage().replace("playlist URL", "guide (XMLTV) URL"));
+      }
+    }
     return new AccountSettings(
-        name, type, serverUrl, username, password, enabled == null || enabled, interval);
+        name, type, serverUrl, username, password, enabled == null || enabled, interval, epgUrl);
   }
 
   /** The stored settings as a JSON object, the base onto which a PATCH is merged. */
@@ -81,6 +90,9 @@ final class AccountRequest {
     }
     if (settings.syncIntervalHours() != null) {
       json.add("sync_interval_hours", settings.syncIntervalHours());
+    }
+    if (settings.epgUrl() != null) {
+      json.add("epg_url", settings.epgUrl().value());
     }
     return json.build();
   }

@@ -3,7 +3,10 @@ package dev.lineup.account.boundary;
 import dev.lineup.account.entity.Account;
 import dev.lineup.platform.Timestamped;
 
-/** An account as the API shows it: everything but the password (only whether one is set). */
+/**
+ * An account as the API shows it: everything but the password (only whether one is set); URLs with
+ * credential-like query parameters masked.
+ */
 public record AccountView(
     long id,
     String name,
@@ -13,6 +16,8 @@ public record AccountView(
     boolean passwordSet,
     boolean enabled,
     Integer syncIntervalHours,
+    String epgUrl,
+    String providerEpgUrl,
     String createdAt,
     String updatedAt) {
 
@@ -26,6 +31,8 @@ public record AccountView(
         account.hasPassword(),
         account.enabled(),
         account.syncIntervalHours(),
+        Account.masked(account.epgUrl()),
+        Account.masked(account.providerEpgUrl()),
         Timestamped.iso(account.createdAt()),
         Timestamped.iso(account.updatedAt()));
   }

@@ -117,13 +117,18 @@ public class AccountsResource {
   }
 
   /**
-   * A client that sends back the server as shown (credentials masked as ***) means "unchanged": the
-   * stored URL is used.
+   * A client that sends back the server or guide URL as shown (credentials masked as ***) means
+   * "unchanged": the stored URL is used.
    */
   private static JsonObject unmasked(JsonObject body, Account account) {
     if (body.get("server") instanceof JsonString server
         && server.getString().strip().equals(account.maskedServer())) {
-      return Json.createObjectBuilder(body).add("server", account.serverUrl()).build();
+      body = Json.createObjectBuilder(body).add("server", account.serverUrl()).build();
+    }
+    if (body.get("epg_url") instanceof JsonString epg
+        && account.epgUrl() != null
+        && epg.getString().strip().equals(Account.masked(account.epgUrl()))) {
+      body = Json.createObjectBuilder(body).add("epg_url", account.epgUrl()).build();
     }
     return body;
   }

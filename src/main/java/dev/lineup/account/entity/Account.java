@@ -47,6 +47,13 @@ public class Account extends Timestamped {
   @Column(name = "sync_interval_hours")
   private Integer syncIntervalHours;
 
+  @Column(name = "epg_url", length = 2048)
+  private String epgUrl;
+
+  /** Written by the sync (an M3U playlist's x-tvg-url), never by the entity. */
+  @Column(name = "provider_epg_url", length = 2048, insertable = false, updatable = false)
+  private String providerEpgUrl;
+
   protected Account() {}
 
   public Account(AccountSettings settings) {
@@ -77,6 +84,7 @@ public class Account extends Timestamped {
     }
     this.enabled = settings.enabled();
     this.syncIntervalHours = settings.syncIntervalHours();
+    this.epgUrl = settings.epgUrl() == null ? null : settings.epgUrl().value();
   }
 
   /** The settings as they stand, without the password (for merging a partial update). */
@@ -88,7 +96,8 @@ public class Account extends Timestamped {
         username,
         null,
         enabled,
-        syncIntervalHours);
+        syncIntervalHours,
+        epgUrl == null ? null : ServerUrl.playlist(epgUrl));
   }
 
   public Long id() {
@@ -131,6 +140,25 @@ public class Account extends Timestamped {
 
   public Integer syncIntervalHours() {
     return syncIntervalHours;
+  }
+
+  /** The guide URL the user set (it may hold credentials: mask it before showing it), or null. */
+  public String epgUrl() {
+    return epgUrl;
+  }
+
+  /** The guide URL the M3U playlist named at the last sync, or null. */
+  public String providerEpgUrl() {
+    return providerEpgUrl;
+  }
+
+  /** A guide URL with any credentials in its query hidden, or null. */
+  public static String masked(String url) {
+    try {
+      return url == null ? null : ServerUrl.playlist(url).masked();
+    } catch (ServerUrl.InvalidServerUrl e) {
+      return null;
+    }
   }
 
   @Override

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Everything a user sets on an account, already type-checked and normalised; Bean Validation checks
- * the bounds. A null password means "keep the stored one".
+ * the bounds. A null password means "keep the stored one". {@code epgUrl}, when set, is where the
+ * account's guide comes from instead of the provider's own (xmltv.php or the playlist's x-tvg-url).
  */
 public record AccountSettings(
     @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
@@ -20,4 +21,5 @@ public record AccountSettings(
     boolean enabled,
     @Min(value = 0, message = "must be 0 (never) or more hours")
         @Max(value = 8760, message = "must be at most 8760 hours (a year)")
-        Integer syncIntervalHours) {}
+        Integer syncIntervalHours,
+    ServerUrl epgUrl) {}

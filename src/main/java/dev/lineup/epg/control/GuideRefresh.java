@@ -2,6 +2,7 @@ package dev.lineup.epg.control;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
+import dev.lineup.account.entity.ServerUrl;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.provider.control.ProviderException;
 import dev.lineup.provider.control.ProviderHttp;
@@ -24,8 +25,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fetches each account's guide from its provider ({@code xmltv.php} for Xtream accounts) into
- * {@link Guides}: on demand, and in the background after every successful sync. A failed fetch
+ * Fetches each account's guide into {@link Guides}: from the URL the user set ({@code epg_url}),
+ * else from the provider ({@code xmltv.php} for Xtream accounts, the playlist's {@code x-tvg-url}
+ * for M3U accounts); on demand, and in the background after every successful sync. A failed fetch
  * keeps the previous guide.
  */
 @ApplicationScoped
@@ -43,11 +45,15 @@ public class GuideRefresh {
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
   public Guides guides() {
-    return new Guides(
-        epgDir
-            .filter(d -> !d.isBlank())
-            .map(Path::of)
-            .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "epg")));
+    return new Guides(dir());
+  }
+
+  /** EPG_DIR: the guides' folder (default: the server's output folder + /epg). */
+  public Path dir() {
+    return epgDir
+        .filter(d -> !d.isBlank())
+        .map(Path::of)
+        .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "epg"));
   }
 
   /** The account's guide file name: its id and creation time (see {@link Guides#file}). */
@@ -64,7 +70,7 @@ public class GuideRefresh {
         () -> {
           try {
             Account account = em.find(Account.class, accountId);
-            if (account != null && account.providerType() == ProviderType.XTREAM) {
+            if (account != null && source(account).isPresent()) {
               refresh(account);
             }
           } catch (RuntimeException e) {
@@ -77,23 +83,59 @@ public class GuideRefresh {
         });
   }
 
+  /**
+   * Where the account's guide comes from: its {@code epg_url}, else {@code xmltv.php} for an Xtream
+   * account, else the URL its M3U playlist named at the last sync; empty when there is none.
+   */
+  public static Optional<URI> source(Account account) {
+    if (account.epgUrl() != null) {
+      return Optional.of(URI.create(account.epgUrl()));
+    }
+    if (account.providerType() == ProviderType.XTREAM) {
+      return Optional.of(
+          URI.create(
+              account.serverUrl()
+                  + "/xmltv.php?username="
+                  + URLEncoder.encode(account.username(), StandardCharsets.UTF_8)
+                  + "&password="
+                  + URLEncoder.encode(account.password(), StandardCharsets.UTF_8)));
+    }
+    return Optional.ofNullable(account.providerEpgUrl()).map(URI::create);
+  }
+
+  /**
+   * The first usable URL of a playlist header's {@code x-tvg-url} (which may list several,
+   * comma-separated), or null.
+   */
+  public static String firstUrl(String tvgUrl) {
+    if (tvgUrl == null) {
+      return null;
+    }
+    for (String candidate : tvgUrl.split(",")) {
+      try {
+        String url = ServerUrl.playlist(candidate).value();
+        URI.create(url);
+        return url.length() <= 2048 ? url : null;
+      } catch (IllegalArgumentException e) {
+        // not an http(s) URL: try the next one
+      }
+    }
+    return null;
+  }
+
   /** Fetches and stores the account's guide now. */
   public Guides.Stats refresh(Account account) {
-    if (account.providerType() != ProviderType.XTREAM) {
-      throw new ProblemException(
-          422,
-          "No guide source",
-          "Account "
-              + account.id()
-              + " is an M3U playlist; guides for M3U accounts are not supported yet.");
-    }
     URI uri =
-        URI.create(
-            account.serverUrl()
-                + "/xmltv.php?username="
-                + URLEncoder.encode(account.username(), StandardCharsets.UTF_8)
-                + "&password="
-                + URLEncoder.encode(account.password(), StandardCharsets.UTF_8));
+        source(account)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        422,
+                        "No guide source",
+                        "Account "
+                            + account.id()
+                            + " has no guide: its M3U playlist names none (x-tvg-url). Set the"
+                            + " account's epg_url to an XMLTV URL."));
     long start = System.nanoTime();
     Guides.Stats[] stats = {null};
     http.stream(

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLEventReader;
 import javax.xml.stream.XMLEventWriter;
@@ -115,7 +116,8 @@ public final class Guides {
   /**
    * Reads a provider's guide and stores the account's copy, replacing the old one only once the new
    * one is complete and well-formed (a cut-off or HTML answer leaves the old guide in place).
-   * Channels and programmes without an id are dropped: no playlist can ask for them.
+   * Channels and programmes without an id are dropped: no playlist can ask for them. A gzip body (a
+   * {@code .xml.gz} guide) is unpacked.
    *
    * @throws InvalidGuideException when the body is not an XMLTV document
    */
@@ -127,8 +129,10 @@ public final class Guides {
       Counts counts = new Counts();
       try (DataOutputStream channelOut = gzip(head);
           DataOutputStream programmeOut = gzip(programmes)) {
-        split(xml, channelOut, programmeOut, counts);
+        split(uncompressed(xml), channelOut, programmeOut, counts);
         programmeOut.writeByte('E');
+      } catch (ZipException e) {
+        throw new InvalidGuideException("its gzip compression is corrupt: " + e.getMessage());
       }
       // The counts lead the file, so the channel member is written again in front of them.
       Path file = Files.createTempFile(dir, "account-" + key + "-", ".tmp");
@@ -155,6 +159,16 @@ public final class Guides {
       Files.deleteIfExists(head);
       Files.deleteIfExists(programmes);
     }
+  }
+
+  /** The body as XML: guides are often served as .xml.gz, with or without Content-Encoding. */
+  private static InputStream uncompressed(InputStream body) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
+    in.mark(2);
+    int first = in.read();
+    int second = in.read();
+    in.reset();
+    return first == 0x1f && second == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
   }
 
   private static final class Counts {

@@ -8,6 +8,7 @@ import dev.lineup.platform.ProblemMapper;
 import dev.lineup.playlist.control.AccountPlaylist;
 import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.control.Freshness;
+import dev.lineup.playlist.control.Renditions;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import jakarta.inject.Inject;
@@ -17,24 +18,16 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The URLs players load (TiviMate, VLC, Kodi, Plex): a playlist config's secret {@code
@@ -42,8 +35,9 @@ import java.util.zip.GZIPOutputStream;
  * {@code /playlist/{account_id}.m3u}, {@code /playlist/config/{id}.m3u}, {@code
  * /epg/{account_id}.xml}, {@code /epg/config/{id}.xml}. Each M3U names its guide in {@code
  * x-tvg-url}; each guide holds only the channels of its playlist. Answers carry {@code ETag} and
- * {@code Last-Modified} (304 when unchanged) and are gzip when the client accepts it. Errors are
- * problem+json like the API's: 404 unknown, 403 disabled, 503 not synced or no guide yet.
+ * {@code Last-Modified} (304 when unchanged), are rendered once per change ({@link Renditions}) and
+ * are gzip when the client accepts it. Errors are problem+json like the API's: 404 unknown, 403
+ * disabled, 503 not synced or no guide yet.
  */
 @WebServlet(urlPatterns = {"/playlist/*", "/p/*", "/epg/*"})
 public class PlaylistServlet extends HttpServlet {
@@ -58,16 +52,11 @@ public class PlaylistServlet extends HttpServlet {
   @Inject ConfigPlaylist configs;
   @Inject GuideRefresh guides;
   @Inject Freshness freshness;
-
-  /**
-   * The tvg-ids of the guides being written, by ETag: players loading the same guide while it is
-   * being written share one set (and one query) instead of holding one each.
-   */
-  private final Map<String, CompletableFuture<Set<String>>> guideChannels =
-      new ConcurrentHashMap<>();
+  @Inject Renditions renditions;
 
   /** What a request asks for. */
   private record Target(
+      String slot,
       String name,
       PlaylistSettings settings,
       List<Account> accounts,
@@ -102,18 +91,21 @@ public class PlaylistServlet extends HttpServlet {
               .stream()
               .findFirst()
               .orElseThrow(() -> new ProblemException(404, "Not found", "No such playlist."));
+      boolean guide = token.group(2).equals("epg.xml");
       return new Target(
+          slot("config", found.id(), guide, base),
           found.name(),
           found.settings(),
           configs.requireServable(found),
           base + "/p/" + found.token() + "/epg.xml",
-          token.group(2).equals("epg.xml"));
+          guide);
     } else if (!prefix.equals("/p") && config.matches() && isXml(prefix, config.group(2))) {
       PlaylistConfig found = em.find(PlaylistConfig.class, Long.parseLong(config.group(1)));
       if (found == null) {
         throw ProblemException.notFound("Playlist", config.group(1));
       }
       return new Target(
+          slot("config-by-id", found.id(), prefix.equals("/epg"), base),
           found.name(),
           found.settings(),
           configs.requireServable(found),
@@ -123,6 +115,7 @@ public class PlaylistServlet extends HttpServlet {
       Account found = Account.require(em, Long.parseLong(account.group(1)));
       playlist.requireServable(found);
       return new Target(
+          slot("account", found.id(), prefix.equals("/epg"), base),
           found.name(),
           AccountPlaylist.settings(found),
           List.of(found),
@@ -134,6 +127,11 @@ public class PlaylistServlet extends HttpServlet {
         "Not found",
         "Nothing here; player URLs look like /p/{token}/playlist.m3u, /p/{token}/epg.xml,"
             + " /playlist/{account_id}.m3u or /epg/{account_id}.xml");
+  }
+
+  /** What an answer is, for {@link Renditions}: one file per playlist, kind and host. */
+  private static String slot(String kind, long id, boolean guide, String base) {
+    return kind + "-" + id + (guide ? "-epg-" : "-m3u-") + base;
   }
 
   /** /epg/... asks for .xml, /playlist/... for .m3u. */
@@ -177,50 +175,28 @@ public class PlaylistServlet extends HttpServlet {
     response.setContentType(target.guide() ? "application/xml" : "audio/x-mpegurl");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Content-Disposition", "inline; filename=\"" + file + "\"");
-    if (target.guide()) {
-      CompletableFuture<Set<String>> mine = new CompletableFuture<>();
-      CompletableFuture<Set<String>> shared = guideChannels.putIfAbsent(etag, mine);
-      try {
-        if (shared == null) {
-          shared = mine;
-          try {
-            mine.complete(configs.channelIds(target.settings(), target.accounts()));
-          } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
+    renditions.send(
+        target.slot(),
+        etag,
+        acceptsGzip(request.getHeader("Accept-Encoding")),
+        (gzip, length) -> {
+          if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
           }
-        }
-        Set<String> channelIds = shared.join();
-        try (OutputStream out = body(request, response)) {
-          store.write(keys, channelIds, out);
-        }
-      } finally {
-        guideChannels.remove(etag, mine); // downloads that start later read the ids afresh
-      }
-    } else {
-      try (BufferedWriter out =
-          new BufferedWriter(
-              new OutputStreamWriter(body(request, response), StandardCharsets.UTF_8), 1 << 16)) {
-        configs.write(target.settings(), target.accounts(), target.epgUrl(), out);
-      }
-    }
-  }
-
-  /** The response body: gzip (fast level; XMLTV and M3U shrink ~10×) when the client takes it. */
-  private static OutputStream body(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    OutputStream raw = response.getOutputStream();
-    if (!acceptsGzip(request.getHeader("Accept-Encoding"))) {
-      return new BufferedOutputStream(raw, 1 << 16);
-    }
-    response.setHeader("Content-Encoding", "gzip");
-    return new BufferedOutputStream(
-        new GZIPOutputStream(raw, 1 << 16) {
-          {
-            def.setLevel(Deflater.BEST_SPEED);
+          if (length >= 0) {
+            response.setContentLengthLong(length);
           }
+          return response.getOutputStream();
         },
-        1 << 16);
+        out -> {
+          if (target.guide()) {
+            store.write(keys, configs.channelIds(target.settings(), target.accounts()), out);
+          } else {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            configs.write(target.settings(), target.accounts(), target.epgUrl(), writer);
+            writer.flush();
+          }
+        });
   }
 
   static boolean acceptsGzip(String acceptEncoding) {

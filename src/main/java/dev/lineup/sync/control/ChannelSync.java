@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -261,6 +262,7 @@ public class ChannelSync {
   /** An M3U playlist holds groups and channels together: one pass stages both. */
   private void fetchPlaylist(SyncSession session, Account account, SyncRun run, Scope scope) {
     phase(session, run, "fetching_channels", 0);
+    AtomicReference<M3uPlaylistReader.Header> guide = new AtomicReference<>();
     http.withRetries(
         () -> {
           // Groups are few; they are kept until the reading thread is done with the playlist.
@@ -270,14 +272,15 @@ public class ChannelSync {
               session,
               run,
               sink ->
-                  playlists.read(
-                      account.serverUrl(),
-                      groups::add,
-                      channel -> {
-                        if (scope.channels()) {
-                          sink.accept(channel);
-                        }
-                      }));
+                  guide.set(
+                      playlists.read(
+                          account.serverUrl(),
+                          groups::add,
+                          channel -> {
+                            if (scope.channels()) {
+                              sink.accept(channel);
+                            }
+                          })));
           if (scope.categories()) {
             for (ProviderCategory group : groups) {
               staging(() -> session.stage(group));
@@ -285,6 +288,9 @@ public class ChannelSync {
             staging(session::flushCategories);
           }
         });
+    // The guide the playlist names (x-tvg-url), for GuideRefresh; only a usable http(s) URL.
+    String tvgUrl = guide.get() == null ? null : GuideRefresh.firstUrl(guide.get().tvgUrl());
+    staging(() -> session.providerGuide(tvgUrl));
     checkCancelled(session, run);
   }
 

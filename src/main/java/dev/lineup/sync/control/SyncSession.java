@@ -87,6 +87,18 @@ final class SyncSession implements AutoCloseable {
     return connection;
   }
 
+  /** Keeps the guide URL the account's M3U playlist names in its header (null: none). */
+  void providerGuide(String url) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE accounts SET provider_epg_url = ? WHERE id = ? AND NOT provider_epg_url <=> ?")) {
+      update.setString(1, url);
+      update.setLong(2, accountId);
+      update.setString(3, url);
+      update.executeUpdate();
+    }
+  }
+
   private void createStaging() throws SQLException {
     try (Statement ddl = connection.createStatement()) {
       ddl.execute("DROP TEMPORARY TABLE IF EXISTS sync_stage_channels, sync_stage_categories");

@@ -1,0 +1,268 @@
+package dev.lineup.playlist.control;
+
+import dev.lineup.epg.control.GuideRefresh;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Player answers kept on disk (gzip) by ETag: a playlist or guide is rendered once per change and
+ * then copied to every player that asks — ten TiviMates loading a 100,000-channel guide at once
+ * cost one rendering, not ten. The first player gets the answer while it is rendered (a tee to the
+ * file); players that ask meanwhile wait for it, then read the file. A player that hangs up does
+ * not stop the rendering. Each slot (a playlist's M3U or guide) keeps only its latest file; the
+ * folder is emptied at start, since ETags change with every start.
+ */
+@ApplicationScoped
+public class Renditions {
+  private static final Logger LOG = Logger.getLogger(Renditions.class.getName());
+  private static final int WAIT_SECONDS = 300;
+
+  /** Writes an answer's body. */
+  @FunctionalInterface
+  public interface Renderer {
+    void render(OutputStream out) throws IOException;
+  }
+
+  /** Where the body goes, once it is known whether it is gzip and how long. */
+  @FunctionalInterface
+  public interface Client {
+    OutputStream open(boolean gzip, long length) throws IOException;
+  }
+
+  @Inject GuideRefresh guides;
+
+  private Path dir;
+  private final Map<String, CompletableFuture<Path>> rendering = new ConcurrentHashMap<>();
+  private final Map<String, Path> latest = new ConcurrentHashMap<>();
+
+  @PostConstruct
+  void clear() {
+    dir = guides.dir().resolve("rendered");
+    try {
+      Files.createDirectories(dir);
+      try (Stream<Path> old = Files.list(dir)) {
+        for (Path file : old.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not prepare " + dir, e);
+    }
+  }
+
+  /**
+   * Sends the answer whose ETag is {@code etag}: from its file when rendered already (or being
+   * rendered by another request), else rendering it now for this client and the file at once.
+   *
+   * @param slot what the answer is (e.g. "config-7-epg"): a new rendering replaces the slot's old
+   *     file
+   * @param gzip whether the client accepts gzip
+   */
+  public void send(String slot, String etag, boolean gzip, Client client, Renderer renderer)
+      throws IOException {
+    String key = hash(etag);
+    Path file = dir.resolve(key + ".gz");
+    if (Files.isRegularFile(file)) {
+      copy(file, gzip, client);
+      return;
+    }
+    CompletableFuture<Path> mine = new CompletableFuture<>();
+    CompletableFuture<Path> running = rendering.putIfAbsent(key, mine);
+    if (running != null) {
+      Path rendered = await(running);
+      if (rendered != null) {
+        copy(rendered, gzip, client);
+        return;
+      }
+      renderer.render(client.open(gzip, -1)); // the other rendering failed: render for this one
+      return;
+    }
+    try {
+      render(file, gzip, client, renderer);
+      mine.complete(file);
+      Path previous = latest.put(slot, file);
+      if (previous != null && !previous.equals(file)) {
+        Files.deleteIfExists(previous); // players still reading it keep their open file
+      }
+    } catch (IOException | RuntimeException e) {
+      mine.complete(null);
+      throw e;
+    } finally {
+      rendering.remove(key, mine);
+    }
+  }
+
+  private static Path await(CompletableFuture<Path> running) throws IOException {
+    try {
+      return running.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while waiting for the answer", e);
+    } catch (ExecutionException | TimeoutException e) {
+      return null;
+    }
+  }
+
+  /** Renders into a temporary file and to the client at once; then moves the file in place. */
+  private void render(Path file, boolean gzip, Client client, Renderer renderer)
+      throws IOException {
+    Path temp = Files.createTempFile(dir, "rendering-", ".tmp");
+    try {
+      Forgiving toClient = new Forgiving(client.open(gzip, -1));
+      OutputStream toFile = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+      OutputStream body =
+          gzip
+              ? fastGzip(new Tee(toFile, toClient)) // one compression for both
+              : new Tee(fastGzip(toFile), toClient);
+      try (OutputStream out = new BufferedOutputStream(body, 1 << 16)) {
+        renderer.render(out);
+      }
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (toClient.failure != null) {
+        LOG.log(Level.FINE, "A player hung up; the answer was kept for the next", toClient.failure);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void copy(Path file, boolean gzip, Client client) throws IOException {
+    if (gzip) {
+      try (OutputStream out = client.open(true, Files.size(file))) {
+        Files.copy(file, out);
+      }
+    } else {
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+          OutputStream out = client.open(false, -1)) {
+        in.transferTo(out);
+      }
+    }
+  }
+
+  /** gzip at the fastest level: XMLTV and M3U still shrink about tenfold. */
+  public static OutputStream fastGzip(OutputStream out) throws IOException {
+    return new GZIPOutputStream(out, 1 << 16) {
+      {
+        def.setLevel(Deflater.BEST_SPEED);
+      }
+    };
+  }
+
+  private static String hash(String etag) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(etag.getBytes(StandardCharsets.UTF_8)))
+          .substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes to both; closes both. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    Tee(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      first.write(b, off, len);
+      second.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      first.flush();
+      second.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (first) {
+        second.close();
+      }
+    }
+  }
+
+  /** The client's stream: once it fails (the player hung up), writes are dropped, not thrown. */
+  private static final class Forgiving extends OutputStream {
+    private final OutputStream out;
+    private IOException failure;
+
+    Forgiving(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (failure == null) {
+        try {
+          out.write(b, off, len);
+        } catch (IOException e) {
+          failure = e;
+        }
+      }
+    }
+
+    @Override
+    public void flush() {
+      if (failure == null) {
+        try {
+          out.flush();
+        } catch (IOException e) {
+          failure = e;
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        out.close();
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package dev.lineup.playlist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lineup.support.Accounts;
+import dev.lineup.support.Api;
+import dev.lineup.support.Api.Reply;
+import dev.lineup.support.Db;
+import dev.lineup.support.FakeProvider;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lineup's playlist and guide read by the parsers IPTV players and tools use —
+ * iptv-playlist-parser, {@code @iptv/playlist}, {@code @iptv/xmltv} (installed from npm into
+ * target/clients), xmllint and tv_validate_file against the XMLTV DTD — with their counts compared
+ * to the database; and a channel's stream opened by ffprobe. The drivers are in src/test/clients.
+ */
+class RealClientsIT {
+  /** The channel ids tv_validate_file accepts (XMLTV::ValidateFile). */
+  private static final Pattern VALID_ID = Pattern.compile("^[-a-zA-Z0-9]+(\\.[-a-zA-Z0-9]+)+$");
+
+  static Path clients;
+  static FakeProvider provider;
+  static long account;
+  static String m3uUrl;
+  static String epgUrl;
+  static long guideChannels;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    clients = install();
+    provider = FakeProvider.start();
+    provider.serveCapture();
+    account = Accounts.create("Real clients", provider);
+    Reply sync = Api.post("/api/accounts/" + account + "/sync");
+    assertTrue(sync.json().getBoolean("success"), sync.toString());
+    Api.post(
+        "/api/accounts/" + account + "/filters",
+        "{\"name\":\"No 24/7\",\"filter_type\":\"channel_name\",\"filter_action\":\"blacklist\","
+            + "\"filter_value\":\"24/7\"}");
+    // The provider's guide: every well-formed tvg-id of the lineup, plus one it does not carry.
+    List<String> ids =
+        Db.column(
+                "SELECT DISTINCT epg_channel_id FROM channels WHERE account_id = ?"
+                    + " AND epg_channel_id <> ''",
+                account)
+            .stream()
+            .map(String::valueOf)
+            .filter(id -> VALID_ID.matcher(id).matches())
+            .toList();
+    guideChannels =
+        Db.number(
+            "SELECT COUNT(DISTINCT epg_channel_id) FROM channels WHERE account_id = ?"
+                + " AND is_active AND passes_filters AND epg_channel_id IN ("
+                + String.join(",", ids.stream().map(id -> "?").toList())
+                + ")",
+            Stream.concat(Stream.of((Object) account), ids.stream()).toArray());
+    assertTrue(guideChannels > 10, "the capture has tvg-ids: " + guideChannels);
+    StringBuilder guide =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tv generator-info-name=\"fake\">\n");
+    List<String> all = new ArrayList<>(ids);
+    all.add("not.in.lineup");
+    for (String id : all) {
+      guide.append(
+          "<channel id=\"%s\"><display-name>%s</display-name></channel>\n".formatted(id, id));
+    }
+    for (String id : all) {
+      for (int hour = 6; hour < 8; hour++) {
+        guide.append(
+            ("<programme start=\"2026112%d%02d0000 +0000\" stop=\"2026112%d%02d0000 +0000\""
+                    + " channel=\"%s\"><title lang=\"en\">News &amp; more at %d</title></programme>\n")
+                .formatted(6, hour, 6, hour + 1, id, hour));
+      }
+    }
+    provider.serveGuide(guide.append("</tv>\n").toString());
+    Reply refresh = Api.post("/api/accounts/" + account + "/epg/refresh");
+    assertEquals(200, refresh.status(), refresh.toString());
+    JsonObject config =
+        Api.post(
+                "/api/playlist-configs",
+                "{\"name\":\"%s\",\"include_accounts\":[%d]}"
+                    .formatted(Accounts.uniqueName("Real clients"), account))
+            .json();
+    m3uUrl = Api.BASE_URL + config.getJsonObject("urls").getString("m3u");
+    epgUrl = m3uUrl.replace("playlist.m3u", "epg.xml");
+  }
+
+  @AfterAll
+  static void tearDown() {
+    provider.close();
+  }
+
+  @Test
+  void iptvPlaylistParserAndIptvPlaylistReadEveryChannelOfThePlaylist() throws Exception {
+    long channels =
+        Db.number(
+            "SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active AND passes_filters",
+            account);
+    long withTvgId =
+        Db.number(
+            "SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active AND passes_filters"
+                + " AND epg_channel_id <> ''",
+            account);
+    assertTrue(channels > 1000, "channels: " + channels);
+
+    JsonObject parser = node("m3u_iptv-playlist-parser.mjs", m3uUrl);
+    assertEquals(channels, parser.getInt("items"), parser.toString());
+    assertEquals(channels, parser.getInt("with_url"), parser.toString());
+    assertEquals(withTvgId, parser.getInt("with_tvg_id"), parser.toString());
+    assertEquals(channels, parser.getInt("with_group"), parser.toString());
+    assertTrue(parser.getJsonArray("header_attrs").toString().contains("x-tvg-url"));
+
+    JsonObject playlist = node("m3u_iptv-playlist.mjs", m3uUrl, "--roundtrip");
+    assertEquals(channels, playlist.getInt("channels"), playlist.toString());
+    assertEquals(channels, playlist.getInt("roundtrip_channels"), playlist.toString());
+    assertEquals(withTvgId, playlist.getInt("with_tvgId"), playlist.toString());
+  }
+
+  @Test
+  void iptvXmltvReadsTheGuideAndItIsValidAgainstTheXmltvDtd() throws Exception {
+    JsonObject xmltv = node("xmltv_iptv-xmltv.mjs", epgUrl);
+    assertEquals(guideChannels, xmltv.getInt("channels"), xmltv.toString());
+    assertEquals(2 * guideChannels, xmltv.getInt("programmes"), xmltv.toString());
+    assertEquals(0, xmltv.getInt("programmes_without_channel_element"), xmltv.toString());
+    assertEquals(0, xmltv.getInt("programmes_bad_start"), xmltv.toString());
+
+    Assumptions.assumeTrue(
+        onPath("xmllint") && onPath("tv_validate_file") && Files.exists(Path.of(dtd())),
+        "xmllint and tv_validate_file are not installed here"
+            + " (apt-get install libxml2-utils xmltv-util); the npm parsers above still ran");
+    Result validated = run(List.of("sh", "xmltv_validate.sh", epgUrl));
+    assertEquals(0, validated.status(), validated.output());
+    assertTrue(validated.output().contains("xmllint --dtdvalid rc=0"), validated.output());
+    assertTrue(validated.output().contains("channels=" + guideChannels + " "), validated.output());
+  }
+
+  @Test
+  void ffprobeOpensAChannelsStreamFromThePlaylist() throws Exception {
+    Assumptions.assumeTrue(
+        onPath("ffprobe"), "ffprobe is not installed here (apt-get install ffmpeg)");
+    String stream =
+        Api.get(m3uUrl.substring(Api.BASE_URL.length()), "*/*")
+            .body()
+            .lines()
+            .filter(line -> line.startsWith("http"))
+            .findFirst()
+            .orElseThrow();
+    Result probe = run(List.of("sh", "ffprobe_url.sh", stream, "20"));
+    assertEquals(0, probe.status(), probe.output());
+    assertTrue(probe.output().contains("format=mpegts"), probe.output());
+    assertTrue(probe.output().contains("h264"), probe.output());
+  }
+
+  private static String dtd() {
+    return System.getenv().getOrDefault("XMLTV_DTD", "/usr/share/xmltv/xmltv.dtd");
+  }
+
+  /** Runs a Node driver; it prints one JSON line and exits 0. */
+  private static JsonObject node(String script, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("node", script));
+    command.addAll(List.of(args));
+    Result result = run(command);
+    assertEquals(0, result.status(), result.output());
+    String json =
+        result.output().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+
+  record Result(int status, String output) {}
+
+  private static Result run(List<String> command) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command).directory(clients.toFile()).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(command + " did not finish");
+    }
+    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+
+  private static boolean onPath(String tool) {
+    return Stream.of(System.getenv("PATH").split(":"))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+  }
+
+  /**
+   * Copies src/test/clients to target/clients and installs its npm packages there once (the
+   * versions pinned in package-lock.json).
+   */
+  private static Path install() throws Exception {
+    Path source = Path.of("src", "test", "clients");
+    Path target = Path.of("target", "clients");
+    Files.createDirectories(target);
+    try (Stream<Path> files = Files.list(source)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    if (!Files.isDirectory(target.resolve("node_modules"))) {
+      Process npm =
+          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+              .directory(target.toFile())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(npm.waitFor(300, TimeUnit.SECONDS), "npm ci did not finish");
+      assertEquals(0, npm.exitValue(), "npm ci in target/clients failed:\n" + output);
+    }
+    return target;
+  }
+}
