@@ -10,6 +10,8 @@ import dev.lineup.support.Api.Reply;
 import dev.lineup.support.FakeProvider;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,5 +175,61 @@ class PlaylistConfigIT {
     assertEquals("first_tag", replaced.json().getString("group_by"));
     assertEquals(200, Api.delete(path).status());
     assertEquals(404, Api.get(path).status());
+  }
+
+  /** "group-title|tvg-chno" of each entry. */
+  static List<String> groupsAndNumbers(List<String> lines) {
+    Pattern entry = Pattern.compile("tvg-chno=\"(\\d+)\" group-title=\"([^\"]*)\"");
+    return lines.stream()
+        .filter(l -> l.startsWith("#EXTINF"))
+        .map(
+            l -> {
+              Matcher m = entry.matcher(l);
+              assertTrue(m.find(), l);
+              return m.group(2) + "|" + m.group(1);
+            })
+        .toList();
+  }
+
+  @Test
+  void channelsCanBeOrderedByGroupAndNumberedFromEachGroupsHundred() {
+    JsonObject config =
+        create(
+            ("{\"name\":\"%s\",\"include_accounts\":[%d],\"order_by\":\"group\","
+                    + "\"numbering\":\"group\",\"start_number\":1}")
+                .formatted(Accounts.uniqueName("By group"), first));
+    assertEquals("group", config.getString("order_by"));
+    assertEquals("group", config.getString("numbering"));
+    assertEquals(
+        List.of(
+            "CA| FRANCOPHONE|1",
+            "CA| SPORTS|101",
+            "FR|201",
+            "RU|301",
+            "UK| ENTERTAINMENT|401",
+            "UK| SPORTS|501",
+            "US| NEWS|601",
+            "US| NEWS|602",
+            "US| SPORTS|701",
+            "US| SPORTS|702"),
+        groupsAndNumbers(lines(config.getJsonObject("urls").getString("m3u"))));
+
+    // By the provider's number: the lineup's own order (num 1..10).
+    JsonObject byNumber =
+        create(
+            "{\"name\":\"%s\",\"include_accounts\":[%d],\"order_by\":\"number\"}"
+                .formatted(Accounts.uniqueName("By number"), first));
+    List<String> numbers =
+        groupsAndNumbers(lines(byNumber.getJsonObject("urls").getString("m3u"))).stream()
+            .map(e -> e.substring(e.lastIndexOf('|') + 1))
+            .toList();
+    assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), numbers);
+
+    Reply bad =
+        Api.post(
+            "/api/playlist-configs",
+            "{\"name\":\"%s\",\"order_by\":\"random\"}".formatted(Accounts.uniqueName("Bad")));
+    assertEquals(422, bad.status(), bad.toString());
+    assertTrue(bad.body().contains("order_by"), bad.body());
   }
 }

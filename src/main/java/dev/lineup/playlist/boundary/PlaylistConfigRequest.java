@@ -5,6 +5,7 @@ import dev.lineup.platform.JsonBody;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.GroupBy;
 import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
+import dev.lineup.playlist.entity.PlaylistConfig.OrderBy;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import dev.lineup.tag.entity.TagName;
 import jakarta.json.JsonArray;
@@ -46,6 +47,7 @@ final class PlaylistConfigRequest {
     }
     Numbering numbering = choice(body, "numbering", Numbering.class, Numbering.PROVIDER);
     GroupBy groupBy = choice(body, "group_by", GroupBy.class, GroupBy.CATEGORY);
+    OrderBy orderBy = choice(body, "order_by", OrderBy.class, OrderBy.NAME);
     Integer start = body.integer("start_number");
     if (start != null && (start < 0 || start > 1_000_000)) {
       body.reject("start_number", "must be from 0 to 1000000");
@@ -66,6 +68,7 @@ final class PlaylistConfigRequest {
         numbering,
         start == null ? 1 : start,
         groupBy,
+        orderBy,
         suffix == null || suffix,
         enabled == null || enabled);
   }
@@ -167,11 +170,14 @@ final class PlaylistConfigRequest {
     view.put("numbering", s.numbering().name().toLowerCase(Locale.ROOT));
     view.put("start_number", s.startNumber());
     view.put("group_by", s.groupBy().name().toLowerCase(Locale.ROOT));
+    view.put("order_by", s.orderBy().name().toLowerCase(Locale.ROOT));
     view.put("account_suffix", s.accountSuffix());
     view.put("enabled", s.enabled());
     java.util.Map<String, Object> urls = new java.util.LinkedHashMap<>();
     urls.put("m3u", "/p/" + config.token() + "/playlist.m3u");
+    urls.put("epg", "/p/" + config.token() + "/epg.xml");
     urls.put("legacy_m3u", "/playlist/config/" + config.id() + ".m3u");
+    urls.put("legacy_epg", "/epg/config/" + config.id() + ".xml");
     view.put("urls", urls);
     view.put("created_at", PlaylistConfig.iso(config.createdAt()));
     view.put("updated_at", PlaylistConfig.iso(config.updatedAt()));

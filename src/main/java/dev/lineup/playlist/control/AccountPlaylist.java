@@ -5,6 +5,7 @@ import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.playlist.entity.PlaylistConfig.GroupBy;
 import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
+import dev.lineup.playlist.entity.PlaylistConfig.OrderBy;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,6 +58,7 @@ public class AccountPlaylist {
         Numbering.PROVIDER,
         1,
         GroupBy.CATEGORY,
+        OrderBy.NAME,
         false,
         true);
   }

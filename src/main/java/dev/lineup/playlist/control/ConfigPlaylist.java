@@ -7,7 +7,6 @@ import dev.lineup.channel.control.ChannelSelection;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.GroupBy;
-import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -147,7 +146,7 @@ public class ConfigPlaylist {
     String firstTag =
         s.groupBy() == GroupBy.FIRST_TAG
             ? ", (SELECT MIN(t.name) FROM channel_tags ft JOIN tags t ON t.id = ft.tag_id"
-                + " WHERE ft.channel_id = c.id)"
+                + " WHERE ft.channel_id = c.id) AS first_tag"
             : ", NULL";
     String statement =
         sql.select()
@@ -159,8 +158,10 @@ public class ConfigPlaylist {
             + " LEFT JOIN categories cat"
             + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
             + sql.where()
-            + " ORDER BY c.name, c.id";
+            + " ORDER BY "
+            + order(s);
     int number = s.startNumber();
+    GroupNumbers groupNumbers = new GroupNumbers(s.startNumber());
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query = streamed(connection, statement, sql.params())) {
       try (ResultSet rs = query.executeQuery()) {
@@ -184,9 +185,12 @@ public class ConfigPlaylist {
               rs.getString(5),
               cleaned == null || cleaned.isBlank() ? rs.getString(2) : cleaned,
               rs.getString(4),
-              s.numbering() == Numbering.PROVIDER
-                  ? providerNumber
-                  : s.numbering() == Numbering.SEQUENTIAL ? number++ : null,
+              switch (s.numbering()) {
+                case PROVIDER -> providerNumber;
+                case SEQUENTIAL -> number++;
+                case GROUP -> groupNumbers.next(group);
+                case NONE -> null;
+              },
               group,
               base == null ? rs.getString(7) : base + rs.getString(1) + ".ts");
         }
@@ -205,6 +209,54 @@ public class ConfigPlaylist {
                 + (System.nanoTime() - start) / 1_000_000
                 + " ms");
     return m3u.entries();
+  }
+
+  /**
+   * The ORDER BY of the playlist: by name; by the provider's number (channels without one last); or
+   * by group, then name. Group order keeps an account's channels together when the group names
+   * carry its name as a suffix.
+   */
+  static String order(PlaylistSettings s) {
+    return switch (s.orderBy()) {
+      case NAME -> "c.name, c.id";
+      case NUMBER -> "c.num IS NULL, c.num, c.name, c.id";
+      case GROUP ->
+          switch (s.groupBy()) {
+                case CATEGORY -> "cat.name IS NULL, cat.name, c.account_id";
+                case FIRST_TAG -> "first_tag IS NULL, first_tag, c.account_id";
+                case ACCOUNT ->
+                    "(SELECT a.name FROM accounts a WHERE a.id = c.account_id), c.account_id";
+              }
+              + ", c.name, c.id";
+    };
+  }
+
+  /**
+   * Numbers by group: a group's channels count up from its first number, and a new group starts at
+   * the next free hundred after the start number (start 1: groups at 1, 101, 201, ...; a group of
+   * 150 channels pushes the next one to 201). Holds one counter per group, not per channel.
+   */
+  static final class GroupNumbers {
+    private final int start;
+    private final Map<String, Integer> next = new HashMap<>();
+    private int highest;
+
+    GroupNumbers(int start) {
+      this.start = start;
+      this.highest = start - 1;
+    }
+
+    int next(String group) {
+      String key = group == null ? "" : group;
+      Integer number = next.get(key);
+      if (number == null) {
+        int used = highest - start + 1; // numbers taken so far, counted from the start
+        number = start + (used + 99) / 100 * 100;
+      }
+      next.put(key, number + 1);
+      highest = Math.max(highest, number);
+      return number;
+    }
   }
 
   /** A statement with its parameters whose rows stream instead of being read whole. */

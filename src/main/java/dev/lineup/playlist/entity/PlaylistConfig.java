@@ -31,11 +31,22 @@ public class PlaylistConfig extends Timestamped {
   public static final String BY_TOKEN = "PlaylistConfig.byToken";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Where a channel's number comes from. */
+  /**
+   * Where a channel's number comes from: the provider's {@code num}, counting from the start
+   * number, counting within each group (a group starts at the next free hundred), or nowhere.
+   */
   public enum Numbering {
     PROVIDER,
     SEQUENTIAL,
+    GROUP,
     NONE
+  }
+
+  /** The channels' order: by name, by the provider's number, or by group (then name). */
+  public enum OrderBy {
+    NAME,
+    NUMBER,
+    GROUP
   }
 
   /** What a channel's group-title is. */
@@ -82,6 +93,9 @@ public class PlaylistConfig extends Timestamped {
   @Column(name = "group_by", nullable = false)
   private String groupBy = "category";
 
+  @Column(name = "order_by", nullable = false)
+  private String orderBy = "name";
+
   @Column(name = "account_suffix", nullable = false)
   private boolean accountSuffix = true;
 
@@ -113,6 +127,7 @@ public class PlaylistConfig extends Timestamped {
     numbering = s.numbering().name().toLowerCase(Locale.ROOT);
     startNumber = s.startNumber();
     groupBy = s.groupBy().name().toLowerCase(Locale.ROOT);
+    orderBy = s.orderBy().name().toLowerCase(Locale.ROOT);
     accountSuffix = s.accountSuffix();
     enabled = s.enabled();
   }
@@ -130,6 +145,7 @@ public class PlaylistConfig extends Timestamped {
         Numbering.valueOf(numbering.toUpperCase(Locale.ROOT)),
         startNumber,
         GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT)),
+        OrderBy.valueOf(orderBy.toUpperCase(Locale.ROOT)),
         accountSuffix,
         enabled);
   }
@@ -187,6 +203,7 @@ public class PlaylistConfig extends Timestamped {
       Numbering numbering,
       int startNumber,
       GroupBy groupBy,
+      OrderBy orderBy,
       boolean accountSuffix,
       boolean enabled) {}
 }
