@@ -57,6 +57,17 @@ class EpgIT {
       </tv>
       """;
 
+  /** The served guide of the lineup: its channels first, then their programmes, in order. */
+  static final List<String> EXPECTED =
+      List.of(
+          "channel:cnn.us",
+          "channel:espn.us",
+          "channel:bbc1.uk",
+          "programme:cnn.us",
+          "programme:cnn.us",
+          "programme:espn.us",
+          "programme:bbc1.uk");
+
   FakeProvider provider;
   long account;
 
@@ -122,16 +133,7 @@ class EpgIT {
     syncAndFetch();
     Document guide = xml(Api.get("/epg/" + account + ".xml", "*/*"));
     assertEquals("tv", guide.getDocumentElement().getTagName());
-    assertEquals(
-        List.of(
-            "channel:cnn.us",
-            "channel:espn.us",
-            "channel:bbc1.uk",
-            "programme:cnn.us",
-            "programme:cnn.us",
-            "programme:espn.us",
-            "programme:bbc1.uk"),
-        elements(guide));
+    assertEquals(EXPECTED, elements(guide));
     assertEquals("Höhepunkte <live>", guide.getElementsByTagName("desc").item(0).getTextContent());
     assertEquals(
         "ESPN & more", guide.getElementsByTagName("display-name").item(1).getTextContent());
@@ -231,17 +233,9 @@ class EpgIT {
       m3u.append("http://streams.example.com/live/").append(i).append(".ts\n");
     }
     provider.servePlaylist(m3u.toString());
-    Reply created =
-        Api.post(
-            "/api/accounts",
-            Json.createObjectBuilder()
-                .add("name", Accounts.uniqueName("Guide M3U"))
-                .add("provider_type", "m3u")
-                .add("server", provider.url() + "/get.php?username=a&password=b&type=m3u_plus")
-                .build()
-                .toString());
-    assertEquals(201, created.status(), created.toString());
-    long id = created.json().getJsonNumber("id").longValue();
+    long id =
+        Accounts.createM3u(
+            "Guide M3U", provider.url() + "/get.php?username=a&password=b&type=m3u_plus");
     assertTrue(Api.post("/api/accounts/" + id + "/sync").json().getBoolean("success"));
     return id;
   }
@@ -260,16 +254,7 @@ class EpgIT {
       Reply refresh = Api.post("/api/accounts/" + m3u + "/epg/refresh");
       assertEquals(200, refresh.status(), refresh.toString());
       assertEquals(5, refresh.json().getInt("programmes"));
-      assertEquals(
-          List.of(
-              "channel:cnn.us",
-              "channel:espn.us",
-              "channel:bbc1.uk",
-              "programme:cnn.us",
-              "programme:cnn.us",
-              "programme:espn.us",
-              "programme:bbc1.uk"),
-          elements(xml(Api.get("/epg/" + m3u + ".xml", "*/*"))));
+      assertEquals(EXPECTED, elements(xml(Api.get("/epg/" + m3u + ".xml", "*/*"))));
     } finally {
       Files.deleteIfExists(gz);
     }

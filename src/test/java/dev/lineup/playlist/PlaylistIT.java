@@ -119,16 +119,9 @@ class PlaylistIT {
   @Test
   void anM3uAccountsChannelsPlayFromTheirOwnUrls() {
     provider.servePlaylist(FakeProvider.playlistFile("iptv-org_generated_index_fixture.m3u"));
-    Reply created =
-        Api.post(
-            "/api/accounts",
-            Json.createObjectBuilder()
-                .add("name", Accounts.uniqueName("Playlist M3U"))
-                .add("provider_type", "m3u")
-                .add("server", provider.url() + "/get.php?username=a&password=b&type=m3u_plus")
-                .build()
-                .toString());
-    long account = created.json().getJsonNumber("id").longValue();
+    long account =
+        Accounts.createM3u(
+            "Playlist M3U", provider.url() + "/get.php?username=a&password=b&type=m3u_plus");
     sync(account);
     List<String> urls =
         playlist(account).body().lines().filter(l -> !l.startsWith("#")).sorted().toList();

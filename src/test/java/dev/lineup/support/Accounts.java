@@ -29,6 +29,21 @@ public final class Accounts {
     return reply.json().getJsonNumber("id").longValue();
   }
 
+  /** An M3U account reading the playlist at {@code playlistUrl}; returns its id. */
+  public static long createM3u(String prefix, String playlistUrl) {
+    Reply reply =
+        Api.post(
+            "/api/accounts",
+            Json.createObjectBuilder()
+                .add("name", uniqueName(prefix))
+                .add("provider_type", "m3u")
+                .add("server", playlistUrl)
+                .build()
+                .toString());
+    assertEquals(201, reply.status(), reply::toString);
+    return reply.json().getJsonNumber("id").longValue();
+  }
+
   /**
    * Waits until the account's search documents are current (its previews stop saying {@code
    * search_pending}), at most {@code limitSeconds}; returns how long that took in ms.

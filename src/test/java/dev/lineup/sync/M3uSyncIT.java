@@ -26,17 +26,7 @@ class M3uSyncIT {
   void setUp() {
     provider = FakeProvider.start();
     playlistUrl = provider.url() + "/get.php?username=alice&password=pl4ylist-secret&type=m3u_plus";
-    Reply created =
-        Api.post(
-            "/api/accounts",
-            Json.createObjectBuilder()
-                .add("name", Accounts.uniqueName("M3U"))
-                .add("provider_type", "m3u")
-                .add("server", playlistUrl)
-                .build()
-                .toString());
-    assertEquals(201, created.status(), created::toString);
-    account = created.json().getJsonNumber("id").longValue();
+    account = Accounts.createM3u("M3U", playlistUrl);
   }
 
   @AfterEach
