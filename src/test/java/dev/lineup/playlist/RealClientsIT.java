@@ -8,17 +8,15 @@ import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
 import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
+import dev.lineup.support.Node;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +43,7 @@ class RealClientsIT {
 
   @BeforeAll
   static void setUp() throws Exception {
-    clients = install();
+    clients = Node.install("clients");
     provider = FakeProvider.start();
     provider.serveCapture();
     account = Accounts.create("Real clients", provider);
@@ -143,10 +141,10 @@ class RealClientsIT {
     assertEquals(0, xmltv.getInt("programmes_bad_start"), xmltv.toString());
 
     Assumptions.assumeTrue(
-        onPath("xmllint") && onPath("tv_validate_file") && Files.exists(Path.of(dtd())),
+        Node.onPath("xmllint") && Node.onPath("tv_validate_file") && Files.exists(Path.of(dtd())),
         "xmllint and tv_validate_file are not installed here"
             + " (apt-get install libxml2-utils xmltv-util); the npm parsers above still ran");
-    Result validated = run(List.of("sh", "xmltv_validate.sh", epgUrl));
+    Node.Result validated = run(List.of("sh", "xmltv_validate.sh", epgUrl));
     assertEquals(0, validated.status(), validated.output());
     assertTrue(validated.output().contains("xmllint --dtdvalid rc=0"), validated.output());
     assertTrue(validated.output().contains("channels=" + guideChannels + " "), validated.output());
@@ -155,7 +153,7 @@ class RealClientsIT {
   @Test
   void ffprobeOpensAChannelsStreamFromThePlaylist() throws Exception {
     Assumptions.assumeTrue(
-        onPath("ffprobe"), "ffprobe is not installed here (apt-get install ffmpeg)");
+        Node.onPath("ffprobe"), "ffprobe is not installed here (apt-get install ffmpeg)");
     String stream =
         Api.get(m3uUrl.substring(Api.BASE_URL.length()), "*/*")
             .body()
@@ -163,7 +161,7 @@ class RealClientsIT {
             .filter(line -> line.startsWith("http"))
             .findFirst()
             .orElseThrow();
-    Result probe = run(List.of("sh", "ffprobe_url.sh", stream, "20"));
+    Node.Result probe = run(List.of("sh", "ffprobe_url.sh", stream, "20"));
     assertEquals(0, probe.status(), probe.output());
     assertTrue(probe.output().contains("format=mpegts"), probe.output());
     assertTrue(probe.output().contains("h264"), probe.output());
@@ -177,7 +175,7 @@ class RealClientsIT {
   private static JsonObject node(String script, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(List.of(args));
-    Result result = run(command);
+    Node.Result result = run(command);
     assertEquals(0, result.status(), result.output());
     String json =
         result.output().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
@@ -186,47 +184,7 @@ class RealClientsIT {
     }
   }
 
-  record Result(int status, String output) {}
-
-  private static Result run(List<String> command) throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(command).directory(clients.toFile()).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(command + " did not finish");
-    }
-    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-  }
-
-  private static boolean onPath(String tool) {
-    return Stream.of(System.getenv("PATH").split(":"))
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-  }
-
-  /**
-   * Copies src/test/clients to target/clients and installs its npm packages there once (the
-   * versions pinned in package-lock.json).
-   */
-  private static Path install() throws Exception {
-    Path source = Path.of("src", "test", "clients");
-    Path target = Path.of("target", "clients");
-    Files.createDirectories(target);
-    try (Stream<Path> files = Files.list(source)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    if (!Files.isDirectory(target.resolve("node_modules"))) {
-      Process npm =
-          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-              .directory(target.toFile())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(npm.waitFor(300, TimeUnit.SECONDS), "npm ci did not finish");
-      assertEquals(0, npm.exitValue(), "npm ci in target/clients failed:\n" + output);
-    }
-    return target;
+  private static Node.Result run(List<String> command) throws Exception {
+    return Node.run(clients, command, Map.of(), 120);
   }
 }

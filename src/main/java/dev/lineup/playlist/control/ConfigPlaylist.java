@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
 import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.ChannelSelection;
+import dev.lineup.channel.control.PreviewRequest;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.GroupBy;
@@ -74,6 +75,17 @@ public class ConfigPlaylist {
         search,
         false,
         settings.applyFilters());
+  }
+
+  /** How many channels the playlist lists now (what its M3U holds). */
+  public long count(PlaylistSettings settings) {
+    return selection(settings, accounts(settings), null)
+        .map(
+            s ->
+                preview
+                    .page(s, PreviewRequest.parse("1", null, null, null, null, null, null, null))
+                    .total())
+        .orElse(0L);
   }
 
   /** 403 for a disabled config, 503 when none of its accounts has synced channels. */

@@ -6,6 +6,7 @@ import dev.lineup.platform.QueryParams;
 import dev.lineup.sync.control.ChannelSync;
 import dev.lineup.sync.control.SyncProgress;
 import dev.lineup.sync.control.SyncRuns;
+import dev.lineup.sync.control.SyncStatus;
 import dev.lineup.sync.entity.SyncRun;
 import dev.lineup.sync.entity.SyncRun.Scope;
 import dev.lineup.sync.entity.SyncRun.Trigger;
@@ -52,6 +53,7 @@ public class SyncResource {
   @Inject ChannelSync sync;
   @Inject SyncRuns runs;
   @Inject SyncProgress progress;
+  @Inject SyncStatus syncStatus;
 
   @Resource ManagedExecutorService executor;
 
@@ -179,42 +181,12 @@ public class SyncResource {
     return answer;
   }
 
-  /**
-   * {@code synced, last_sync, channel_count, category_count} (the fields the legacy UI reads) plus
-   * active/inactive counts, whether a sync runs now, and the last run.
-   */
+  /** The account's sync state (see {@link SyncStatus}). */
   @GET
   @Path("status")
   public Map<String, Object> status(@PathParam("id") long id) {
     account(id);
-    Optional<SyncRun> lastOk = runs.lastSuccessful(id);
-    Object[] channels = counts("channels", id);
-    Object[] categories = counts("categories", id);
-    Map<String, Object> status = new LinkedHashMap<>();
-    status.put("account_id", id);
-    status.put("synced", lastOk.isPresent());
-    status.put("last_sync", lastOk.map(r -> SyncRun.iso(r.finishedAt)).orElse(null));
-    status.put("channel_count", channels[0]);
-    status.put("category_count", categories[0]);
-    status.put("active_channels", channels[0]);
-    status.put("inactive_channels", channels[1]);
-    status.put("active_categories", categories[0]);
-    status.put("inactive_categories", categories[1]);
-    status.put(
-        "passing_channels",
-        ((Number)
-                em.createNativeQuery(
-                        "SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active"
-                            + " AND passes_filters")
-                    .setParameter(1, id)
-                    .getSingleResult())
-            .longValue());
-    Optional<Long> running = runs.running(id);
-    status.put("running", running.isPresent());
-    status.put("running_run_id", running.orElse(null));
-    status.put("progress", progress.current(id).orElse(null));
-    status.put("last_run", runs.last(id).map(SyncRun::view).orElse(null));
-    return status;
+    return syncStatus.of(id);
   }
 
   @GET
@@ -225,18 +197,6 @@ public class SyncResource {
     return runs.history(id, QueryParams.integer("limit", limit, 20, 1, 500)).stream()
         .map(SyncRun::view)
         .toList();
-  }
-
-  private Object[] counts(String table, long accountId) {
-    Object[] row =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT COALESCE(SUM(is_active), 0), COALESCE(SUM(NOT is_active), 0) FROM "
-                        + table
-                        + " WHERE account_id = ?")
-                .setParameter(1, accountId)
-                .getSingleResult();
-    return new Object[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
   }
 
   private Account account(long id) {

@@ -1,0 +1,56 @@
+package dev.lineup.web.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.playlist.control.ConfigPlaylist;
+import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.web.control.Views;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The playlists page ({@code /playlists}): each config with its channel count now and its copyable
+ * player URLs, token rotation and deletion; the form to add one (posted as JSON to {@code
+ * /api/playlist-configs}). {@code /playlists/list} is the list fragment.
+ */
+@WebServlet(urlPatterns = {"/playlists", "/playlists/*"})
+public class PlaylistsPage extends HttpServlet {
+  @PersistenceContext EntityManager em;
+  @Inject ConfigPlaylist playlists;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    request.setAttribute("playlists", list());
+    request.setAttribute(
+        "accounts", em.createNamedQuery(Account.ALL, Account.class).getResultList());
+    boolean fragment = path.equals("/list") || Views.fragment(request);
+    Views.render(request, response, fragment ? "playlists/list" : "playlists/page", "playlists");
+  }
+
+  private List<Map<String, Object>> list() {
+    return em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().stream()
+        .map(
+            config -> {
+              Map<String, Object> item = new LinkedHashMap<>();
+              item.put("id", config.id());
+              item.put("name", config.name());
+              item.put("description", config.description());
+              item.put("enabled", config.enabled());
+              item.put("channels", playlists.count(config.settings()));
+              item.put("m3u", "/p/" + config.token() + "/playlist.m3u");
+              item.put("epg", "/p/" + config.token() + "/epg.xml");
+              return item;
+            })
+        .toList();
+  }
+}

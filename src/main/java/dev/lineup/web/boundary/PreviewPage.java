@@ -1,0 +1,154 @@
+package dev.lineup.web.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.channel.boundary.PreviewView;
+import dev.lineup.channel.control.ChannelPreview;
+import dev.lineup.channel.control.PreviewRequest;
+import dev.lineup.channel.control.ProviderPreview;
+import dev.lineup.channel.control.SearchIndex;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.web.control.Views;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The preview page ({@code /preview}): every channel across accounts, or one account's, searched as
+ * you type, narrowed by tags (any/all) and filters, 100 rows at a time with more loaded as the
+ * table scrolls. {@code /preview/rows} is the table (fragment); synced accounts are read from the
+ * database, an unsynced one from its provider (the badge says which).
+ */
+@WebServlet(urlPatterns = {"/preview", "/preview/*"})
+public class PreviewPage extends HttpServlet {
+  private static final String PAGE_SIZE = "100";
+
+  @PersistenceContext EntityManager em;
+  @Inject ChannelPreview preview;
+  @Inject ProviderPreview providerPreview;
+  @Inject SearchIndex searchIndex;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    try {
+      List<Account> all = em.createNamedQuery(Account.ALL, Account.class).getResultList();
+      request.setAttribute("accounts", all);
+      request.setAttribute("account", Views.param(request, "account"));
+      if (path.equals("/rows")) {
+        rows(request);
+        Views.render(
+            request,
+            response,
+            request.getParameter("after") != null || request.getParameter("offset") != null
+                ? "preview/rows"
+                : "preview/results",
+            "preview");
+      } else if (path.isEmpty() || path.equals("/")) {
+        @SuppressWarnings("unchecked")
+        List<String> tags =
+            em.createNativeQuery("SELECT name FROM tags ORDER BY name").getResultList();
+        request.setAttribute("tags", tags);
+        rows(request);
+        Views.render(request, response, "preview/page", "preview");
+      } else {
+        throw new ProblemException(404, "Not found", "No such page.");
+      }
+    } catch (ProblemException problem) {
+      Views.problem(response, problem);
+    }
+  }
+
+  /** The page of channels the request's parameters ask for, and the URL of the next one. */
+  private void rows(HttpServletRequest request) {
+    String accountParam = Views.param(request, "account");
+    String applyFilters = request.getParameter("apply_filters") == null ? "false" : "true";
+    if (request.getParameter("filters_shown") == null) {
+      applyFilters = "true"; // the page's first load: the switch's default
+    }
+    PreviewRequest query =
+        PreviewRequest.parse(
+            PAGE_SIZE,
+            Views.param(request, "offset"),
+            Views.param(request, "after"),
+            Views.param(request, "tags"),
+            Views.param(request, "match"),
+            Views.param(request, "search"),
+            null,
+            applyFilters);
+    Map<String, Object> view;
+    boolean database;
+    if (accountParam != null) {
+      Account account = Account.require(em, parseId(accountParam));
+      database = !preview.synced(List.of(account.id())).isEmpty();
+      ChannelPreview.Page page =
+          database
+              ? preview.page(List.of(account.id()), query)
+              : providerPreview.page(account, query);
+      view =
+          PreviewView.of(
+              page, query, database, database && searchIndex.pending(account.id()), true);
+    } else {
+      List<Account> enabled =
+          em.createNamedQuery(Account.ALL, Account.class).getResultList().stream()
+              .filter(Account::enabled)
+              .toList();
+      Set<Long> synced = preview.synced(enabled.stream().map(Account::id).toList());
+      database = true;
+      view =
+          PreviewView.of(
+              preview.page(synced, query),
+              query,
+              true,
+              synced.stream().anyMatch(searchIndex::pending),
+              true);
+      view.put("unsynced_accounts", PreviewView.unsynced(enabled, synced));
+    }
+    request.setAttribute("result", view);
+    request.setAttribute("applyFilters", applyFilters.equals("true"));
+    if (Boolean.TRUE.equals(view.get("has_more"))) {
+      Map<String, String> next = new LinkedHashMap<>();
+      for (String name : List.of("account", "search", "tags", "match")) {
+        if (Views.param(request, name) != null) {
+          next.put(name, Views.param(request, name));
+        }
+      }
+      next.put("filters_shown", "1");
+      if (applyFilters.equals("true")) {
+        next.put("apply_filters", "on");
+      }
+      if (database) {
+        next.put("after", (String) view.get("next_after"));
+      } else {
+        next.put("offset", String.valueOf(query.offset() + query.limit()));
+      }
+      StringBuilder url = new StringBuilder("/preview/rows?");
+      next.forEach(
+          (k, v) ->
+              url.append(k)
+                  .append('=')
+                  .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                  .append('&'));
+      request.setAttribute("nextUrl", url.substring(0, url.length() - 1));
+    }
+  }
+
+  private static long parseId(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest("account must be an account id");
+    }
+  }
+}

@@ -1,0 +1,50 @@
+<%@ page pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
+<c:set var="s" value="${account.status}"/>
+<article class="card" id="account-${account.id}" data-account="${account.id}"
+         hx-get="/accounts/${account.id}/card" hx-trigger="refresh" hx-swap="outerHTML">
+  <h3><c:out value="${account.name}"/>
+    <c:choose>
+      <c:when test="${account.running}"><span class="badge running">Syncing…</span></c:when>
+      <c:when test="${account.synced}"><span class="badge db" title="Preview and playlists read the database">Database</span></c:when>
+      <c:otherwise><span class="badge api" title="Never synced: previews ask the provider">API only</span></c:otherwise>
+    </c:choose>
+    <c:if test="${account.failed}"><span class="badge failed">Failed</span></c:if>
+    <c:if test="${account.needsConfirmation}"><span class="badge confirm">Needs confirmation</span></c:if>
+    <c:if test="${!account.enabled}"><span class="badge off">Disabled</span></c:if>
+  </h3>
+  <div class="meta"><c:out value="${account.type == 'm3u' ? 'M3U playlist' : 'Xtream Codes'}"/> ·
+    <c:out value="${account.server}"/><c:if test="${not empty account.username}"> · <c:out value="${account.username}"/></c:if></div>
+  <div class="small">
+    <c:choose>
+      <c:when test="${account.synced}">
+        <strong class="count"><fmt:formatNumber value="${s.channel_count}"/></strong> channels ·
+        <fmt:formatNumber value="${s.category_count}"/> categories ·
+        <fmt:formatNumber value="${s.passing_channels}"/> pass the filters ·
+        synced <span class="synced-ago"><c:out value="${account.syncedAgo}"/></span>
+      </c:when>
+      <c:otherwise><span class="muted">Never synced: press Sync to store its channels.</span></c:otherwise>
+    </c:choose>
+  </div>
+  <c:if test="${account.failed or account.needsConfirmation}">
+    <p class="small ${account.failed ? 'bad' : ''}" role="note"><c:out value="${account.reason}"/></p>
+  </c:if>
+  <div class="progress" hidden><progress max="1"></progress> <span>starting…</span></div>
+  <div class="actions">
+    <button class="primary sync" type="button" onclick="Lineup.sync(this, ${account.id}, false)" ${account.running ? 'disabled' : ''}>Sync</button>
+    <c:if test="${account.needsConfirmation}">
+      <button type="button" onclick="Lineup.sync(this, ${account.id}, true)">Confirm and sync</button>
+    </c:if>
+    <button type="button" hx-post="/api/accounts/${account.id}/test" hx-swap="none"
+            data-notice="Connection OK: the provider accepted the login">Test connection <span class="spinner"></span></button>
+    <a class="button" href="/preview?account=${account.id}">Preview</a>
+    <button class="danger" type="button" hx-delete="/api/accounts/${account.id}" hx-swap="none"
+            hx-confirm="Delete this account with all its channels, tags and filters? Playlists keep working with the other accounts."
+            data-refresh="#account-list" data-notice="Account deleted">Delete</button>
+  </div>
+  <details hx-get="/accounts/${account.id}/history" hx-trigger="toggle once" hx-target="find .history">
+    <summary>Sync history</summary><div class="history small muted">Loading…</div>
+  </details>
+  <c:if test="${account.running}"><script>Lineup.follow(document.getElementById("account-${account.id}"), ${account.id});</script></c:if>
+</article>

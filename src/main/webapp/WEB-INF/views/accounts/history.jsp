@@ -1,0 +1,21 @@
+<%@ page pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<c:choose>
+  <c:when test="${empty runs}"><p>No sync yet.</p></c:when>
+  <c:otherwise>
+    <table>
+      <thead><tr><th>Finished</th><th>Status</th><th>Channels +/~/−</th><th>ms</th><th>Message</th></tr></thead>
+      <tbody>
+      <c:forEach var="r" items="${runs}">
+        <tr>
+          <td><c:out value="${r.finished_at}"/></td>
+          <td class="${r.status == 'ok' ? 'ok' : (r.status == 'running' ? '' : 'bad')}"><c:out value="${r.status}"/></td>
+          <td>${r.channels_added} / ${r.channels_updated} / ${r.channels_deactivated}</td>
+          <td>${r.duration_ms}</td>
+          <td><c:out value="${r.message}"/></td>
+        </tr>
+      </c:forEach>
+      </tbody>
+    </table>
+  </c:otherwise>
+</c:choose>

@@ -1,0 +1,19 @@
+<%@ page pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<c:forEach var="ch" items="${result.channels}">
+  <tr class="channel">
+    <td><c:if test="${not empty ch.icon}"><img class="logo" loading="lazy" alt="" src="<c:out value='${ch.icon}'/>" onerror="this.remove()"></c:if></td>
+    <td><c:out value="${ch.name}"/></td>
+    <td><c:out value="${ch.cleaned_name}"/></td>
+    <td><c:out value="${ch.category_name}"/></td>
+    <td><c:forEach var="t" items="${ch.tags}"><span class="tag"><c:out value="${t}"/></span></c:forEach></td>
+    <td class="muted"><c:out value="${ch.account_name}"/></td>
+    <td><c:url var="rule" value="/tags"><c:param name="from" value="${ch.name}"/></c:url>
+      <a class="small" href="${rule}" title="Make a tag rule from this channel's name">rule…</a></td>
+  </tr>
+</c:forEach>
+<c:if test="${not empty nextUrl}">
+  <tr class="more" hx-get="<c:out value='${nextUrl}'/>" hx-trigger="revealed" hx-swap="outerHTML">
+    <td colspan="7" class="muted small">Loading more… <span class="spinner htmx-request"></span></td>
+  </tr>
+</c:if>

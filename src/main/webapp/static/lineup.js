@@ -1,0 +1,127 @@
+// Lineup's web UI glue for htmx: JSON forms to the REST API, one error slot for problem answers,
+// live sync progress from the sync's server-sent events, and copy buttons.
+(function () {
+  "use strict";
+
+  /** Form values as the API's JSON: numbers, booleans, lists and nulls by data-type. */
+  function formJson(form) {
+    const body = {};
+    for (const el of form.querySelectorAll("input[name], select[name], textarea[name]")) {
+      if (el.disabled) continue;
+      const type = el.dataset.type || (el.type === "checkbox" ? "boolean" : "string");
+      let value;
+      if (type === "boolean") value = el.checked;
+      else if (el.multiple) value = [...el.selectedOptions].map(o => cast(o.value, el.dataset.items));
+      else if (type === "list") value = el.value.split(",").map(s => s.trim()).filter(Boolean).map(v => cast(v, el.dataset.items));
+      else if (el.value === "" && el.dataset.empty !== "keep") { if (el.dataset.empty === "null") value = null; else continue; }
+      else value = cast(el.value, type);
+      body[el.name] = value;
+    }
+    return body;
+  }
+  function cast(value, type) { return type === "number" ? Number(value) : value; }
+
+  htmx.defineExtension("json", {
+    onEvent: function (name, evt) {
+      if (name === "htmx:configRequest") evt.detail.headers["Content-Type"] = "application/json";
+    },
+    encodeParameters: function (xhr, parameters, elt) {
+      xhr.overrideMimeType("text/json");
+      const form = elt.closest("form") || elt;
+      return JSON.stringify(form.tagName === "FORM" ? formJson(form) : {});
+    }
+  });
+
+  const slot = () => document.getElementById("error-slot");
+  /** Shows a message in the page's one error slot (role=alert, so screen readers say it). */
+  function show(kind, title, detail) {
+    const box = document.createElement("div");
+    box.className = "problem" + (kind === "notice" ? " notice" : "");
+    box.setAttribute("role", kind === "notice" ? "status" : "alert");
+    const strong = document.createElement("strong"); strong.textContent = title;
+    const text = document.createElement("div"); text.textContent = detail || "";
+    const close = document.createElement("button"); close.type = "button"; close.textContent = "×";
+    close.setAttribute("aria-label", "Dismiss"); close.onclick = () => box.remove();
+    box.append(strong, text, close);
+    slot().replaceChildren(box);
+    if (kind === "notice") setTimeout(() => box.remove(), 4000);
+  }
+  window.Lineup = { show };
+
+  function problemOf(xhr) {
+    try { return JSON.parse(xhr.responseText); } catch (e) { return { title: "Error " + xhr.status, detail: xhr.statusText }; }
+  }
+
+  document.addEventListener("htmx:beforeRequest", evt => {
+    const form = evt.detail.elt.closest && evt.detail.elt.closest("form");
+    if (form) form.querySelectorAll("[data-error-for]").forEach(e => e.textContent = "");
+  });
+  document.addEventListener("htmx:responseError", evt => {
+    const xhr = evt.detail.xhr;
+    const problem = problemOf(xhr);
+    const form = evt.detail.elt.closest && evt.detail.elt.closest("form");
+    for (const error of problem.errors || []) {
+      const target = form && form.querySelector(`[data-error-for="${CSS.escape(error.field)}"]`);
+      if (target) target.textContent = error.message;
+    }
+    show("problem", problem.title || "Error", problem.detail || "");
+  });
+  document.addEventListener("htmx:sendError", () => show("problem", "Lineup is not reachable", "Check that the server runs, then try again."));
+  document.addEventListener("htmx:afterRequest", evt => {
+    const elt = evt.detail.elt;
+    if (!evt.detail.successful || !elt.dataset) return;
+    if (elt.dataset.notice) show("notice", elt.dataset.notice, "");
+    if (elt.dataset.reset !== undefined && elt.tagName === "FORM") elt.reset();
+    for (const selector of (elt.dataset.refresh || "").split(",").map(s => s.trim()).filter(Boolean)) {
+      document.querySelectorAll(selector).forEach(target => htmx.trigger(target, "refresh"));
+    }
+  });
+
+  /** Starts (or follows) the account's sync and shows its progress in the card until it ends. */
+  window.Lineup.sync = async function (button, accountId, force) {
+    const card = button.closest(".card");
+    button.disabled = true;
+    const response = await fetch(`/api/accounts/${accountId}/sync?async=true${force ? "&force=true" : ""}`,
+      { method: "POST", headers: { Accept: "application/json" } });
+    if (!response.ok && response.status !== 409) {
+      const problem = await response.json().catch(() => ({ title: "Sync failed" }));
+      show("problem", problem.title, problem.detail);
+      button.disabled = false;
+      return;
+    }
+    follow(card, accountId);
+  };
+
+  function follow(card, accountId) {
+    const box = card.querySelector(".progress");
+    box.hidden = false;
+    const bar = box.querySelector("progress");
+    const label = box.querySelector("span");
+    const events = new EventSource(`/api/accounts/${accountId}/sync/events`);
+    let seenRun = false;
+    events.addEventListener("progress", e => {
+      const p = JSON.parse(e.data);
+      seenRun = true;
+      if (p.total > 0) { bar.max = p.total; bar.value = p.done; } else bar.removeAttribute("value");
+      label.textContent = p.phase.replaceAll("_", " ") + (p.total > 0 ? ` — ${p.done.toLocaleString()} of ${p.total.toLocaleString()}` : "");
+    });
+    events.addEventListener("done", e => {
+      const p = JSON.parse(e.data);
+      events.close();
+      bar.max = 1; bar.value = 1;
+      label.textContent = "done: " + p.status;
+      htmx.trigger(card, "refresh");
+    });
+    events.addEventListener("idle", () => { if (seenRun) { events.close(); htmx.trigger(card, "refresh"); } });
+    events.onerror = () => { events.close(); htmx.trigger(card, "refresh"); };
+  }
+  window.Lineup.follow = follow;
+
+  document.addEventListener("click", evt => {
+    const copy = evt.target.closest("[data-copy]");
+    if (!copy) return;
+    const text = new URL(copy.dataset.copy, location.href).href;
+    (navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject()).then(
+      () => show("notice", "Copied", text), () => show("notice", "Copy this URL", text));
+  });
+})();

@@ -1,0 +1,51 @@
+package dev.lineup.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lineup.support.Accounts;
+import dev.lineup.support.Api;
+import dev.lineup.support.FakeProvider;
+import dev.lineup.support.Node;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web UI in headless Chromium (Debian's {@code chromium} driven by playwright-core, from
+ * src/test/ui): add an account against the fake provider (a bad one first), sync it and watch the
+ * badge become "Database", preview with a search and a tag and scroll to the end, build a playlist
+ * and fetch its URL. Screenshots of each page go to target/screenshots.
+ */
+class BrowserIT {
+  static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+
+  @Test
+  void aUserAddsAnAccountSyncsItPreviewsItAndBuildsAPlaylist() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of(CHROMIUM)),
+        "no Chromium at " + CHROMIUM + " (apt-get install chromium, or set CHROMIUM)");
+    Api.post("/api/rulesets/create-default");
+    Path ui = Node.install("ui");
+    try (FakeProvider provider = FakeProvider.start()) {
+      provider.serveCapture();
+      Node.Result walk =
+          Node.run(
+              ui,
+              List.of("node", "ui.mjs"),
+              Map.of(
+                  "BASE_URL", Api.BASE_URL,
+                  "PROVIDER_URL", provider.url(),
+                  "PROVIDER_USER", provider.username(),
+                  "PROVIDER_PASS", provider.password(),
+                  "ACCOUNT_NAME", Accounts.uniqueName("Browser"),
+                  "CHROMIUM", CHROMIUM,
+                  "SCREENSHOTS", Path.of("target", "screenshots").toAbsolutePath().toString()),
+              240);
+      System.out.println(walk.output());
+      assertEquals(0, walk.status(), walk.output());
+    }
+  }
+}

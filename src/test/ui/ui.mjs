@@ -1,0 +1,131 @@
+// End-to-end walk through Lineup's web UI in headless Chromium (run by BrowserIT, which starts the
+// fake provider and passes it in the environment). Exits non-zero with the first failed check.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+
+const base = process.env.BASE_URL;
+const provider = { url: process.env.PROVIDER_URL, user: process.env.PROVIDER_USER, pass: process.env.PROVIDER_PASS };
+const shots = process.env.SCREENSHOTS || "target/screenshots";
+const name = process.env.ACCOUNT_NAME;
+mkdirSync(shots, { recursive: true });
+
+function check(condition, message) {
+  if (!condition) throw new Error("check failed: " + message);
+  console.log("ok - " + message);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.setDefaultTimeout(30000);
+const pageErrors = [];
+page.on("pageerror", e => pageErrors.push(e.message));
+page.on("dialog", dialog => dialog.accept());
+
+/** Waits until the preview's total satisfies the test (htmx has swapped the answer in). */
+async function totalBecomes(test, arg) {
+  await page.waitForFunction(([source, arg]) => {
+    const total = document.querySelector("#total strong");
+    return total && new Function("n", "arg", source)(Number(total.textContent.replace(/[^0-9]/g, "")), arg);
+  }, [test, arg]);
+}
+
+try {
+  // Accounts: the server's validation message shows next to its field.
+  await page.goto(base + "/accounts");
+  const form = page.locator("form[hx-post='/api/accounts']");
+  await form.locator("input[name=name]").fill(name);
+  await form.locator("button[type=submit]").click();
+  await page.locator("[data-error-for=server]").filter({ hasText: /required/ }).waitFor();
+  check(await page.locator("#error-slot .problem").isVisible(), "a bad account shows the server's problem in the error slot");
+
+  // Add the account against the fake provider.
+  await form.locator("input[name=server]").fill(provider.url);
+  await form.locator("input[name=username]").fill(provider.user);
+  await form.locator("input[name=password]").fill(provider.pass);
+  await form.locator("button[type=submit]").click();
+  const card = page.locator("article.card", { has: page.locator("h3", { hasText: name }) });
+  await card.waitFor();
+  check((await card.locator(".badge.api").textContent()).includes("API only"), "a new account is 'API only'");
+
+  // Sync it: the progress bar runs, then the badge turns to Database with counts.
+  await card.locator("button.sync").click();
+  await card.locator(".progress").waitFor({ state: "visible" }).catch(() => {});
+  await page.locator("article.card", { has: page.locator("h3", { hasText: name }) }).locator(".badge.db").waitFor({ timeout: 60000 });
+  const synced = page.locator("article.card", { has: page.locator("h3", { hasText: name }) });
+  const channels = Number((await synced.locator(".count").textContent()).replace(/[^0-9]/g, ""));
+  check(channels > 1000, `after the sync the card shows ${channels} channels and the Database badge`);
+  const accountId = await synced.getAttribute("data-account");
+  await page.screenshot({ path: `${shots}/accounts.png`, fullPage: true });
+
+  // Preview: a search narrows the table; a tag keeps only tagged channels. The search documents
+  // are written in the background after a sync: wait for them first.
+  for (let i = 0; i < 100; i++) {
+    const state = await (await page.request.get(`${base}/api/accounts/${accountId}/preview?limit=1`)).json();
+    if (!state.search_pending) break;
+    await page.waitForTimeout(200);
+  }
+  await page.goto(`${base}/preview?account=${accountId}`);
+  check((await page.locator("#data-source").textContent()).trim() === "Database", "the preview of a synced account reads the database");
+  const totalOf = async () => Number((await page.locator("#total strong").textContent()).replace(/[^0-9]/g, ""));
+  const all = await totalOf();
+  await page.locator("#search").fill("sport");
+  await totalBecomes("return n < arg", all);
+  const sports = await totalOf();
+  check(sports > 0 && sports < all, `searching "sport" narrows ${all} channels to ${sports}`);
+  const names = await page.locator("tr.channel td:nth-child(2)").allTextContents();
+  check(names.length > 0 && names.every(n => /sport/i.test(n.normalize("NFKD"))), "every row found matches the search");
+  const firstTag = (await page.locator("tr.channel .tag").first().textContent()).trim();
+  await page.locator("input[name=tags]").fill(firstTag);
+  await page.locator("input[name=tags]").dispatchEvent("change");
+  const tagged = await page.waitForFunction(tag => {
+    const rows = [...document.querySelectorAll("tr.channel")];
+    const all = rows.length > 0 && rows.every(r => [...r.querySelectorAll(".tag")].some(t => t.textContent.trim() === tag));
+    return all ? rows.length : false;
+  }, firstTag, { timeout: 10000 }).then(h => h.jsonValue()).catch(() => 0);
+  check(tagged > 0, `with tag ${firstTag}, every one of ${tagged} rows carries it`);
+  await page.screenshot({ path: `${shots}/preview.png`, fullPage: false });
+
+  // Infinite scroll: the whole account loads page by page without stopping early.
+  await page.locator("#search").fill("");
+  await page.locator("input[name=tags]").fill("");
+  await page.locator("input[name=tags]").dispatchEvent("change");
+  await totalBecomes("return n === arg", all).catch(() => {});
+  check(await totalOf() === all, "clearing the search and tags shows every channel again");
+  for (let i = 0; i < 200 && await page.locator("tr.more").count() > 0; i++) {
+    await page.locator("tr.more").scrollIntoViewIfNeeded().catch(() => {});
+    await page.waitForTimeout(150);
+  }
+  const loaded = await page.locator("tr.channel").count();
+  check(loaded === all, `scrolling loads all ${all} channels (${loaded} rows)`);
+
+  // Playlists: create one for the account and fetch its M3U URL.
+  await page.goto(base + "/playlists");
+  const playlistName = name + " playlist";
+  const pform = page.locator("form[hx-post='/api/playlist-configs']");
+  await pform.locator("input[name=name]").fill(playlistName);
+  await pform.locator("select[name=include_accounts]").selectOption(accountId);
+  await pform.locator("button[type=submit]").click();
+  const pcard = page.locator("article.playlist", { has: page.locator("h3", { hasText: playlistName }) });
+  await pcard.waitFor();
+  const m3uPath = (await pcard.locator("code.m3u").textContent()).trim();
+  const m3u = await page.request.get(base + m3uPath);
+  const body = await m3u.text();
+  check(m3u.ok() && body.startsWith("#EXTM3U"), "the playlist's M3U URL serves an M3U");
+  const entries = body.split("\n").filter(l => l.startsWith("#EXTINF")).length;
+  const shown = Number((await pcard.locator(".count").textContent()).replace(/[^0-9]/g, ""));
+  check(entries === shown && entries > 0, `its ${entries} entries match the ${shown} channels the card shows`);
+  await page.screenshot({ path: `${shots}/playlists.png`, fullPage: true });
+
+  await page.goto(base + "/");
+  await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
+  check(pageErrors.length === 0, "no script errors on any page" + (pageErrors.length ? ": " + pageErrors.join("; ") : ""));
+} catch (e) {
+  await page.screenshot({ path: `${shots}/failure.png`, fullPage: true }).catch(() => {});
+  console.error(e.message);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
