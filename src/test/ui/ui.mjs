@@ -101,6 +101,45 @@ try {
   const loaded = await page.locator("tr.channel").count();
   check(loaded === all, `scrolling loads all ${all} channels (${loaded} rows)`);
 
+  // "rule…" on a row opens the rules page with the channel's name as the new rule's pattern.
+  const firstName = (await page.locator("tr.channel td:nth-child(2)").first().textContent()).trim();
+  await page.locator("tr.channel a[title^='Make a tag rule']").first().click();
+  await page.waitForURL(/\/tags\?from=/);
+  check(await page.locator("input[name=pattern]").first().inputValue() === firstName, "a preview row's rule… link fills the rule's pattern");
+
+  // Tags & rules: add a rule to a ruleset the account uses, process its tags, see the new tag.
+  const section = page.locator(`#account-tags-${accountId}`);
+  const used = (await section.locator("p.small").textContent());
+  let ruleset = page.locator("section.ruleset").filter({ has: page.locator("h3", { hasText: used.replace("Rulesets in use:", "").split(",")[0].replace("(the defaults)", "").trim() }) }).first();
+  const ruleForm = ruleset.locator("form[hx-post$='/rules']");
+  await ruleset.locator("details", { has: page.locator("summary", { hasText: "Add a rule" }) }).evaluate(d => { d.open = true; });
+  await ruleForm.locator("input[name=name]").fill("UI sports");
+  await ruleForm.locator("input[name=pattern]").fill("SPORT");
+  await ruleForm.locator("input[name=tag_name]").fill("UISPORT");
+  await ruleForm.locator("button[type=submit]").click();
+  await page.locator("section.ruleset td .tag", { hasText: "UISPORT" }).first().waitFor();
+  check(true, "a new rule shows in its ruleset");
+  await page.locator(`#account-tags-${accountId} button`, { hasText: "Process tags" }).click();
+  await page.locator(`#account-tags-${accountId} .tags-of-account .tag`, { hasText: "UISPORT" }).waitFor();
+  check(true, "processing the account's tags brings the new tag, with its count");
+  await page.screenshot({ path: `${shots}/tags.png`, fullPage: false });
+
+  // Filters: a blacklist filter lowers the count of channels that pass.
+  await page.goto(base + "/filters");
+  const fsection = page.locator(`#filters-${accountId}`);
+  const passing = async () => Number((await fsection.locator("h3 .muted").textContent()).replace(/[,.\s]/g, "").match(/\d+/)[0]);
+  const before = await passing();
+  const fform = fsection.locator("form");
+  await fform.locator("input[name=name]").fill("No sports");
+  await fform.locator("input[name=filter_value]").fill("SPORT");
+  await fform.locator("button[type=submit]").click();
+  await page.locator(`#filters-${accountId} td`, { hasText: "No sports" }).waitFor();
+  const after = await passing();
+  check(after < before, `a blacklist filter on SPORT lets ${after} of ${before} channels pass`);
+  await page.screenshot({ path: `${shots}/filters.png`, fullPage: false });
+  await fsection.locator("tr", { hasText: "No sports" }).locator("button.danger").click();
+  await page.locator(`#filters-${accountId} td`, { hasText: "No sports" }).waitFor({ state: "detached" });
+
   // Playlists: create one for the account and fetch its M3U URL.
   await page.goto(base + "/playlists");
   const playlistName = name + " playlist";

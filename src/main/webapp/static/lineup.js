@@ -27,6 +27,7 @@
     },
     encodeParameters: function (xhr, parameters, elt) {
       xhr.overrideMimeType("text/json");
+      if (elt.dataset && elt.dataset.json) return elt.dataset.json; // a button's fixed body
       const form = elt.closest("form") || elt;
       return JSON.stringify(form.tagName === "FORM" ? formJson(form) : {});
     }
@@ -44,9 +45,15 @@
     close.setAttribute("aria-label", "Dismiss"); close.onclick = () => box.remove();
     box.append(strong, text, close);
     slot().replaceChildren(box);
-    if (kind === "notice") setTimeout(() => box.remove(), 4000);
+    if (kind === "notice") setTimeout(() => box.remove(), detail && detail.length > 80 ? 12000 : 4000);
   }
   window.Lineup = { show };
+
+  /** A result as short lines: "key: value", nested objects one level deep. */
+  function summary(json) {
+    return Object.entries(json).filter(([k]) => k !== "success").map(([k, v]) =>
+      `${k.replaceAll("_", " ")}: ${v !== null && typeof v === "object" ? JSON.stringify(v) : v}`).join("\n");
+  }
 
   function problemOf(xhr) {
     try { return JSON.parse(xhr.responseText); } catch (e) { return { title: "Error " + xhr.status, detail: xhr.statusText }; }
@@ -71,6 +78,12 @@
     const elt = evt.detail.elt;
     if (!evt.detail.successful || !elt.dataset) return;
     if (elt.dataset.notice) show("notice", elt.dataset.notice, "");
+    if (elt.dataset.result) {
+      let text = evt.detail.xhr.responseText;
+      try { text = summary(JSON.parse(text)); } catch (e) { /* not JSON: as it came */ }
+      if (elt.dataset.result === "notice") show("notice", "Done", text);
+      else document.querySelectorAll(elt.dataset.result).forEach(target => { target.textContent = text; });
+    }
     if (elt.dataset.reset !== undefined && elt.tagName === "FORM") elt.reset();
     for (const selector of (elt.dataset.refresh || "").split(",").map(s => s.trim()).filter(Boolean)) {
       document.querySelectorAll(selector).forEach(target => htmx.trigger(target, "refresh"));

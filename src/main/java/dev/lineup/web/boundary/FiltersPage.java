@@ -1,0 +1,47 @@
+package dev.lineup.web.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.filter.boundary.AccountFiltersResource;
+import dev.lineup.web.control.AccountCards;
+import dev.lineup.web.control.Views;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Filters ({@code /filters}): per account, its filters (enable, delete) and the form to add one,
+ * checked by the API's own validation; the card shows how many channels pass. {@code /filters/list}
+ * is the fragment the forms refresh.
+ */
+@WebServlet(urlPatterns = {"/filters", "/filters/*"})
+public class FiltersPage extends HttpServlet {
+  @PersistenceContext EntityManager em;
+  @Inject AccountFiltersResource filters;
+  @Inject AccountCards cards;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    List<Map<String, Object>> accounts =
+        em.createNamedQuery(Account.ALL, Account.class).getResultList().stream()
+            .map(
+                a -> {
+                  Map<String, Object> item = new LinkedHashMap<>(cards.of(a));
+                  item.put("filters", filters.list(a.id()));
+                  return item;
+                })
+            .toList();
+    request.setAttribute("accounts", accounts);
+    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    boolean fragment = path.equals("/list") || Views.fragment(request);
+    Views.render(request, response, fragment ? "filters/list" : "filters/page", "filters");
+  }
+}

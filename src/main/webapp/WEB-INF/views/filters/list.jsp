@@ -1,0 +1,43 @@
+<%@ page pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
+<c:if test="${empty accounts}"><div class="empty"><strong>No accounts yet</strong><a href="/accounts#add">Add one</a> to filter its channels.</div></c:if>
+<c:forEach var="a" items="${accounts}">
+  <section class="panel" id="filters-${a.id}" style="margin-bottom:1rem">
+    <h3 style="margin-top:0"><c:out value="${a.name}"/>
+      <span class="muted small"><fmt:formatNumber value="${a.status.passing_channels}"/> of
+        <fmt:formatNumber value="${a.status.channel_count}"/> channels pass</span></h3>
+    <c:choose>
+      <c:when test="${empty a.filters}"><p class="muted small">No filters: every channel passes.</p></c:when>
+      <c:otherwise>
+        <table>
+          <thead><tr><th>Name</th><th>Action</th><th>On</th><th>Value</th><th></th></tr></thead>
+          <tbody>
+          <c:forEach var="f" items="${a.filters}">
+            <tr class="${f.enabled() ? '' : 'muted'}">
+              <td><c:out value="${f.name()}"/></td>
+              <td><c:out value="${f.filterAction()}"/></td>
+              <td><c:out value="${f.filterType()}"/></td>
+              <td><code><c:out value="${f.filterValue()}"/></code></td>
+              <td style="white-space:nowrap">
+                <button type="button" hx-patch="/api/filters/${f.id()}" hx-swap="none" data-refresh="#filter-list"
+                        data-json='{"enabled": ${!f.enabled()}}'>${f.enabled() ? 'Disable' : 'Enable'}</button>
+                <button type="button" class="danger" hx-delete="/api/filters/${f.id()}" hx-swap="none"
+                        hx-confirm="Delete this filter?" data-refresh="#filter-list">Delete</button></td>
+            </tr>
+          </c:forEach>
+          </tbody>
+        </table>
+      </c:otherwise>
+    </c:choose>
+    <form class="grid" hx-post="/api/accounts/${a.id}/filters" hx-swap="none" data-refresh="#filter-list" data-notice="Filter added">
+      <label>Name <input name="name" maxlength="100"><span class="field-error" data-error-for="name"></span></label>
+      <label>Action <select name="filter_action"><option value="blacklist">drop what matches (blacklist)</option>
+        <option value="whitelist">keep only what matches (whitelist)</option></select></label>
+      <label>On <select name="filter_type"><option value="channel_name">channel name contains</option>
+        <option value="category">category contains</option><option value="tag">has tag</option><option value="regex">name matches regex</option></select></label>
+      <label>Value <input name="filter_value"><span class="field-error" data-error-for="filter_value"></span></label>
+      <div><button class="primary" type="submit">Add filter</button></div>
+    </form>
+  </section>
+</c:forEach>

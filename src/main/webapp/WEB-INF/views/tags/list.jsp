@@ -1,0 +1,88 @@
+<%@ page pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
+<c:if test="${empty rulesets}">
+  <div class="empty"><strong>No rulesets yet</strong>Press <em>Create the default ruleset</em> for country, quality
+    and genre tags, or create your own below.</div>
+</c:if>
+<c:forEach var="set" items="${rulesets}">
+  <c:set var="r" value="${set.ruleset}"/>
+  <section class="panel ruleset" id="ruleset-${r.id()}" style="margin-bottom:1rem">
+    <h3 style="margin-top:0"><c:out value="${r.name()}"/>
+      <c:if test="${r.isDefault()}"><span class="badge db">default</span></c:if>
+      <c:if test="${!r.enabled()}"><span class="badge off">disabled</span></c:if>
+      <span class="muted small">${r.ruleCount()} rules</span></h3>
+    <c:if test="${not empty set.rules}">
+      <table>
+        <thead><tr><th>#</th><th>Name</th><th>Match</th><th>Pattern</th><th>Tag</th><th>In</th><th>Removes</th><th></th></tr></thead>
+        <tbody>
+        <c:forEach var="rule" items="${set.rules}">
+          <tr class="${rule.enabled() ? '' : 'muted'}">
+            <td>${rule.priority()}</td>
+            <td><c:out value="${rule.name()}"/></td>
+            <td><c:out value="${rule.patternType()}"/></td>
+            <td><code><c:out value="${rule.pattern()}"/></code></td>
+            <td><span class="tag"><c:out value="${rule.tagName()}"/></span></td>
+            <td><c:out value="${rule.source()}"/></td>
+            <td>${rule.removeFromName() ? 'yes' : ''}</td>
+            <td style="white-space:nowrap">
+              <button type="button" hx-patch="/api/tag-rules/${rule.id()}" hx-swap="none" data-refresh="#tag-list"
+                      data-json='{"enabled": ${!rule.enabled()}}'>${rule.enabled() ? 'Disable' : 'Enable'}</button>
+              <button type="button" class="danger" hx-delete="/api/tag-rules/${rule.id()}" hx-swap="none"
+                      hx-confirm="Delete this rule? Tags change when the accounts' tags are processed next."
+                      data-refresh="#tag-list">Delete</button></td>
+          </tr>
+        </c:forEach>
+        </tbody>
+      </table>
+    </c:if>
+    <details ${not empty from ? 'open' : ''}><summary>Add a rule</summary>
+      <form class="grid" hx-post="/api/rulesets/${r.id()}/rules" hx-swap="none" data-refresh="#tag-list" data-notice="Rule added">
+        <label>Name <input name="name" maxlength="100"><span class="field-error" data-error-for="name"></span></label>
+        <label>Match
+          <select name="pattern_type"><option value="contains">contains</option><option value="prefix">starts with</option>
+            <option value="suffix">ends with</option><option value="regex">regular expression</option></select></label>
+        <label>Pattern <input name="pattern" value="<c:out value='${from}'/>"><span class="field-error" data-error-for="pattern"></span></label>
+        <label>Tag <input name="tag_name" maxlength="50"><span class="field-error" data-error-for="tag_name"></span></label>
+        <label>Look in
+          <select name="source"><option value="channel_name">channel name</option><option value="category_name">category name</option>
+            <option value="both">both</option></select></label>
+        <label>Priority <input name="priority" type="number" value="100" data-type="number"></label>
+        <label class="check"><input type="checkbox" name="remove_from_name"> Remove the match from the name</label>
+        <div><button class="primary" type="submit">Add rule</button></div>
+      </form>
+    </details>
+    <details><summary>Try it (dry run)</summary>
+      <form class="grid" hx-post="/api/rulesets/${r.id()}/test" hx-swap="none" data-result="#dry-run-${r.id()}">
+        <label>Channel name <input name="channel_name" value="<c:out value='${from}'/>"></label>
+        <label>Category name <input name="category_name"></label>
+        <div><button type="submit">Try</button></div>
+      </form>
+      <pre class="small" id="dry-run-${r.id()}"></pre>
+    </details>
+  </section>
+</c:forEach>
+
+<h2>Accounts</h2>
+<c:if test="${empty accountsTags}"><div class="empty">No accounts yet: <a href="/accounts#add">add one</a>.</div></c:if>
+<c:forEach var="a" items="${accountsTags}">
+  <section class="panel account-tags" id="account-tags-${a.id}" style="margin-bottom:1rem">
+    <h3 style="margin-top:0"><c:out value="${a.name}"/></h3>
+    <p class="small">Rulesets in use:
+      <c:forEach var="e" items="${a.rulesets.effective}" varStatus="st"><c:out value="${e.name}"/>${st.last ? '' : ', '}</c:forEach>
+      <c:if test="${empty a.rulesets.effective}"><span class="muted">none</span></c:if>
+      <c:if test="${a.rulesets.uses_defaults}"><span class="muted">(the defaults)</span></c:if></p>
+    <form class="toolbar" hx-post="/api/accounts/${a.id}/rulesets" hx-swap="none" data-refresh="#tag-list" data-notice="Ruleset assigned">
+      <select name="ruleset_id" data-type="number" style="width:auto">
+        <c:forEach var="set" items="${rulesets}"><option value="${set.ruleset.id()}"><c:out value="${set.ruleset.name()}"/></option></c:forEach>
+      </select>
+      <button type="submit">Assign</button>
+      <button type="button" class="primary" hx-post="/api/accounts/${a.id}/process-tags" hx-swap="none"
+              data-refresh="#tag-list" data-result="notice">Process tags <span class="spinner"></span></button>
+    </form>
+    <div class="tags-of-account">
+      <c:forEach var="t" items="${a.tags}"><span class="tag"><c:out value="${t.name}"/> <span class="muted">${t.channel_count}</span></span></c:forEach>
+      <c:if test="${empty a.tags}"><span class="muted small">No tags yet: sync the account, then process its tags.</span></c:if>
+    </div>
+  </section>
+</c:forEach>
