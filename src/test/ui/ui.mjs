@@ -50,7 +50,13 @@ try {
   await card.waitFor();
   check((await card.locator(".badge.api").textContent()).includes("API only"), "a new account is 'API only'");
 
-  // Sync it: the progress bar runs, then the badge turns to Database with counts.
+  // Sync it: the progress bar runs to "done", then the badge turns to Database with counts.
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => document.querySelectorAll(".progress span").forEach(s => {
+      if (window.__progress[window.__progress.length - 1] !== s.textContent) window.__progress.push(s.textContent);
+    })).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await card.locator("button.sync").click();
   await card.locator(".progress").waitFor({ state: "visible" }).catch(() => {});
   await page.locator("article.card", { has: page.locator("h3", { hasText: name }) }).locator(".badge.db").waitFor({ timeout: 60000 });
@@ -58,6 +64,21 @@ try {
   const channels = Number((await synced.locator(".count").textContent()).replace(/[^0-9]/g, ""));
   check(channels > 1000, `after the sync the card shows ${channels} channels and the Database badge`);
   const accountId = await synced.getAttribute("data-account");
+  const seen = await page.evaluate(() => window.__progress);
+  check(seen.some(t => t.startsWith("done")), `the progress bar showed the sync's phases to the end: ${seen.join(" → ")}`);
+
+  // Edit it: the server's validation shows, then a valid change is saved.
+  const edit = synced.locator("details", { has: page.locator("summary", { hasText: "Edit" }) });
+  await edit.evaluate(d => { d.open = true; });
+  await edit.locator("input[name=name]").fill(" ");
+  await edit.locator("button[type=submit]").click();
+  await edit.locator("[data-error-for=name]").filter({ hasText: /required/ }).waitFor();
+  check(true, "an invalid edit shows the server's message next to the field");
+  await edit.locator("input[name=name]").fill(name);
+  await edit.locator("input[name=sync_interval_hours]").fill("12");
+  await edit.locator("button[type=submit]").click();
+  await page.waitForFunction(async id => (await (await fetch(`/api/accounts/${id}`)).json()).sync_interval_hours === 12, accountId);
+  check(true, "a valid edit is saved");
   await page.screenshot({ path: `${shots}/accounts.png`, fullPage: true });
 
   // Preview: a search narrows the table; a tag keeps only tagged channels. The search documents

@@ -43,6 +43,29 @@
             hx-confirm="Delete this account with all its channels, tags and filters? Playlists keep working with the other accounts."
             data-refresh="#account-list" data-notice="Account deleted">Delete</button>
   </div>
+  <details><summary>Edit</summary>
+    <form class="stack" hx-patch="/api/accounts/${account.id}" hx-swap="none" data-refresh="#account-${account.id}"
+          data-notice="Account saved">
+      <label>Name <input name="name" value="<c:out value='${account.name}'/>" maxlength="100">
+        <span class="field-error" data-error-for="name"></span></label>
+      <label>Server or playlist URL <input name="server" value="<c:out value='${account.server}'/>">
+        <span class="field-error" data-error-for="server"></span></label>
+      <c:if test="${account.type == 'xtream'}">
+        <label>Username <input name="username" value="<c:out value='${account.username}'/>" autocomplete="off">
+          <span class="field-error" data-error-for="username"></span></label>
+        <label>Password (empty: keep it) <input name="password" type="password" autocomplete="new-password"></label>
+      </c:if>
+      <label>Sync every … hours (empty: the default)
+        <input name="sync_interval_hours" type="number" min="0" max="8760" data-type="number" data-empty="null"
+               value="${account.syncIntervalHours}">
+        <span class="field-error" data-error-for="sync_interval_hours"></span></label>
+      <label>Guide URL (empty: the provider's)
+        <input name="epg_url" value="<c:out value='${account.epgUrl}'/>" data-empty="null">
+        <span class="field-error" data-error-for="epg_url"></span></label>
+      <label class="check"><input type="checkbox" name="enabled" ${account.enabled ? 'checked' : ''}> Enabled</label>
+      <div><button class="primary" type="submit">Save</button></div>
+    </form>
+  </details>
   <details hx-get="/accounts/${account.id}/history" hx-trigger="toggle once" hx-target="find .history">
     <summary>Sync history</summary><div class="history small muted">Loading…</div>
   </details>

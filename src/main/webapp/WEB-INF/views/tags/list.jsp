@@ -16,7 +16,7 @@
       <table>
         <thead><tr><th>#</th><th>Name</th><th>Match</th><th>Pattern</th><th>Tag</th><th>In</th><th>Removes</th><th></th></tr></thead>
         <tbody>
-        <c:forEach var="rule" items="${set.rules}">
+        <c:forEach var="rule" items="${set.rules}" varStatus="st">
           <tr class="${rule.enabled() ? '' : 'muted'}">
             <td>${rule.priority()}</td>
             <td><c:out value="${rule.name()}"/></td>
@@ -26,6 +26,12 @@
             <td><c:out value="${rule.source()}"/></td>
             <td>${rule.removeFromName() ? 'yes' : ''}</td>
             <td style="white-space:nowrap">
+              <c:if test="${!st.first}">
+                <button type="button" title="Run earlier" aria-label="Move up" hx-patch="/api/tag-rules/${rule.id()}" hx-swap="none"
+                        data-refresh="#tag-list" data-json='{"priority": ${set.rules[st.index - 1].priority() - 1}}'>↑</button></c:if>
+              <c:if test="${!st.last}">
+                <button type="button" title="Run later" aria-label="Move down" hx-patch="/api/tag-rules/${rule.id()}" hx-swap="none"
+                        data-refresh="#tag-list" data-json='{"priority": ${set.rules[st.index + 1].priority() + 1}}'>↓</button></c:if>
               <button type="button" hx-patch="/api/tag-rules/${rule.id()}" hx-swap="none" data-refresh="#tag-list"
                       data-json='{"enabled": ${!rule.enabled()}}'>${rule.enabled() ? 'Disable' : 'Enable'}</button>
               <button type="button" class="danger" hx-delete="/api/tag-rules/${rule.id()}" hx-swap="none"

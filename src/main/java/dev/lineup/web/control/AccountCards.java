@@ -42,6 +42,8 @@ public class AccountCards {
     card.put("server", account.maskedServer());
     card.put("username", account.username());
     card.put("enabled", account.enabled());
+    card.put("syncIntervalHours", account.syncIntervalHours());
+    card.put("epgUrl", Account.masked(account.epgUrl()));
     card.put("status", status);
     boolean synced = Boolean.TRUE.equals(status.get("synced"));
     card.put("synced", synced);
