@@ -128,18 +128,27 @@ try {
   await page.waitForURL(/\/tags\?from=/);
   check(await page.locator("input[name=pattern]").first().inputValue() === firstName, "a preview row's rule… link fills the rule's pattern");
 
-  // Tags & rules: add a rule to a ruleset the account uses, process its tags, see the new tag.
-  const section = page.locator(`#account-tags-${accountId}`);
-  const used = (await section.locator("p.small").textContent());
-  let ruleset = page.locator("section.ruleset").filter({ has: page.locator("h3", { hasText: used.replace("Rulesets in use:", "").split(",")[0].replace("(the defaults)", "").trim() }) }).first();
+  // Tags & rules: a new ruleset with one rule, assigned to the account (the shared default ruleset
+  // stays as it is), then "process tags" shows the new tag with its count.
+  const rulesetName = name + " rules";
+  const rform = page.locator("form[hx-post='/api/rulesets']");
+  await rform.locator("input[name=name]").fill(rulesetName);
+  await rform.locator("button[type=submit]").click();
+  const ruleset = page.locator("section.ruleset", { has: page.locator("h3", { hasText: rulesetName }) });
+  await ruleset.waitFor();
   const ruleForm = ruleset.locator("form[hx-post$='/rules']");
   await ruleset.locator("details", { has: page.locator("summary", { hasText: "Add a rule" }) }).evaluate(d => { d.open = true; });
   await ruleForm.locator("input[name=name]").fill("UI sports");
   await ruleForm.locator("input[name=pattern]").fill("SPORT");
   await ruleForm.locator("input[name=tag_name]").fill("UISPORT");
   await ruleForm.locator("button[type=submit]").click();
-  await page.locator("section.ruleset td .tag", { hasText: "UISPORT" }).first().waitFor();
-  check(true, "a new rule shows in its ruleset");
+  await ruleset.locator("td .tag", { hasText: "UISPORT" }).waitFor();
+  check(true, "a new ruleset shows its new rule");
+  const assign = page.locator(`#account-tags-${accountId} form`);
+  await assign.locator("select[name=ruleset_id]").selectOption({ label: rulesetName });
+  await assign.locator("button[type=submit]").click();
+  await page.locator(`#account-tags-${accountId} p.small`, { hasText: rulesetName }).waitFor();
+  check(true, "the ruleset is assigned to the account");
   await page.locator(`#account-tags-${accountId} button`, { hasText: "Process tags" }).click();
   await page.locator(`#account-tags-${accountId} .tags-of-account .tag`, { hasText: "UISPORT" }).waitFor();
   check(true, "processing the account's tags brings the new tag, with its count");
@@ -177,6 +186,19 @@ try {
   const entries = body.split("\n").filter(l => l.startsWith("#EXTINF")).length;
   const shown = Number((await pcard.locator(".count").textContent()).replace(/[^0-9]/g, ""));
   check(entries === shown && entries > 0, `its ${entries} entries match the ${shown} channels the card shows`);
+  // Edit it: numbered from 100; the next download has the new numbers.
+  const pedit = pcard.locator("details", { has: page.locator("summary", { hasText: "Edit" }) });
+  await pedit.evaluate(d => { d.open = true; });
+  await pedit.locator("select[name=numbering]").selectOption("sequential");
+  await pedit.locator("input[name=start_number]").fill("100");
+  await pedit.locator("button[type=submit]").click();
+  let renumbered = "";
+  for (let i = 0; i < 50 && !renumbered.includes('tvg-chno="100"'); i++) {
+    await page.waitForTimeout(100);
+    renumbered = await (await page.request.get(base + m3uPath)).text();
+  }
+  check(renumbered.split("\n")[1].includes('tvg-chno="100"'), "an edited playlist is numbered from 100");
+  await pedit.evaluate(d => { d.open = false; });
   await page.screenshot({ path: `${shots}/playlists.png`, fullPage: true });
 
   await page.goto(base + "/");

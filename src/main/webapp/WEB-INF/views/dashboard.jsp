@@ -41,8 +41,12 @@
         </c:forEach>
         </tbody>
       </table>
-      <p class="muted small">Accounts sync automatically every ${syncIntervalHours} h (per-account intervals on the
-        account), and guides are fetched after each sync.</p>
+      <p class="muted small">
+        <c:choose>
+          <c:when test="${not empty nextSync}">Next automatic sync: <strong><c:out value="${nextSync}"/></strong>.</c:when>
+          <c:otherwise>No account syncs automatically.</c:otherwise>
+        </c:choose>
+        Accounts sync every ${syncIntervalHours} h unless they set their own interval; guides are fetched after each sync.</p>
     </c:otherwise>
   </c:choose>
 </l:page>

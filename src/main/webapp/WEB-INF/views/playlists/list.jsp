@@ -15,13 +15,13 @@
           <div class="meta"><c:out value="${p.description}"/></div>
           <div class="small"><strong class="count"><fmt:formatNumber value="${p.channels}"/></strong> channels now</div>
           <p class="small muted">M3U (share this one)</p>
-          <code class="url m3u"><c:out value="${p.m3u}"/></code>
+          <code class="url m3u"><c:out value="${p.urls.m3u}"/></code>
           <p class="small muted">Guide (XMLTV; the M3U names it already)</p>
-          <code class="url epg"><c:out value="${p.epg}"/></code>
+          <code class="url epg"><c:out value="${p.urls.epg}"/></code>
           <div class="actions">
-            <button type="button" data-copy="<c:out value='${p.m3u}'/>">Copy M3U URL</button>
-            <button type="button" data-copy="<c:out value='${p.epg}'/>">Copy guide URL</button>
-            <a class="button" href="<c:out value='${p.m3u}'/>">Download</a>
+            <button type="button" data-copy="<c:out value='${p.urls.m3u}'/>">Copy M3U URL</button>
+            <button type="button" data-copy="<c:out value='${p.urls.epg}'/>">Copy guide URL</button>
+            <a class="button" href="<c:out value='${p.urls.m3u}'/>">Download</a>
             <button type="button" hx-post="/api/playlist-configs/${p.id}/rotate-token" hx-swap="none"
                     hx-confirm="Give this playlist a new secret URL? Players using the old one stop working until you paste the new one."
                     data-refresh="#playlist-list" data-notice="New URL made: update your players">New URL</button>
@@ -29,6 +29,32 @@
                     hx-confirm="Delete this playlist? Players using it stop working." data-refresh="#playlist-list"
                     data-notice="Playlist deleted">Delete</button>
           </div>
+          <details><summary>Edit</summary>
+            <form class="stack" hx-put="/api/playlist-configs/${p.id}" hx-swap="none" data-refresh="#playlist-list"
+                  data-notice="Playlist saved">
+              <label>Name <input name="name" value="<c:out value='${p.name}'/>"><span class="field-error" data-error-for="name"></span></label>
+              <label>Description <input name="description" value="<c:out value='${p.description}'/>"></label>
+              <label>Accounts (none selected: all)
+                <select name="include_accounts" multiple size="3" data-items="number">
+                  <c:forEach var="a" items="${accounts}"><option value="${a.id()}" ${p.include_accounts.contains(a.id()) ? 'selected' : ''}><c:out value="${a.name()}"/></option></c:forEach>
+                </select></label>
+              <label>Only channels tagged <input name="include_tags" data-type="list" value="<c:out value='${p.includeTags}'/>">
+                <span class="field-error" data-error-for="include_tags"></span></label>
+              <label>Tag match <select name="tag_match"><option value="any">any</option><option value="all" ${p.tag_match == 'all' ? 'selected' : ''}>all</option></select></label>
+              <label>Leave out channels tagged <input name="exclude_tags" data-type="list" value="<c:out value='${p.excludeTags}'/>"></label>
+              <label>Numbering <select name="numbering">
+                <c:forEach var="o" items="provider,sequential,group,none"><option ${p.numbering == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+              <label>Start number <input name="start_number" type="number" min="0" data-type="number" value="${p.start_number}"></label>
+              <label>Group title <select name="group_by">
+                <c:forEach var="o" items="category,first_tag,account"><option ${p.group_by == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+              <label>Order <select name="order_by">
+                <c:forEach var="o" items="name,number,group"><option ${p.order_by == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+              <label class="check"><input type="checkbox" name="apply_filters" ${p.apply_filters ? 'checked' : ''}> Apply the accounts' filters</label>
+              <label class="check"><input type="checkbox" name="account_suffix" ${p.account_suffix ? 'checked' : ''}> Add " (Account)" to groups</label>
+              <label class="check"><input type="checkbox" name="enabled" ${p.enabled ? 'checked' : ''}> Enabled</label>
+              <div><button class="primary" type="submit">Save</button></div>
+            </form>
+          </details>
         </article>
       </c:forEach>
     </div>

@@ -23,7 +23,7 @@ import java.util.Set;
  * accounts, tags that normalise to nothing, or an unknown mode are 422 field errors; nothing is
  * stored.
  */
-final class PlaylistConfigRequest {
+public final class PlaylistConfigRequest {
   private PlaylistConfigRequest() {}
 
   static PlaylistSettings read(JsonBody body, EntityManager em) {
@@ -155,7 +155,7 @@ final class PlaylistConfigRequest {
     }
   }
 
-  static java.util.Map<String, Object> view(PlaylistConfig config) {
+  public static java.util.Map<String, Object> view(PlaylistConfig config) {
     PlaylistSettings s = config.settings();
     java.util.Map<String, Object> view = new java.util.LinkedHashMap<>();
     view.put("id", config.id());

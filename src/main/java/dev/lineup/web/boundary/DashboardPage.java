@@ -11,6 +11,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +30,44 @@ public class DashboardPage extends HttpServlet {
   @Inject
   @ConfigProperty(name = "SYNC_INTERVAL_HOURS", defaultValue = "6")
   int syncIntervalHours;
+
+  /**
+   * The next automatic sync: the enabled account whose interval (its own, else the global one) ends
+   * first after its last run; "due now" when one never ran. Null when none syncs by itself.
+   */
+  private String nextSync(List<Map<String, Object>> accounts) {
+    OffsetDateTime soonest = null;
+    String who = null;
+    for (Map<String, Object> card : accounts) {
+      Integer own = (Integer) card.get("syncIntervalHours");
+      int hours = own != null ? own : syncIntervalHours;
+      if (!Boolean.TRUE.equals(card.get("enabled")) || hours <= 0) {
+        continue;
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> lastRun = (Map<String, Object>) card.get("lastRun");
+      Object finished = lastRun == null ? null : lastRun.get("finished_at");
+      OffsetDateTime next =
+          finished == null
+              ? OffsetDateTime.now(ZoneOffset.UTC)
+              : OffsetDateTime.parse((String) finished).plusHours(hours);
+      if (soonest == null || next.isBefore(soonest)) {
+        soonest = next;
+        who = (String) card.get("name");
+      }
+    }
+    if (soonest == null) {
+      return null;
+    }
+    Duration wait = Duration.between(OffsetDateTime.now(ZoneOffset.UTC), soonest);
+    String when =
+        wait.toMinutes() < 1
+            ? "due now"
+            : wait.toHours() < 1
+                ? "in " + wait.toMinutes() + " min"
+                : "in " + wait.toHours() + " h";
+    return who + ", " + when;
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -55,6 +96,7 @@ public class DashboardPage extends HttpServlet {
         "playlists",
         em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().size());
     request.setAttribute("syncIntervalHours", syncIntervalHours);
+    request.setAttribute("nextSync", nextSync(accounts));
     Views.render(request, response, "dashboard", "dashboard");
   }
 }

@@ -1,6 +1,7 @@
 package dev.lineup.web.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.playlist.boundary.PlaylistConfigRequest;
 import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.web.control.Views;
@@ -41,14 +42,10 @@ public class PlaylistsPage extends HttpServlet {
     return em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().stream()
         .map(
             config -> {
-              Map<String, Object> item = new LinkedHashMap<>();
-              item.put("id", config.id());
-              item.put("name", config.name());
-              item.put("description", config.description());
-              item.put("enabled", config.enabled());
+              Map<String, Object> item = new LinkedHashMap<>(PlaylistConfigRequest.view(config));
+              item.put("includeTags", String.join(", ", config.settings().includeTags()));
+              item.put("excludeTags", String.join(", ", config.settings().excludeTags()));
               item.put("channels", playlists.count(config.settings()));
-              item.put("m3u", "/p/" + config.token() + "/playlist.m3u");
-              item.put("epg", "/p/" + config.token() + "/epg.xml");
               return item;
             })
         .toList();
