@@ -64,6 +64,8 @@ try {
   const channels = Number((await synced.locator(".count").textContent()).replace(/[^0-9]/g, ""));
   check(channels > 1000, `after the sync the card shows ${channels} channels and the Database badge`);
   const accountId = await synced.getAttribute("data-account");
+  await page.waitForFunction(() => window.__progress.some(t => t.startsWith("done")));
+  await page.waitForLoadState("networkidle"); // the card's refresh after "done" has landed
   const seen = await page.evaluate(() => window.__progress);
   check(seen.some(t => t.startsWith("done")), `the progress bar showed the sync's phases to the end: ${seen.join(" → ")}`);
 
@@ -99,8 +101,9 @@ try {
   const names = await page.locator("tr.channel td:nth-child(2)").allTextContents();
   check(names.length > 0 && names.every(n => /sport/i.test(n.normalize("NFKD"))), "every row found matches the search");
   const firstTag = (await page.locator("tr.channel .tag").first().textContent()).trim();
-  await page.locator("input[name=tags]").fill(firstTag);
-  await page.locator("input[name=tags]").dispatchEvent("change");
+  await page.locator(".chips .chip-entry").fill(firstTag);
+  await page.locator(".chips .chip-entry").press("Enter");
+  check(await page.locator(".chips .chip").count() === 1, "a tag typed and entered becomes a chip");
   const tagged = await page.waitForFunction(tag => {
     const rows = [...document.querySelectorAll("tr.channel")];
     const all = rows.length > 0 && rows.every(r => [...r.querySelectorAll(".tag")].some(t => t.textContent.trim() === tag));
@@ -111,8 +114,7 @@ try {
 
   // Infinite scroll: the whole account loads page by page without stopping early.
   await page.locator("#search").fill("");
-  await page.locator("input[name=tags]").fill("");
-  await page.locator("input[name=tags]").dispatchEvent("change");
+  await page.locator(".chips .chip button").click();
   await totalBecomes("return n === arg", all).catch(() => {});
   check(await totalOf() === all, "clearing the search and tags shows every channel again");
   for (let i = 0; i < 200 && await page.locator("tr.more").count() > 0; i++) {

@@ -94,6 +94,7 @@
   window.Lineup.sync = async function (button, accountId, force) {
     const card = button.closest(".card");
     button.disabled = true;
+    const before = await lastRunId(accountId);
     const response = await fetch(`/api/accounts/${accountId}/sync?async=true${force ? "&force=true" : ""}`,
       { method: "POST", headers: { Accept: "application/json" } });
     if (!response.ok && response.status !== 409) {
@@ -102,33 +103,108 @@
       button.disabled = false;
       return;
     }
-    follow(card, accountId);
+    follow(card, accountId, before);
   };
 
-  function follow(card, accountId) {
+  async function lastRunId(accountId) {
+    const status = await fetch(`/api/accounts/${accountId}/sync/status`).then(r => r.json()).catch(() => ({}));
+    return status.last_run ? status.last_run.run_id : null;
+  }
+
+  /**
+   * Shows the sync's progress events in the card; refreshes the card when the run is done. An
+   * "idle" event means no sync runs right now: either it has not started yet (keep waiting) or it
+   * ended before the events connected (the last run is a new one: refresh).
+   */
+  function follow(card, accountId, before) {
     const box = card.querySelector(".progress");
     box.hidden = false;
     const bar = box.querySelector("progress");
     const label = box.querySelector("span");
     const events = new EventSource(`/api/accounts/${accountId}/sync/events`);
-    let seenRun = false;
+    let finished = false;
+    const finish = text => {
+      if (finished) return;
+      finished = true;
+      events.close();
+      bar.max = 1; bar.value = 1;
+      label.textContent = text;
+      htmx.trigger(card, "refresh");
+    };
     events.addEventListener("progress", e => {
       const p = JSON.parse(e.data);
-      seenRun = true;
       if (p.total > 0) { bar.max = p.total; bar.value = p.done; } else bar.removeAttribute("value");
       label.textContent = p.phase.replaceAll("_", " ") + (p.total > 0 ? ` — ${p.done.toLocaleString()} of ${p.total.toLocaleString()}` : "");
     });
-    events.addEventListener("done", e => {
-      const p = JSON.parse(e.data);
-      events.close();
-      bar.max = 1; bar.value = 1;
-      label.textContent = "done: " + p.status;
-      htmx.trigger(card, "refresh");
+    events.addEventListener("done", e => finish("done: " + JSON.parse(e.data).status));
+    events.addEventListener("idle", async () => {
+      for (let i = 0; i < 20 && !finished; i++) {
+        const status = await fetch(`/api/accounts/${accountId}/sync/status`).then(r => r.json()).catch(() => null);
+        if (status && !status.running && status.last_run && status.last_run.run_id !== before) {
+          finish("done: " + status.last_run.status);
+          return;
+        }
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
     });
-    events.addEventListener("idle", () => { if (seenRun) { events.close(); htmx.trigger(card, "refresh"); } });
-    events.onerror = () => { events.close(); htmx.trigger(card, "refresh"); };
+    events.onerror = () => { if (!finished) finish("connection lost"); };
   }
   window.Lineup.follow = follow;
+
+  /**
+   * Tag chips: an input with data-chips becomes chips plus a text box with the same suggestions
+   * (datalist); Enter, comma or picking a suggestion adds a chip, Backspace in the empty box or ×
+   * removes one. The original input (hidden) keeps the comma list the server reads.
+   */
+  function chips(input) {
+    if (input.dataset.chipsReady) return;
+    input.dataset.chipsReady = "1";
+    const box = document.createElement("div");
+    box.className = "chips";
+    const entry = document.createElement("input");
+    entry.type = "text";
+    entry.className = "chip-entry";
+    entry.placeholder = input.placeholder;
+    entry.setAttribute("aria-label", input.closest("label") ? input.closest("label").textContent.trim() : "tags");
+    if (input.getAttribute("list")) entry.setAttribute("list", input.getAttribute("list"));
+    input.type = "hidden";
+    input.after(box);
+    box.append(entry);
+    const values = () => input.value.split(",").map(v => v.trim()).filter(Boolean);
+    const changed = () => input.dispatchEvent(new Event("change", { bubbles: true }));
+    function render() {
+      box.querySelectorAll(".chip").forEach(c => c.remove());
+      for (const value of values()) {
+        const chip = document.createElement("span");
+        chip.className = "tag chip";
+        chip.textContent = value;
+        const x = document.createElement("button");
+        x.type = "button"; x.textContent = "×"; x.setAttribute("aria-label", "Remove " + value);
+        x.onclick = () => { input.value = values().filter(v => v !== value).join(","); render(); changed(); entry.focus(); };
+        chip.append(x);
+        box.insertBefore(chip, entry);
+      }
+    }
+    function add() {
+      const value = entry.value.replace(",", "").trim();
+      entry.value = "";
+      if (!value || values().some(v => v.toUpperCase() === value.toUpperCase())) return;
+      input.value = values().concat(value).join(",");
+      render(); changed();
+    }
+    entry.addEventListener("keydown", e => {
+      if (e.key === "Enter" || e.key === ",") { e.preventDefault(); add(); }
+      else if (e.key === "Backspace" && entry.value === "" && values().length) {
+        input.value = values().slice(0, -1).join(","); render(); changed();
+      }
+    });
+    entry.addEventListener("change", e => { e.stopPropagation(); if (entry.value.trim()) add(); });
+    entry.addEventListener("input", e => e.stopPropagation());
+    render();
+  }
+  const initChips = root => root.querySelectorAll("input[data-chips]").forEach(chips);
+  document.addEventListener("DOMContentLoaded", () => initChips(document));
+  document.addEventListener("htmx:load", evt => initChips(evt.detail.elt));
 
   document.addEventListener("click", evt => {
     const copy = evt.target.closest("[data-copy]");

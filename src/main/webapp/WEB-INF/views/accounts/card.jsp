@@ -69,5 +69,5 @@
   <details hx-get="/accounts/${account.id}/history" hx-trigger="toggle once" hx-target="find .history">
     <summary>Sync history</summary><div class="history small muted">Loading…</div>
   </details>
-  <c:if test="${account.running}"><script>Lineup.follow(document.getElementById("account-${account.id}"), ${account.id});</script></c:if>
+  <c:if test="${account.running}"><script>Lineup.follow(document.getElementById("account-${account.id}"), ${account.id}, null);</script></c:if>
 </article>

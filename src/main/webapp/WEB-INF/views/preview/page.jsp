@@ -16,8 +16,8 @@
     <label>Search
       <input id="search" name="search" type="search" placeholder="espn, sky sports…" autocomplete="off"
              value="<c:out value='${param.search}'/>"></label>
-    <label>Tags (comma-separated)
-      <input name="tags" list="tag-names" placeholder="UK, HD" autocomplete="off" value="<c:out value='${param.tags}'/>">
+    <label>Tags
+      <input name="tags" data-chips list="tag-names" placeholder="type a tag, Enter" autocomplete="off" value="<c:out value='${param.tags}'/>">
       <datalist id="tag-names"><c:forEach var="t" items="${tags}"><option value="<c:out value='${t}'/>"></c:forEach></datalist></label>
     <label>Match
       <select name="match"><option value="any">any of the tags</option><option value="all" ${param.match == 'all' ? 'selected' : ''}>all of the tags</option></select></label>

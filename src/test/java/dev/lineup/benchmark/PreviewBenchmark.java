@@ -232,6 +232,7 @@ class PreviewBenchmark {
       }
       explains.append("```\n");
     }
+    report.append(pages(accounts));
     heap.close();
     report.append(
         String.format(
@@ -243,6 +244,59 @@ class PreviewBenchmark {
     Path out = Path.of("target", "benchmarks", "preview.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report.toString());
+  }
+
+  /** The web UI's pages and fragments over the same 200,000 channels: 50 requests each. */
+  private static String pages(List<Long> accounts) {
+    String first = String.valueOf(accounts.get(0));
+    String[][] pages = {
+      {"dashboard", "/"},
+      {"accounts page", "/accounts"},
+      {"preview page (all accounts, first 100 rows)", "/preview"},
+      {
+        "preview rows, search \"espn\"",
+        "/preview/rows?filters_shown=1&apply_filters=on&search=espn"
+      },
+      {
+        "preview rows, tags UK + HD (all)",
+        "/preview/rows?filters_shown=1&apply_filters=on&tags=UK,HD&match=all"
+      },
+      {"preview page, one account", "/preview?account=" + first},
+      {"tags page", "/tags"},
+      {"filters page", "/filters"},
+      {"playlists page", "/playlists"}
+    };
+    StringBuilder out =
+        new StringBuilder(
+            "\n## Web UI pages\n\n| page | p50 (ms) | p95 (ms) | max (ms) | size (KB) |\n"
+                + "|---|---:|---:|---:|---:|\n");
+    for (String[] page : pages) {
+      for (int i = 0; i < 5; i++) {
+        Api.get(page[1], "text/html");
+      }
+      long[] times = new long[50];
+      int size = 0;
+      for (int i = 0; i < times.length; i++) {
+        long start = System.nanoTime();
+        Reply reply = Api.get(page[1], "text/html");
+        times[i] = System.nanoTime() - start;
+        if (reply.status() != 200) {
+          throw new IllegalStateException(page[1] + ": " + reply);
+        }
+        size = reply.body().length();
+      }
+      Arrays.sort(times);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %.1f | %.1f | %d |%n",
+              page[0],
+              ms(times, 0.50),
+              ms(times, 0.95),
+              times[times.length - 1] / 1e6,
+              size / 1024));
+    }
+    return out.toString();
   }
 
   private static void explain(StringBuilder out, String label, String sql, List<Object> params) {
