@@ -128,7 +128,7 @@ try {
   const firstName = (await page.locator("tr.channel td:nth-child(2)").first().textContent()).trim();
   await page.locator("tr.channel a[title^='Make a tag rule']").first().click();
   await page.waitForURL(/\/tags\?from=/);
-  check(await page.locator("input[name=pattern]").first().inputValue() === firstName, "a preview row's rule… link fills the rule's pattern");
+  check(await page.locator("form[hx-post$='/rules'] input[name=pattern]").first().inputValue() === firstName, "a preview row's rule… link fills the rule's pattern");
 
   // Tags & rules: a new ruleset with one rule, assigned to the account (the shared default ruleset
   // stays as it is), then "process tags" shows the new tag with its count.
@@ -146,6 +146,13 @@ try {
   await ruleForm.locator("button[type=submit]").click();
   await ruleset.locator("td .tag", { hasText: "UISPORT" }).waitFor();
   check(true, "a new ruleset shows its new rule");
+  const ruleRow = ruleset.locator("tr", { has: page.locator(".tag", { hasText: "UISPORT" }) }).first();
+  await ruleRow.locator("button", { hasText: "Edit" }).click();
+  const ruleEdit = ruleset.locator("tr.rule-edit").first().locator("form");
+  await ruleEdit.locator("input[name=priority]").fill("5");
+  await ruleEdit.locator("button[type=submit]").click();
+  await ruleset.locator("tr", { has: page.locator(".tag", { hasText: "UISPORT" }) }).locator("td").first().filter({ hasText: /^5$/ }).waitFor();
+  check(true, "a rule's edit is saved (priority 5)");
   const assign = page.locator(`#account-tags-${accountId} form`);
   await assign.locator("select[name=ruleset_id]").selectOption({ label: rulesetName });
   await assign.locator("button[type=submit]").click();

@@ -11,7 +11,13 @@
     <h3 style="margin-top:0"><c:out value="${r.name()}"/>
       <c:if test="${r.isDefault()}"><span class="badge db">default</span></c:if>
       <c:if test="${!r.enabled()}"><span class="badge off">disabled</span></c:if>
-      <span class="muted small">${r.ruleCount()} rules</span></h3>
+      <span class="muted small">${r.ruleCount()} rules</span>
+      <span class="grow"></span>
+      <button type="button" class="small" hx-patch="/api/rulesets/${r.id()}" hx-swap="none" data-refresh="#tag-list"
+              data-json='{"enabled": ${!r.enabled()}}'>${r.enabled() ? 'Disable' : 'Enable'}</button>
+      <button type="button" class="small danger" hx-delete="/api/rulesets/${r.id()}" hx-swap="none" data-refresh="#tag-list"
+              hx-confirm="Delete this ruleset and its rules? Accounts using it fall back to the default rulesets."
+              data-notice="Ruleset deleted">Delete</button></h3>
     <c:if test="${not empty set.rules}">
       <table>
         <thead><tr><th>#</th><th>Name</th><th>Match</th><th>Pattern</th><th>Tag</th><th>In</th><th>Removes</th><th></th></tr></thead>
@@ -34,10 +40,27 @@
                         data-refresh="#tag-list" data-json='{"priority": ${set.rules[st.index + 1].priority() + 1}}'>↓</button></c:if>
               <button type="button" hx-patch="/api/tag-rules/${rule.id()}" hx-swap="none" data-refresh="#tag-list"
                       data-json='{"enabled": ${!rule.enabled()}}'>${rule.enabled() ? 'Disable' : 'Enable'}</button>
+              <button type="button" onclick="this.closest('tr').nextElementSibling.hidden ^= true">Edit</button>
               <button type="button" class="danger" hx-delete="/api/tag-rules/${rule.id()}" hx-swap="none"
                       hx-confirm="Delete this rule? Tags change when the accounts' tags are processed next."
                       data-refresh="#tag-list">Delete</button></td>
           </tr>
+          <tr class="rule-edit" hidden><td colspan="8">
+            <form class="grid" hx-put="/api/tag-rules/${rule.id()}" hx-swap="none" data-refresh="#tag-list" data-notice="Rule saved">
+              <label>Name <input name="name" value="<c:out value='${rule.name()}'/>"><span class="field-error" data-error-for="name"></span></label>
+              <label>Match <select name="pattern_type">
+                <c:forEach var="o" items="contains,prefix,suffix,regex"><option ${rule.patternType() == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+              <label>Pattern <input name="pattern" value="<c:out value='${rule.pattern()}'/>"><span class="field-error" data-error-for="pattern"></span></label>
+              <label>Tag <input name="tag_name" value="<c:out value='${rule.tagName()}'/>"><span class="field-error" data-error-for="tag_name"></span></label>
+              <label>Look in <select name="source">
+                <c:forEach var="o" items="channel_name,category_name,both"><option ${rule.source() == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+              <label>Priority <input name="priority" type="number" min="0" data-type="number" value="${rule.priority()}">
+                <span class="field-error" data-error-for="priority"></span></label>
+              <label>Replace the match with (empty: remove it) <input name="replacement" value="<c:out value='${rule.replacement()}'/>" data-empty="null"></label>
+              <label class="check"><input type="checkbox" name="remove_from_name" ${rule.removeFromName() ? 'checked' : ''}> Remove the match from the name</label>
+              <label class="check"><input type="checkbox" name="enabled" ${rule.enabled() ? 'checked' : ''}> Enabled</label>
+              <div><button class="primary" type="submit">Save rule</button></div>
+            </form></td></tr>
         </c:forEach>
         </tbody>
       </table>
@@ -86,9 +109,8 @@
       <button type="button" class="primary" hx-post="/api/accounts/${a.id}/process-tags" hx-swap="none"
               data-refresh="#tag-list" data-result="notice">Process tags <span class="spinner"></span></button>
     </form>
-    <div class="tags-of-account">
-      <c:forEach var="t" items="${a.tags}"><span class="tag"><c:out value="${t.name}"/> <span class="muted">${t.channel_count}</span></span></c:forEach>
-      <c:if test="${empty a.tags}"><span class="muted small">No tags yet: sync the account, then process its tags.</span></c:if>
+    <div class="tags-of-account" hx-get="/tags/account/${a.id}" hx-trigger="load" hx-swap="innerHTML">
+      <span class="muted small">Counting tags… <span class="spinner htmx-request"></span></span>
     </div>
   </section>
 </c:forEach>

@@ -7,6 +7,7 @@ import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
 import dev.lineup.support.Db;
+import dev.lineup.support.Debian;
 import dev.lineup.support.FakeProvider;
 import dev.lineup.support.Node;
 import jakarta.json.Json;
@@ -141,7 +142,9 @@ class RealClientsIT {
     assertEquals(0, xmltv.getInt("programmes_bad_start"), xmltv.toString());
 
     Assumptions.assumeTrue(
-        Node.onPath("xmllint") && Node.onPath("tv_validate_file") && Files.exists(Path.of(dtd())),
+        Debian.ensure("xmllint", "libxml2-utils")
+            && Debian.ensure("tv_validate_file", "xmltv-util")
+            && Files.exists(Path.of(dtd())),
         "xmllint and tv_validate_file are not installed here"
             + " (apt-get install libxml2-utils xmltv-util); the npm parsers above still ran");
     Node.Result validated = run(List.of("sh", "xmltv_validate.sh", epgUrl));
@@ -153,7 +156,8 @@ class RealClientsIT {
   @Test
   void ffprobeOpensAChannelsStreamFromThePlaylist() throws Exception {
     Assumptions.assumeTrue(
-        Node.onPath("ffprobe"), "ffprobe is not installed here (apt-get install ffmpeg)");
+        Debian.ensure("ffprobe", "ffmpeg"),
+        "ffprobe is not installed here (apt-get install ffmpeg)");
     String stream =
         Api.get(m3uUrl.substring(Api.BASE_URL.length()), "*/*")
             .body()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
+import dev.lineup.support.Debian;
 import dev.lineup.support.FakeProvider;
 import dev.lineup.support.Node;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class BrowserIT {
   @Test
   void aUserAddsAnAccountSyncsItPreviewsItAndBuildsAPlaylist() throws Exception {
     Assumptions.assumeTrue(
-        Files.isExecutable(Path.of(CHROMIUM)),
+        Files.isExecutable(Path.of(CHROMIUM)) || Debian.ensure("chromium", "chromium"),
         "no Chromium at " + CHROMIUM + " (apt-get install chromium, or set CHROMIUM)");
     Api.post("/api/rulesets/create-default");
     Path ui = Node.install("ui");

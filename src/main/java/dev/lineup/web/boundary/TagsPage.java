@@ -1,6 +1,7 @@
 package dev.lineup.web.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ProblemException;
 import dev.lineup.tag.boundary.AccountRulesetsResource;
 import dev.lineup.tag.boundary.AccountTagsResource;
 import dev.lineup.tag.boundary.RulesetsResource;
@@ -17,12 +18,15 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Tags and rules ({@code /tags}): the rulesets with their rules (add, enable, delete), the default
  * ruleset button, the dry run, and per account the rulesets in use, its tags with counts and
  * "process tags". It reads through the API's own resources, so both show the same; the forms post
- * JSON to the API. {@code /tags/list} is the fragment the forms refresh.
+ * JSON to the API. {@code /tags/list} is the fragment the forms refresh; {@code /tags/account/{id}}
+ * an account's tags with their counts, loaded after the page.
  */
 @WebServlet(urlPatterns = {"/tags", "/tags/*"})
 public class TagsPage extends HttpServlet {
@@ -31,9 +35,25 @@ public class TagsPage extends HttpServlet {
   @Inject AccountRulesetsResource accountRulesets;
   @Inject AccountTagsResource accountTags;
 
+  private static final Pattern ACCOUNT_TAGS = Pattern.compile("^/account/(\\d{1,18})$");
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    Matcher accountTagsPath = ACCOUNT_TAGS.matcher(path);
+    if (accountTagsPath.matches()) {
+      // An account's tags with their counts: counted apart, so the page shows at once.
+      try {
+        request.setAttribute(
+            "tags", accountTags.accountTags(Long.parseLong(accountTagsPath.group(1))));
+      } catch (ProblemException problem) {
+        Views.problem(response, problem);
+        return;
+      }
+      Views.render(request, response, "tags/account-tags", "tags");
+      return;
+    }
     List<Map<String, Object>> sets =
         rulesets.list().stream()
             .map(
@@ -52,14 +72,12 @@ public class TagsPage extends HttpServlet {
                   item.put("id", a.id());
                   item.put("name", a.name());
                   item.put("rulesets", accountRulesets.list(a.id()));
-                  item.put("tags", accountTags.accountTags(a.id()));
                   return item;
                 })
             .toList();
     request.setAttribute("rulesets", sets);
     request.setAttribute("accountsTags", accounts);
     request.setAttribute("from", Views.param(request, "from"));
-    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
     boolean fragment = path.equals("/list") || Views.fragment(request);
     Views.render(request, response, fragment ? "tags/list" : "tags/page", "tags");
   }
