@@ -22,9 +22,21 @@
               <td style="white-space:nowrap">
                 <button type="button" hx-patch="/api/filters/${f.id()}" hx-swap="none" data-refresh="#filter-list"
                         data-json='{"enabled": ${!f.enabled()}}'>${f.enabled() ? 'Disable' : 'Enable'}</button>
+                <button type="button" onclick="this.closest('tr').nextElementSibling.hidden ^= true">Edit</button>
                 <button type="button" class="danger" hx-delete="/api/filters/${f.id()}" hx-swap="none"
                         hx-confirm="Delete this filter?" data-refresh="#filter-list">Delete</button></td>
             </tr>
+            <tr class="filter-edit" hidden><td colspan="5">
+              <form class="grid" hx-put="/api/filters/${f.id()}" hx-swap="none" data-refresh="#filter-list" data-notice="Filter saved">
+                <label>Name <input name="name" value="<c:out value='${f.name()}'/>"><span class="field-error" data-error-for="name"></span></label>
+                <label>Action <select name="filter_action">
+                  <c:forEach var="o" items="blacklist,whitelist"><option ${f.filterAction() == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                <label>On <select name="filter_type">
+                  <c:forEach var="o" items="channel_name,category,tag,regex"><option ${f.filterType() == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                <label>Value <input name="filter_value" value="<c:out value='${f.filterValue()}'/>"><span class="field-error" data-error-for="filter_value"></span></label>
+                <label class="check"><input type="checkbox" name="enabled" ${f.enabled() ? 'checked' : ''}> Enabled</label>
+                <div><button class="primary" type="submit">Save filter</button></div>
+              </form></td></tr>
           </c:forEach>
           </tbody>
         </table>

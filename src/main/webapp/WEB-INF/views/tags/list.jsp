@@ -100,7 +100,11 @@
     <p class="small">Rulesets in use:
       <c:forEach var="e" items="${a.rulesets.effective}" varStatus="st"><c:out value="${e.name}"/>${st.last ? '' : ', '}</c:forEach>
       <c:if test="${empty a.rulesets.effective}"><span class="muted">none</span></c:if>
-      <c:if test="${a.rulesets.uses_defaults}"><span class="muted">(the defaults)</span></c:if></p>
+      <c:if test="${a.rulesets.uses_defaults}"><span class="muted">(the defaults)</span></c:if>
+      <c:forEach var="as" items="${a.rulesets.assigned}">
+        <button type="button" class="small" hx-delete="/api/accounts/${a.id}/rulesets/${as.ruleset_id}" hx-swap="none"
+                data-refresh="#tag-list" title="Stop using this ruleset for this account">Unassign <c:out value="${as.name}"/></button>
+      </c:forEach></p>
     <form class="toolbar" hx-post="/api/accounts/${a.id}/rulesets" hx-swap="none" data-refresh="#tag-list" data-notice="Ruleset assigned">
       <select name="ruleset_id" data-type="number" style="width:auto">
         <c:forEach var="set" items="${rulesets}"><option value="${set.ruleset.id()}"><c:out value="${set.ruleset.name()}"/></option></c:forEach>
