@@ -30,7 +30,7 @@ public class AccountsPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    String path = Views.path(request);
     try {
       Matcher card = CARD.matcher(path);
       if (path.isEmpty() || path.equals("/")) {

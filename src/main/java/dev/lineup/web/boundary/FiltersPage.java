@@ -40,7 +40,7 @@ public class FiltersPage extends HttpServlet {
                 })
             .toList();
     request.setAttribute("accounts", accounts);
-    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    String path = Views.path(request);
     boolean fragment = path.equals("/list") || Views.fragment(request);
     Views.render(request, response, fragment ? "filters/list" : "filters/page", "filters");
   }

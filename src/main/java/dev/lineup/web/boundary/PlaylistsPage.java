@@ -30,7 +30,7 @@ public class PlaylistsPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    String path = Views.path(request);
     request.setAttribute("playlists", list());
     request.setAttribute(
         "accounts", em.createNamedQuery(Account.ALL, Account.class).getResultList());

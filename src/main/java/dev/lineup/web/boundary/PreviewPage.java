@@ -41,7 +41,7 @@ public class PreviewPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    String path = Views.path(request);
     try {
       List<Account> all = em.createNamedQuery(Account.ALL, Account.class).getResultList();
       request.setAttribute("accounts", all);

@@ -40,7 +40,7 @@ public class TagsPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    String path = Views.path(request);
     Matcher accountTagsPath = ACCOUNT_TAGS.matcher(path);
     if (accountTagsPath.matches()) {
       // An account's tags with their counts: counted apart, so the page shows at once.

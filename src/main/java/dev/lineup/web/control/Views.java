@@ -83,6 +83,11 @@ public final class Views {
     return age.toDays() + " days ago";
   }
 
+  /** The request's path below its servlet ("" for the servlet's own URL). */
+  public static String path(HttpServletRequest request) {
+    return request.getPathInfo() == null ? "" : request.getPathInfo();
+  }
+
   /** A request parameter, or null when absent or blank. */
   public static String param(HttpServletRequest request, String name) {
     String value = request.getParameter(name);
