@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
+import dev.lineup.support.Db;
+import dev.lineup.support.FakeProvider;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -257,5 +259,27 @@ class AccountsIT {
     assertTrue(reply.json().getBoolean("success"));
     assertEquals(404, Api.get("/api/accounts/" + id).status());
     assertEquals(404, Api.delete("/api/accounts/" + id).status());
+  }
+
+  @Test
+  void passwordsAreStoredEncryptedAndStillLogIn() {
+    try (FakeProvider provider = FakeProvider.start()) {
+      long id = Accounts.create("Encrypted", provider);
+      String stored =
+          String.valueOf(Db.column("SELECT password FROM accounts WHERE id = ?", id).get(0));
+      assertTrue(stored.startsWith("enc:v1:"), stored);
+      assertFalse(stored.contains(provider.password()), "the database never holds the password");
+      // The provider only answers the right password: decryption works.
+      Reply test = Api.post("/api/accounts/" + id + "/test");
+      assertEquals(200, test.status(), test.toString());
+      assertTrue(test.json().getBoolean("success"), test.toString());
+      // An edit without a password keeps the stored one, still encrypted.
+      Api.patch(
+          "/api/accounts/" + id, "{\"name\": \"" + Accounts.uniqueName("Encrypted again") + "\"}");
+      assertEquals(200, Api.post("/api/accounts/" + id + "/test").status());
+      String after =
+          String.valueOf(Db.column("SELECT password FROM accounts WHERE id = ?", id).get(0));
+      assertTrue(after.startsWith("enc:v1:"), after);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.lineup.account.entity;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.Timestamped;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
@@ -40,6 +41,9 @@ public class Account extends Timestamped {
 
   private String username;
 
+  /** Encrypted in the database (see {@link EncryptedText}); plain only in memory. */
+  @Convert(converter = EncryptedText.class)
+  @Column(length = 2048)
   private String password;
 
   private boolean enabled = true;

@@ -1,0 +1,19 @@
+package dev.lineup.account.entity;
+
+import dev.lineup.platform.Secrets;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+/** Stores a secret column encrypted with {@link Secrets}; the entity holds the plain value. */
+@Converter
+public class EncryptedText implements AttributeConverter<String, String> {
+  @Override
+  public String convertToDatabaseColumn(String plain) {
+    return plain == null ? null : Secrets.current().encrypt(plain);
+  }
+
+  @Override
+  public String convertToEntityAttribute(String stored) {
+    return stored == null ? null : Secrets.current().decrypt(stored);
+  }
+}

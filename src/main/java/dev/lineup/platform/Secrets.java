@@ -1,0 +1,197 @@
+package dev.lineup.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Lineup's secret key ({@code SECRET_KEY}) and what it protects: provider passwords are stored
+ * encrypted with AES-256-GCM under a key derived from it (PBKDF2-HMAC-SHA256), as {@code
+ * enc:v1:<base64url(iv ‖ ciphertext ‖ tag)>}.
+ *
+ * <p>Where the key comes from: {@code SECRET_KEY}; else, outside production, the file {@code
+ * SECRET_KEY_FILE} (default: the server's output folder + {@code /secret.key}), generated once with
+ * 256 random bits. With {@code LINEUP_MODE=production} a missing, short or well-known key stops
+ * Lineup from starting.
+ */
+@ApplicationScoped
+public class Secrets {
+  private static final Logger LOG = Logger.getLogger(Secrets.class.getName());
+  private static final String PREFIX = "enc:v1:";
+  private static final int IV_BYTES = 12;
+  private static final int TAG_BITS = 128;
+  private static final byte[] SALT =
+      "lineup/provider-passwords/v1".getBytes(StandardCharsets.UTF_8);
+  private static final int ITERATIONS = 210_000;
+  private static final Set<String> WELL_KNOWN =
+      Set.of("change-me", "changeme", "secret", "secret-key", "secret_key", "lineup", "password");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject
+  @ConfigProperty(name = "SECRET_KEY")
+  Optional<String> configured;
+
+  @Inject
+  @ConfigProperty(name = "SECRET_KEY_FILE")
+  Optional<String> keyFile;
+
+  @Inject
+  @ConfigProperty(name = "LINEUP_MODE", defaultValue = "development")
+  String mode;
+
+  private SecretKey key;
+
+  /** Resolved at start, so a bad key stops the application before it serves anything. */
+  void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    key.getAlgorithm();
+  }
+
+  @PostConstruct
+  void init() {
+    String secret = resolve(configured.orElse(null), production(mode), this::fromFile);
+    key = derive(secret);
+  }
+
+  /** The bean, for places CDI does not inject (JPA converters). */
+  public static Secrets current() {
+    return CDI.current().select(Secrets.class).get();
+  }
+
+  static boolean production(String mode) {
+    return "production".equals(mode == null ? "" : mode.strip().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The secret to use: the configured one (in production: only a strong one), else the file's.
+   *
+   * @throws IllegalStateException in production without a strong {@code SECRET_KEY}
+   */
+  static String resolve(
+      String configured, boolean production, java.util.function.Supplier<String> file) {
+    String secret = configured == null ? "" : configured.strip();
+    if (production
+        && (secret.length() < 32 || WELL_KNOWN.contains(secret.toLowerCase(Locale.ROOT)))) {
+      throw new IllegalStateException(
+          "LINEUP_MODE=production needs a SECRET_KEY of at least 32 random characters"
+              + " (for example: openssl rand -base64 48); Lineup does not start without one.");
+    }
+    return secret.isEmpty() ? file.get() : secret;
+  }
+
+  /** The key file's secret, written with 256 random bits first when there is none. */
+  private String fromFile() {
+    Path file =
+        keyFile
+            .filter(f -> !f.isBlank())
+            .map(Path::of)
+            .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "secret.key"));
+    try {
+      if (Files.isRegularFile(file)) {
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+      }
+      byte[] random = new byte[32];
+      RANDOM.nextBytes(random);
+      String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the folder's permissions protect it
+      }
+      LOG.info(() -> "Generated a secret key in " + file + " (keep it with the database backup)");
+      return secret;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read or create the secret key file " + file, e);
+    }
+  }
+
+  static SecretKey derive(String secret) {
+    try {
+      SecretKeyFactory factory = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+      byte[] bytes =
+          factory
+              .generateSecret(new PBEKeySpec(secret.toCharArray(), SALT, ITERATIONS, 256))
+              .getEncoded();
+      return new SecretKeySpec(bytes, "AES");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Could not derive the encryption key", e);
+    }
+  }
+
+  /** Whether a stored value is encrypted by this scheme. */
+  public static boolean encrypted(String stored) {
+    return stored != null && stored.startsWith(PREFIX);
+  }
+
+  /** Encrypts a value for storage; null stays null. */
+  public String encrypt(String plain) {
+    return encrypt(key, plain);
+  }
+
+  /**
+   * Decrypts a stored value; a value stored before encryption (no prefix) is returned as it is.
+   *
+   * @throws IllegalStateException when the value was encrypted with another key or altered
+   */
+  public String decrypt(String stored) {
+    return decrypt(key, stored);
+  }
+
+  static String encrypt(SecretKey key, String plain) {
+    if (plain == null) {
+      return null;
+    }
+    try {
+      byte[] iv = new byte[IV_BYTES];
+      RANDOM.nextBytes(iv);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+      byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+      byte[] out = new byte[iv.length + sealed.length];
+      System.arraycopy(iv, 0, out, 0, iv.length);
+      System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+      return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Could not encrypt", e);
+    }
+  }
+
+  static String decrypt(SecretKey key, String stored) {
+    if (!encrypted(stored)) {
+      return stored;
+    }
+    try {
+      byte[] in = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length()));
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+      return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "A stored secret cannot be decrypted: SECRET_KEY is not the key it was stored with");
+    }
+  }
+}
