@@ -45,7 +45,15 @@ public final class FakeProvider implements AutoCloseable {
     /** HTTP 500 for the next request only, then healthy again (a transient failure). */
     FAIL_ONCE,
     /** Sends the lists slowly, a chunk at a time with pauses, for cancel and progress tests. */
-    SLOW
+    SLOW,
+    /** HTTP 429 with {@code Retry-After: 1} for every request (a rate-limited panel). */
+    TOO_MANY_REQUESTS,
+    /** The lists' headers promise the whole body, then the connection drops half-way. */
+    RESET_MID_BODY,
+    /** The lists as valid JSON, but labelled {@code text/html} (some panels do). */
+    WRONG_CONTENT_TYPE,
+    /** Only every tenth channel: 90 % of the lineup missing. */
+    MOSTLY_MISSING
   }
 
   public static final int HANG_LIMIT_SECONDS = 30;
@@ -267,6 +275,33 @@ public final class FakeProvider implements AutoCloseable {
                   .replace(capture.toUpperCase() + "_USERNAME", username)
                   .replace(capture.toUpperCase() + "_PASSWORD", password);
         };
+    if (behaviour == Behaviour.TOO_MANY_REQUESTS) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+      send(exchange, 429, "text/plain", "Too Many Requests");
+      return;
+    }
+    if (behaviour == Behaviour.RESET_MID_BODY && list) {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, bytes.length);
+      OutputStream out = exchange.getResponseBody();
+      out.write(bytes, 0, bytes.length / 2);
+      out.flush();
+      throw new IOException("connection dropped mid-body on purpose");
+    }
+    if (behaviour == Behaviour.WRONG_CONTENT_TYPE) {
+      send(exchange, 200, "text/html", body);
+      return;
+    }
+    if (behaviour == Behaviour.MOSTLY_MISSING && action.equals("get_live_streams")) {
+      jakarta.json.JsonArray all =
+          jakarta.json.Json.createReader(new java.io.StringReader(body)).readArray();
+      jakarta.json.JsonArrayBuilder kept = jakarta.json.Json.createArrayBuilder();
+      for (int i = 0; i < all.size(); i += 10) {
+        kept.add(all.get(i));
+      }
+      body = kept.build().toString();
+    }
     if (behaviour == Behaviour.TRUNCATED) {
       body = body.substring(0, body.length() / 2);
     } else if (behaviour == Behaviour.WRONG_SHAPE) {
