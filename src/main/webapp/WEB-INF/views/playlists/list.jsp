@@ -60,3 +60,9 @@
     </div>
   </c:otherwise>
 </c:choose>
+<p class="small muted" id="legacy-urls">
+  Id-based URLs (<code>/playlist/{id}.m3u</code>, <code>/epg/{id}.xml</code>, <code>/playlist/config/{id}.m3u</code>):
+  <strong>${legacyUrls ? 'on' : 'off'}</strong> — they are easy to guess; the secret URLs above always work.
+  <button type="button" class="small" hx-patch="/api/settings" hx-swap="none" data-refresh="#playlist-list"
+          data-json='{"legacy_player_urls": ${!legacyUrls}}'>${legacyUrls ? 'Turn off' : 'Turn on'}</button>
+</p>

@@ -74,6 +74,7 @@ class EpgIT {
   @BeforeEach
   void setUp() {
     provider = FakeProvider.start();
+    Api.patch("/api/settings", "{\"legacy_player_urls\": true}"); // these tests use the id URLs
     JsonArrayBuilder streams = Json.createArrayBuilder();
     for (int i = 0; i < LINEUP.length; i++) {
       streams.add(

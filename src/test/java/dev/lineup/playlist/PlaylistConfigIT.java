@@ -26,6 +26,7 @@ class PlaylistConfigIT {
   void setUp() {
     Api.post("/api/rulesets/create-default");
     provider = FakeProvider.start();
+    Api.patch("/api/settings", "{\"legacy_player_urls\": true}"); // these tests use the id URLs
     provider.serve(PreviewIT.categories(), PreviewIT.streams(PreviewIT.LINEUP.length));
     first = Accounts.create("Config one", provider);
     second = Accounts.create("Config two", provider);

@@ -27,6 +27,7 @@ class PlaylistIT {
   @BeforeEach
   void setUp() {
     provider = FakeProvider.start();
+    Api.patch("/api/settings", "{\"legacy_player_urls\": true}"); // these tests use the id URLs
   }
 
   @AfterEach

@@ -5,6 +5,7 @@ import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.control.Guides;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
+import dev.lineup.platform.Settings;
 import dev.lineup.playlist.control.AccountPlaylist;
 import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.control.Freshness;
@@ -33,11 +34,12 @@ import java.util.regex.Pattern;
  * The URLs players load (TiviMate, VLC, Kodi, Plex): a playlist config's secret {@code
  * /p/{token}/playlist.m3u} and {@code /p/{token}/epg.xml} (the ones to share), and the legacy
  * {@code /playlist/{account_id}.m3u}, {@code /playlist/config/{id}.m3u}, {@code
- * /epg/{account_id}.xml}, {@code /epg/config/{id}.xml}. Each M3U names its guide in {@code
- * x-tvg-url}; each guide holds only the channels of its playlist. Answers carry {@code ETag} and
- * {@code Last-Modified} (304 when unchanged), are rendered once per change ({@link Renditions}) and
- * are gzip when the client accepts it. Errors are problem+json like the API's: 404 unknown, 403
- * disabled, 503 not synced or no guide yet.
+ * /epg/{account_id}.xml}, {@code /epg/config/{id}.xml} (off unless the {@code legacy_player_urls}
+ * setting is on: ids are easy to guess). Each M3U names its guide in {@code x-tvg-url}; each guide
+ * holds only the channels of its playlist. Answers carry {@code ETag} and {@code Last-Modified}
+ * (304 when unchanged), are rendered once per change ({@link Renditions}) and are gzip when the
+ * client accepts it. Errors are problem+json like the API's: 404 unknown, 403 disabled, 503 not
+ * synced or no guide yet.
  */
 @WebServlet(urlPatterns = {"/playlist/*", "/p/*", "/epg/*"})
 public class PlaylistServlet extends HttpServlet {
@@ -53,6 +55,7 @@ public class PlaylistServlet extends HttpServlet {
   @Inject GuideRefresh guides;
   @Inject Freshness freshness;
   @Inject Renditions renditions;
+  @Inject Settings settings;
 
   /** What a request asks for. */
   private record Target(
@@ -84,12 +87,7 @@ public class PlaylistServlet extends HttpServlet {
     Matcher account = ACCOUNT.matcher(path);
     if (prefix.equals("/p") && token.matches()) {
       PlaylistConfig found =
-          em
-              .createNamedQuery(PlaylistConfig.BY_TOKEN, PlaylistConfig.class)
-              .setParameter("token", token.group(1))
-              .getResultList()
-              .stream()
-              .findFirst()
+          PlaylistConfig.byToken(em, token.group(1))
               .orElseThrow(() -> new ProblemException(404, "Not found", "No such playlist."));
       boolean guide = token.group(2).equals("epg.xml");
       return new Target(
@@ -99,6 +97,14 @@ public class PlaylistServlet extends HttpServlet {
           configs.requireServable(found),
           base + "/p/" + found.token() + "/epg.xml",
           guide);
+    } else if (!prefix.equals("/p")
+        && (config.matches() || account.matches())
+        && !settings.legacyPlayerUrls()) {
+      throw new ProblemException(
+          404,
+          "Not found",
+          "The id-based player URLs are off. Use the playlist's secret URL (/p/{token}/playlist.m3u),"
+              + " or turn them on with PATCH /api/settings {\"legacy_player_urls\": true}.");
     } else if (!prefix.equals("/p") && config.matches() && isXml(prefix, config.group(2))) {
       PlaylistConfig found = em.find(PlaylistConfig.class, Long.parseLong(config.group(1)));
       if (found == null) {

@@ -3,16 +3,20 @@ package dev.lineup.playlist.entity;
 import dev.lineup.platform.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,12 +27,8 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "playlist_configs")
 @NamedQuery(name = PlaylistConfig.ALL, query = "SELECT p FROM PlaylistConfig p ORDER BY p.name")
-@NamedQuery(
-    name = PlaylistConfig.BY_TOKEN,
-    query = "SELECT p FROM PlaylistConfig p WHERE p.token = :token")
 public class PlaylistConfig extends Timestamped {
   public static final String ALL = "PlaylistConfig.all";
-  public static final String BY_TOKEN = "PlaylistConfig.byToken";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
@@ -106,6 +106,22 @@ public class PlaylistConfig extends Timestamped {
 
   public PlaylistConfig() {
     rotateToken();
+  }
+
+  /**
+   * The config whose secret is {@code token}. Every config's token is compared in constant time
+   * ({@link MessageDigest#isEqual}), and all of them always, so the answer's timing says nothing
+   * about how close a guess was (there are a handful of configs; the table is read whole).
+   */
+  public static Optional<PlaylistConfig> byToken(EntityManager em, String token) {
+    byte[] wanted = token.getBytes(StandardCharsets.UTF_8);
+    PlaylistConfig found = null;
+    for (PlaylistConfig config : em.createNamedQuery(ALL, PlaylistConfig.class).getResultList()) {
+      if (MessageDigest.isEqual(wanted, config.token.getBytes(StandardCharsets.UTF_8))) {
+        found = config;
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** A new secret: 32 random bytes, URL-safe (43 characters). The old URLs stop working. */

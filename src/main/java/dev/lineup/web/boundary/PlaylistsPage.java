@@ -1,6 +1,7 @@
 package dev.lineup.web.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.platform.Settings;
 import dev.lineup.playlist.boundary.PlaylistConfigRequest;
 import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.entity.PlaylistConfig;
@@ -26,12 +27,14 @@ import java.util.Map;
 public class PlaylistsPage extends HttpServlet {
   @PersistenceContext EntityManager em;
   @Inject ConfigPlaylist playlists;
+  @Inject Settings settings;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     String path = Views.path(request);
     request.setAttribute("playlists", list());
+    request.setAttribute("legacyUrls", settings.legacyPlayerUrls());
     request.setAttribute(
         "accounts", em.createNamedQuery(Account.ALL, Account.class).getResultList());
     boolean fragment = path.equals("/list") || Views.fragment(request);
