@@ -186,12 +186,7 @@ class EpgIT {
     long second = Accounts.create("Guide two", provider);
     assertTrue(Api.post("/api/accounts/" + second + "/sync").json().getBoolean("success"));
     assertEquals(200, Api.post("/api/accounts/" + second + "/epg/refresh").status());
-    JsonObject config =
-        Api.post(
-                "/api/playlist-configs",
-                "{\"name\":\"%s\",\"include_accounts\":[%d,%d],\"include_tags\":[]}"
-                    .formatted(Accounts.uniqueName("Guide both"), account, second))
-            .json();
+    JsonObject config = Accounts.playlistOf("Guide both", account, second);
     String m3u = config.getJsonObject("urls").getString("m3u");
     List<String> both = elements(xml(Api.get(m3u.replace("playlist.m3u", "epg.xml"), "*/*")));
     assertEquals(3, both.stream().filter(e -> e.startsWith("channel:")).count(), both.toString());

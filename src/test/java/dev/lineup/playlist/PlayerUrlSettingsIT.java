@@ -29,12 +29,7 @@ class PlayerUrlSettingsIT {
   void idUrlsAnswerOnlyWhenTurnedOnAndTokenUrlsAlways() {
     long account = Accounts.create("Settings", provider);
     assertTrue(Api.post("/api/accounts/" + account + "/sync").json().getBoolean("success"));
-    JsonObject config =
-        Api.post(
-                "/api/playlist-configs",
-                "{\"name\":\"%s\",\"include_accounts\":[%d]}"
-                    .formatted(Accounts.uniqueName("Settings"), account))
-            .json();
+    JsonObject config = Accounts.playlistOf("Settings", account);
     String token = config.getJsonObject("urls").getString("m3u");
 
     Reply off = Api.patch("/api/settings", "{\"legacy_player_urls\": false}");

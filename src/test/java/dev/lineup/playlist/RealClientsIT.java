@@ -92,12 +92,7 @@ class RealClientsIT {
     provider.serveGuide(guide.append("</tv>\n").toString());
     Reply refresh = Api.post("/api/accounts/" + account + "/epg/refresh");
     assertEquals(200, refresh.status(), refresh.toString());
-    JsonObject config =
-        Api.post(
-                "/api/playlist-configs",
-                "{\"name\":\"%s\",\"include_accounts\":[%d]}"
-                    .formatted(Accounts.uniqueName("Real clients"), account))
-            .json();
+    JsonObject config = Accounts.playlistOf("Real clients", account);
     m3uUrl = Api.BASE_URL + config.getJsonObject("urls").getString("m3u");
     epgUrl = m3uUrl.replace("playlist.m3u", "epg.xml");
   }

@@ -45,6 +45,26 @@ public final class Accounts {
   }
 
   /**
+   * A playlist config of these accounts (every channel, defaults otherwise); returns its answer.
+   */
+  public static jakarta.json.JsonObject playlistOf(String prefix, long... accounts) {
+    jakarta.json.JsonArrayBuilder ids = Json.createArrayBuilder();
+    for (long account : accounts) {
+      ids.add(account);
+    }
+    Reply reply =
+        Api.post(
+            "/api/playlist-configs",
+            Json.createObjectBuilder()
+                .add("name", uniqueName(prefix))
+                .add("include_accounts", ids)
+                .build()
+                .toString());
+    assertEquals(201, reply.status(), reply::toString);
+    return reply.json();
+  }
+
+  /**
    * Waits until the account's search documents are current (its previews stop saying {@code
    * search_pending}), at most {@code limitSeconds}; returns how long that took in ms.
    */

@@ -33,12 +33,7 @@ class SyncFaultsIT {
     provider.serveCapture();
     account = Accounts.create("Faults", provider);
     assertEquals("ok", sync().getString("status"));
-    JsonObject config =
-        Api.post(
-                "/api/playlist-configs",
-                "{\"name\":\"%s\",\"include_accounts\":[%d]}"
-                    .formatted(Accounts.uniqueName("Faults"), account))
-            .json();
+    JsonObject config = Accounts.playlistOf("Faults", account);
     playlist = config.getJsonObject("urls").getString("m3u");
   }
 
