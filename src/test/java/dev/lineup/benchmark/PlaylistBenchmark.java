@@ -310,7 +310,7 @@ class PlaylistBenchmark {
   }
 
   /** The lineup: tvg-id {@code c{i}.bench} for every channel, 50 categories. */
-  private static String streams() {
+  static String streams() {
     StringBuilder json = new StringBuilder(CHANNELS * 260).append('[');
     for (int i = 0; i < CHANNELS; i++) {
       if (i > 0) {
