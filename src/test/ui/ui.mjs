@@ -69,17 +69,38 @@ try {
   const seen = await page.evaluate(() => window.__progress);
   check(seen.some(t => t.startsWith("done")), `the progress bar showed the sync's phases to the end: ${seen.join(" → ")}`);
 
-  // Edit it: the server's validation shows, then a valid change is saved.
-  const edit = synced.locator("details", { has: page.locator("summary", { hasText: "Edit" }) });
-  await edit.evaluate(d => { d.open = true; });
-  await edit.locator("input[name=name]").fill(" ");
-  await edit.locator("button[type=submit]").click();
-  await edit.locator("[data-error-for=name]").filter({ hasText: /required/ }).waitFor();
+  // Edit it: the server's validation shows, then a valid change is saved. (Retried if the card is
+  // re-rendered under the test's hands, as a late refresh may do.)
+  const card2 = () => page.locator(`#account-${accountId}`);
+  const editForm = async () => {
+    const details = card2().locator("details", { has: page.locator("summary", { hasText: "Edit" }) });
+    await details.evaluate(d => { d.open = true; });
+    return details;
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const edit = await editForm();
+      await edit.locator("input[name=name]").fill(" ", { timeout: 5000 });
+      await edit.locator("button[type=submit]").click({ timeout: 5000 });
+      await card2().locator("[data-error-for=name]").filter({ hasText: /required/ }).waitFor({ timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
   check(true, "an invalid edit shows the server's message next to the field");
-  await edit.locator("input[name=name]").fill(name);
-  await edit.locator("input[name=sync_interval_hours]").fill("12");
-  await edit.locator("button[type=submit]").click();
-  await page.waitForFunction(async id => (await (await fetch(`/api/accounts/${id}`)).json()).sync_interval_hours === 12, accountId);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const edit = await editForm();
+      await edit.locator("input[name=name]").fill(name, { timeout: 5000 });
+      await edit.locator("input[name=sync_interval_hours]").fill("12", { timeout: 5000 });
+      await edit.locator("button[type=submit]").click({ timeout: 5000 });
+      await page.waitForFunction(async id => (await (await fetch(`/api/accounts/${id}`)).json()).sync_interval_hours === 12, accountId, { timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
   check(true, "a valid edit is saved");
   await page.screenshot({ path: `${shots}/accounts.png`, fullPage: true });
 

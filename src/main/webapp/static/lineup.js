@@ -111,34 +111,46 @@
     return status.last_run ? status.last_run.run_id : null;
   }
 
+  /** One follower per account: a card re-rendered while its sync runs keeps the same one. */
+  const followers = {};
+
   /**
-   * Shows the sync's progress events in the card; refreshes the card when the run is done. An
-   * "idle" event means no sync runs right now: either it has not started yet (keep waiting) or it
-   * ended before the events connected (the last run is a new one: refresh).
+   * Shows the sync's progress events in the account's card (found by id each time, so a card
+   * re-rendered meanwhile still shows them); refreshes the card when the run is done. An "idle"
+   * event means no sync runs right now: either it has not started yet (keep waiting) or it ended
+   * before the events connected (the last run is a new one: refresh).
    */
   function follow(card, accountId, before) {
-    const box = card.querySelector(".progress");
-    box.hidden = false;
-    const bar = box.querySelector("progress");
-    const label = box.querySelector("span");
+    const running = followers[accountId];
+    if (running && !running.finished) return;
+    const state = { finished: false };
+    followers[accountId] = state;
+    const parts = () => {
+      const current = document.getElementById("account-" + accountId) || card;
+      const box = current.querySelector(".progress");
+      box.hidden = false;
+      return { current, bar: box.querySelector("progress"), label: box.querySelector("span") };
+    };
     const events = new EventSource(`/api/accounts/${accountId}/sync/events`);
-    let finished = false;
     const finish = text => {
-      if (finished) return;
-      finished = true;
+      if (state.finished) return;
+      state.finished = true;
       events.close();
+      const { current, bar, label } = parts();
       bar.max = 1; bar.value = 1;
       label.textContent = text;
-      htmx.trigger(card, "refresh");
+      htmx.trigger(current, "refresh");
     };
+    parts();
     events.addEventListener("progress", e => {
       const p = JSON.parse(e.data);
+      const { bar, label } = parts();
       if (p.total > 0) { bar.max = p.total; bar.value = p.done; } else bar.removeAttribute("value");
       label.textContent = p.phase.replaceAll("_", " ") + (p.total > 0 ? ` — ${p.done.toLocaleString()} of ${p.total.toLocaleString()}` : "");
     });
     events.addEventListener("done", e => finish("done: " + JSON.parse(e.data).status));
     events.addEventListener("idle", async () => {
-      for (let i = 0; i < 20 && !finished; i++) {
+      for (let i = 0; i < 20 && !state.finished; i++) {
         const status = await fetch(`/api/accounts/${accountId}/sync/status`).then(r => r.json()).catch(() => null);
         if (status && !status.running && status.last_run && status.last_run.run_id !== before) {
           finish("done: " + status.last_run.status);
@@ -147,7 +159,7 @@
         await new Promise(resolve => setTimeout(resolve, 500));
       }
     });
-    events.onerror = () => { if (!finished) finish("connection lost"); };
+    events.onerror = () => { if (!state.finished) finish("connection lost"); };
   }
   window.Lineup.follow = follow;
 
