@@ -201,6 +201,13 @@ public class RulesetsResource {
     if (channelName == null && accountId == null) {
       input.reject("channel_name", "is required (or give account_id)");
     }
+    // Names are stored up to 512 characters; a longer one is no channel's.
+    if (channelName != null && channelName.length() > 512) {
+      input.reject("channel_name", "must be at most 512 characters");
+    }
+    if (categoryName != null && categoryName.length() > 512) {
+      input.reject("category_name", "must be at most 512 characters");
+    }
     input.throwIfInvalid();
     List<TagRule> rules =
         em
