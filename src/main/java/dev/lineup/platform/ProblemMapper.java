@@ -5,11 +5,13 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
@@ -75,6 +77,28 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 + errorId
                 + ".")
         .with("error_id", errorId);
+  }
+
+  /**
+   * Writes a problem straight to a servlet response (the player URLs and the web pages), as the API
+   * would answer it; a 503 says when to try again. Nothing when the answer has begun already.
+   */
+  public static void send(HttpServletResponse response, ProblemException problem)
+      throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    response.resetBuffer();
+    response.setHeader("ETag", null);
+    response.setHeader("Last-Modified", null);
+    response.setHeader("Content-Encoding", null);
+    response.setStatus(problem.status());
+    response.setContentType(PROBLEM_JSON);
+    response.setCharacterEncoding("UTF-8");
+    if (problem.status() == 503) {
+      response.setHeader("Retry-After", "60");
+    }
+    response.getWriter().write(render(problem).getEntity().toString());
   }
 
   public static Response render(ProblemException problem) {

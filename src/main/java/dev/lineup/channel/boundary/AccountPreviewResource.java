@@ -34,11 +34,18 @@ public class AccountPreviewResource {
 
   @GET
   public Map<String, Object> preview(@PathParam("id") long id, @BeanParam PreviewParams params) {
+    return view(id, params.request(), false);
+  }
+
+  /**
+   * The account's preview page: from the database when synced, else from the provider; {@code
+   * crossAccount} names each channel's account too (the web UI's one table for all views).
+   */
+  public Map<String, Object> view(long id, PreviewRequest request, boolean crossAccount) {
     Account account = Account.require(em, id);
-    PreviewRequest request = params.request();
     boolean synced = !preview.synced(List.of(id)).isEmpty();
     ChannelPreview.Page page =
         synced ? preview.page(List.of(id), request) : providerPreview.page(account, request);
-    return PreviewView.of(page, request, synced, synced && searchIndex.pending(id), false);
+    return PreviewView.of(page, request, synced, synced && searchIndex.pending(id), crossAccount);
   }
 }

@@ -37,7 +37,14 @@ public class ChannelsPreviewResource {
   @GET
   public Map<String, Object> preview(
       @QueryParam("account_ids") String accountIds, @BeanParam PreviewParams params) {
-    PreviewRequest request = params.request();
+    return view(accountIds, params.request());
+  }
+
+  /**
+   * The preview page across the listed accounts (null: every enabled one), from the database; the
+   * accounts not synced yet are listed apart.
+   */
+  public Map<String, Object> view(String accountIds, PreviewRequest request) {
     List<Account> accounts = accounts(accountIds);
     Set<Long> synced = preview.synced(accounts.stream().map(Account::id).toList());
     Map<String, Object> body =

@@ -74,10 +74,11 @@ public class PlaylistServlet extends HttpServlet {
     try {
       serve(target(prefix, path, base(request)), request, response);
     } catch (ProblemException problem) {
-      send(response, problem);
+      ProblemMapper.send(response, problem);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, prefix + path + " failed", e);
-      send(response, new ProblemException(500, "Internal error", "See the server log."));
+      ProblemMapper.send(
+          response, new ProblemException(500, "Internal error", "See the server log."));
     }
   }
 
@@ -229,24 +230,6 @@ public class PlaylistServlet extends HttpServlet {
   private static String base(HttpServletRequest request) {
     String url = request.getRequestURL().toString();
     return url.substring(0, url.length() - request.getRequestURI().length());
-  }
-
-  private static void send(HttpServletResponse response, ProblemException problem)
-      throws IOException {
-    if (response.isCommitted()) {
-      return;
-    }
-    response.resetBuffer();
-    response.setHeader("ETag", null);
-    response.setHeader("Last-Modified", null);
-    response.setHeader("Content-Encoding", null);
-    response.setStatus(problem.status());
-    response.setContentType(ProblemMapper.PROBLEM_JSON);
-    response.setCharacterEncoding("UTF-8");
-    if (problem.status() == 503) {
-      response.setHeader("Retry-After", "60");
-    }
-    response.getWriter().write(ProblemMapper.render(problem).getEntity().toString());
   }
 
   /** A file name any client accepts: ASCII letters, digits, '-', '_' and '.'. */

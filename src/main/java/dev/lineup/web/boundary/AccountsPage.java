@@ -1,6 +1,7 @@
 package dev.lineup.web.boundary;
 
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.ProblemMapper;
 import dev.lineup.sync.control.SyncRuns;
 import dev.lineup.sync.entity.SyncRun;
 import dev.lineup.web.control.AccountCards;
@@ -55,7 +56,7 @@ public class AccountsPage extends HttpServlet {
         throw new ProblemException(404, "Not found", "No such page.");
       }
     } catch (ProblemException problem) {
-      Views.problem(response, problem);
+      ProblemMapper.send(response, problem);
     }
   }
 }

@@ -1,12 +1,11 @@
 package dev.lineup.web.boundary;
 
 import dev.lineup.account.entity.Account;
-import dev.lineup.channel.boundary.PreviewView;
-import dev.lineup.channel.control.ChannelPreview;
+import dev.lineup.channel.boundary.AccountPreviewResource;
+import dev.lineup.channel.boundary.ChannelsPreviewResource;
 import dev.lineup.channel.control.PreviewRequest;
-import dev.lineup.channel.control.ProviderPreview;
-import dev.lineup.channel.control.SearchIndex;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.ProblemMapper;
 import dev.lineup.web.control.Views;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,22 +20,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The preview page ({@code /preview}): every channel across accounts, or one account's, searched as
  * you type, narrowed by tags (any/all) and filters, 100 rows at a time with more loaded as the
- * table scrolls. {@code /preview/rows} is the table (fragment); synced accounts are read from the
- * database, an unsynced one from its provider (the badge says which).
+ * table scrolls. {@code /preview/rows} is the table (fragment). It reads through the preview API's
+ * own resources: synced accounts from the database, an unsynced one from its provider (the badge
+ * says which).
  */
 @WebServlet(urlPatterns = {"/preview", "/preview/*"})
 public class PreviewPage extends HttpServlet {
   private static final String PAGE_SIZE = "100";
 
   @PersistenceContext EntityManager em;
-  @Inject ChannelPreview preview;
-  @Inject ProviderPreview providerPreview;
-  @Inject SearchIndex searchIndex;
+  @Inject AccountPreviewResource accountPreview;
+  @Inject ChannelsPreviewResource channelsPreview;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -66,7 +64,7 @@ public class PreviewPage extends HttpServlet {
         throw new ProblemException(404, "Not found", "No such page.");
       }
     } catch (ProblemException problem) {
-      Views.problem(response, problem);
+      ProblemMapper.send(response, problem);
     }
   }
 
@@ -87,34 +85,11 @@ public class PreviewPage extends HttpServlet {
             Views.param(request, "search"),
             null,
             applyFilters);
-    Map<String, Object> view;
-    boolean database;
-    if (accountParam != null) {
-      Account account = Account.require(em, parseId(accountParam));
-      database = !preview.synced(List.of(account.id())).isEmpty();
-      ChannelPreview.Page page =
-          database
-              ? preview.page(List.of(account.id()), query)
-              : providerPreview.page(account, query);
-      view =
-          PreviewView.of(
-              page, query, database, database && searchIndex.pending(account.id()), true);
-    } else {
-      List<Account> enabled =
-          em.createNamedQuery(Account.ALL, Account.class).getResultList().stream()
-              .filter(Account::enabled)
-              .toList();
-      Set<Long> synced = preview.synced(enabled.stream().map(Account::id).toList());
-      database = true;
-      view =
-          PreviewView.of(
-              preview.page(synced, query),
-              query,
-              true,
-              synced.stream().anyMatch(searchIndex::pending),
-              true);
-      view.put("unsynced_accounts", PreviewView.unsynced(enabled, synced));
-    }
+    Map<String, Object> view =
+        accountParam != null
+            ? accountPreview.view(parseId(accountParam), query, true)
+            : channelsPreview.view(null, query);
+    boolean database = Boolean.TRUE.equals(view.get("using_database"));
     request.setAttribute("result", view);
     request.setAttribute("applyFilters", applyFilters.equals("true"));
     if (Boolean.TRUE.equals(view.get("has_more"))) {

@@ -2,6 +2,7 @@ package dev.lineup.web.boundary;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.ProblemMapper;
 import dev.lineup.tag.boundary.AccountRulesetsResource;
 import dev.lineup.tag.boundary.AccountTagsResource;
 import dev.lineup.tag.boundary.RulesetsResource;
@@ -48,7 +49,7 @@ public class TagsPage extends HttpServlet {
         request.setAttribute(
             "tags", accountTags.accountTags(Long.parseLong(accountTagsPath.group(1))));
       } catch (ProblemException problem) {
-        Views.problem(response, problem);
+        ProblemMapper.send(response, problem);
         return;
       }
       Views.render(request, response, "tags/account-tags", "tags");

@@ -1,6 +1,7 @@
 package dev.lineup.web.control;
 
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.ProblemMapper;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,21 +49,10 @@ public final class Views {
     } catch (ServletException e) {
       LOG.log(Level.SEVERE, "View " + view + " failed", e);
       if (!response.isCommitted()) {
-        problem(response, new ProblemException(500, "Internal error", "See the server log."));
+        ProblemMapper.send(
+            response, new ProblemException(500, "Internal error", "See the server log."));
       }
     }
-  }
-
-  /** A problem as an HTML fragment for the error slot (htmx shows it through its error handler). */
-  public static void problem(HttpServletResponse response, ProblemException problem)
-      throws IOException {
-    response.resetBuffer();
-    response.setStatus(problem.status());
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding("UTF-8");
-    response
-        .getWriter()
-        .write(dev.lineup.platform.ProblemMapper.render(problem).getEntity().toString());
   }
 
   /** "just now", "5 min ago", "2 h ago", "3 days ago". */
