@@ -99,7 +99,11 @@ public class Renditions {
         copy(rendered, gzip, client);
         return;
       }
-      renderer.render(client.open(gzip, -1)); // the other rendering failed: render for this one
+      // The other rendering failed: render for this client alone, encoded as announced.
+      OutputStream raw = client.open(gzip, -1);
+      try (OutputStream out = new BufferedOutputStream(gzip ? fastGzip(raw) : raw, 1 << 16)) {
+        renderer.render(out);
+      }
       return;
     }
     try {
