@@ -106,9 +106,13 @@
     follow(card, accountId, before);
   };
 
+  /** The account's sync status (the API's), or null when it cannot be read. */
+  const syncStatus = accountId =>
+    fetch(`/api/accounts/${accountId}/sync/status`).then(r => r.json()).catch(() => null);
+
   async function lastRunId(accountId) {
-    const status = await fetch(`/api/accounts/${accountId}/sync/status`).then(r => r.json()).catch(() => ({}));
-    return status.last_run ? status.last_run.run_id : null;
+    const status = await syncStatus(accountId);
+    return status && status.last_run ? status.last_run.run_id : null;
   }
 
   /** One follower per account: a card re-rendered while its sync runs keeps the same one. */
@@ -151,7 +155,7 @@
     events.addEventListener("done", e => finish("done: " + JSON.parse(e.data).status));
     events.addEventListener("idle", async () => {
       for (let i = 0; i < 20 && !state.finished; i++) {
-        const status = await fetch(`/api/accounts/${accountId}/sync/status`).then(r => r.json()).catch(() => null);
+        const status = await syncStatus(accountId);
         if (status && !status.running && status.last_run && status.last_run.run_id !== before) {
           finish("done: " + status.last_run.status);
           return;

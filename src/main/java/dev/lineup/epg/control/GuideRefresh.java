@@ -113,8 +113,7 @@ public class GuideRefresh {
     }
     for (String candidate : tvgUrl.split(",")) {
       try {
-        String url = ServerUrl.playlist(candidate).value();
-        URI.create(url);
+        String url = ServerUrl.playlist(candidate).value(); // parsed as a URI there
         return url.length() <= 2048 ? url : null;
       } catch (IllegalArgumentException e) {
         // not an http(s) URL: try the next one
