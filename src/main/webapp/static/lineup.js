@@ -21,6 +21,16 @@
   }
   function cast(value, type) { return type === "number" ? Number(value) : value; }
 
+  /** This session's CSRF token (the page's meta tag); every state-changing request sends it. */
+  const csrf = () => (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
+  document.addEventListener("htmx:configRequest", evt => { evt.detail.headers["X-CSRF-Token"] = csrf(); });
+  /** A new session (a password change) comes with its new token. */
+  document.addEventListener("htmx:afterRequest", evt => {
+    const token = evt.detail.xhr && evt.detail.xhr.getResponseHeader("X-CSRF-Token");
+    const meta = document.querySelector('meta[name="csrf-token"]');
+    if (token && meta) meta.content = token;
+  });
+
   htmx.defineExtension("json", {
     onEvent: function (name, evt) {
       if (name === "htmx:configRequest") evt.detail.headers["Content-Type"] = "application/json";
@@ -96,7 +106,7 @@
     button.disabled = true;
     const before = await lastRunId(accountId);
     const response = await fetch(`/api/accounts/${accountId}/sync?async=true${force ? "&force=true" : ""}`,
-      { method: "POST", headers: { Accept: "application/json" } });
+      { method: "POST", headers: { Accept: "application/json", "X-CSRF-Token": csrf() } });
     if (!response.ok && response.status !== 409) {
       const problem = await response.json().catch(() => ({ title: "Sync failed" }));
       show("problem", problem.title, problem.detail);

@@ -7,12 +7,16 @@
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title><c:out value="${title}"/> · Lineup</title>
+  <c:if test="${not empty csrfToken}"><meta name="csrf-token" content="${csrfToken}"></c:if>
   <link rel="stylesheet" href="/static/lineup.css">
   <script src="${htmx}" defer></script>
   <script src="/static/lineup.js" defer></script>
 </head>
 <body hx-ext="json">
   <header class="bar">
+    <c:choose><c:when test="${active == 'login' || active == 'setup'}">
+    <nav aria-label="Main"><span class="brand">Lineup</span></nav>
+    </c:when><c:otherwise>
     <nav aria-label="Main">
       <a class="brand" href="/">Lineup</a>
       <a class="tab" href="/" ${active == 'dashboard' ? 'aria-current="page"' : ''}>Dashboard</a>
@@ -21,7 +25,13 @@
       <a class="tab" href="/tags" ${active == 'tags' ? 'aria-current="page"' : ''}>Tags &amp; rules</a>
       <a class="tab" href="/filters" ${active == 'filters' ? 'aria-current="page"' : ''}>Filters</a>
       <a class="tab" href="/playlists" ${active == 'playlists' ? 'aria-current="page"' : ''}>Playlists</a>
+      <a class="tab" href="/access" ${active == 'access' ? 'aria-current="page"' : ''}>Access</a>
+      <form class="signout" method="post" action="/logout">
+        <input type="hidden" name="csrf_token" value="${csrfToken}">
+        <button type="submit" title="Signs out every browser">Sign out <c:out value="${pageContext.request.userPrincipal.name}"/></button>
+      </form>
     </nav>
+    </c:otherwise></c:choose>
   </header>
   <main>
     <jsp:doBody/>

@@ -1,4 +1,4 @@
-<%@ page pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
+<%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>

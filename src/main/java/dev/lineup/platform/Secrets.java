@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
@@ -30,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Lineup's secret key ({@code SECRET_KEY}) and what it protects: provider passwords are stored
  * encrypted with AES-256-GCM under a key derived from it (PBKDF2-HMAC-SHA256), as {@code
- * enc:v1:<base64url(iv ‖ ciphertext ‖ tag)>}.
+ * enc:v1:<base64url(iv ‖ ciphertext ‖ tag)>}; session cookies are signed with HMAC-SHA256 under a
+ * second key derived from it (another salt), so neither key reveals the other.
  *
  * <p>Where the key comes from: {@code SECRET_KEY}; else, outside production, the file {@code
  * SECRET_KEY_FILE} (default: the server's output folder + {@code /secret.key}), generated once with
@@ -45,6 +48,8 @@ public class Secrets {
   private static final int TAG_BITS = 128;
   private static final byte[] SALT =
       "lineup/provider-passwords/v1".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SIGNING_SALT =
+      "lineup/signatures/v1".getBytes(StandardCharsets.UTF_8);
   private static final int ITERATIONS = 210_000;
   private static final Set<String> WELL_KNOWN =
       Set.of("change-me", "changeme", "secret", "secret-key", "secret_key", "lineup", "password");
@@ -63,6 +68,7 @@ public class Secrets {
   String mode;
 
   private SecretKey key;
+  private SecretKey signingKey;
 
   /** Resolved at start, so a bad key stops the application before it serves anything. */
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -73,6 +79,7 @@ public class Secrets {
   void init() {
     String secret = resolve(configured.orElse(null), production(mode), this::fromFile);
     key = derive(secret);
+    signingKey = new SecretKeySpec(pbkdf2(secret, SIGNING_SALT), "HmacSHA256");
   }
 
   /** The bean, for places CDI does not inject (JPA converters). */
@@ -130,15 +137,42 @@ public class Secrets {
   }
 
   static SecretKey derive(String secret) {
+    return new SecretKeySpec(pbkdf2(secret, SALT), "AES");
+  }
+
+  private static byte[] pbkdf2(String secret, byte[] salt) {
     try {
       SecretKeyFactory factory = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
-      byte[] bytes =
-          factory
-              .generateSecret(new PBEKeySpec(secret.toCharArray(), SALT, ITERATIONS, 256))
-              .getEncoded();
-      return new SecretKeySpec(bytes, "AES");
+      return factory
+          .generateSecret(new PBEKeySpec(secret.toCharArray(), salt, ITERATIONS, 256))
+          .getEncoded();
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Could not derive the encryption key", e);
+      throw new IllegalStateException("Could not derive a key from SECRET_KEY", e);
+    }
+  }
+
+  /** The HMAC-SHA256 of a text under the signing key, base64url. */
+  public String sign(String text) {
+    return sign(signingKey, text);
+  }
+
+  /** Whether {@code signature} is the text's, compared in constant time. */
+  public boolean verify(String text, String signature) {
+    return signature != null
+        && MessageDigest.isEqual(
+            sign(text).getBytes(StandardCharsets.US_ASCII),
+            signature.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  static String sign(SecretKey key, String text) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Could not sign", e);
     }
   }
 

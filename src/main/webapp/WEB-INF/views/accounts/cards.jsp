@@ -1,4 +1,4 @@
-<%@ page pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
+<%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <c:choose>
   <c:when test="${empty accounts}">

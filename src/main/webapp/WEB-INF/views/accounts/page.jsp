@@ -1,4 +1,4 @@
-<%@ page pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
+<%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
 <l:page title="Accounts">
   <div class="toolbar">

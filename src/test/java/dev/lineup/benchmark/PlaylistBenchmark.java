@@ -395,8 +395,7 @@ class PlaylistBenchmark {
   private static JsonObject refresh(long account) throws Exception {
     HttpResponse<String> reply =
         CLIENT.send(
-            HttpRequest.newBuilder(
-                    URI.create(Api.BASE_URL + "/api/accounts/" + account + "/epg/refresh"))
+            Api.authorized(Api.request("/api/accounts/" + account + "/epg/refresh"))
                 .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),

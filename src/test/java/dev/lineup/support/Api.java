@@ -9,22 +9,119 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The integration tests' one HTTP client for the running Lineup server. Authentication, when it
- * arrives, is added here and nowhere else.
+ * The integration tests' one HTTP client for the running Lineup server. Authentication is added
+ * here and nowhere else: on first use it creates the admin through the setup page (or finds it
+ * made), signs in through the sign-in form, makes an API token with that session, and sends the
+ * token with every request ({@code Authorization: Bearer}).
  */
 public final class Api {
   public static final String BASE_URL =
       System.getProperty("lineup.baseUrl", "http://127.0.0.1:9080");
+
+  /** The test server's admin (made by the first test that talks to it). */
+  public static final String ADMIN_USER = "admin";
+
+  public static final String ADMIN_PASSWORD = "integration-test-password";
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static volatile String token;
 
   private Api() {}
+
+  /** A signed-in browser session: its cookie ("lineup_session=…") and its CSRF token. */
+  public record Session(String cookie, String csrf) {}
+
+  /** Adds the tests' API token to a request of one's own (SSE, timed benchmark requests). */
+  public static HttpRequest.Builder authorized(HttpRequest.Builder builder) {
+    return builder.header("Authorization", "Bearer " + token());
+  }
+
+  /** The API token every request sends; made once per test JVM. */
+  public static synchronized String token() {
+    if (token == null) {
+      HttpResponse<String> setup =
+          anonymous(
+              form(
+                  "/setup",
+                  "username",
+                  ADMIN_USER,
+                  "password",
+                  ADMIN_PASSWORD,
+                  "confirmation",
+                  ADMIN_PASSWORD));
+      if (setup.statusCode() != 303 && setup.statusCode() != 409) {
+        throw new IllegalStateException("Setup failed: " + setup.statusCode() + " " + setup.body());
+      }
+      Session session = signIn(ADMIN_USER, ADMIN_PASSWORD);
+      HttpResponse<String> made =
+          anonymous(
+              request("/api/tokens")
+                  .header("Cookie", session.cookie())
+                  .header("X-CSRF-Token", session.csrf())
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"integration tests\"}")));
+      if (made.statusCode() != 201) {
+        throw new IllegalStateException("No API token: " + made.statusCode() + " " + made.body());
+      }
+      try (JsonReader reader = Json.createReader(new StringReader(made.body()))) {
+        token = reader.readObject().getString("token");
+      }
+    }
+    return token;
+  }
+
+  /** Signs in through the sign-in form, as a browser does; fails unless it is accepted. */
+  public static Session signIn(String username, String password) {
+    HttpResponse<String> login =
+        anonymous(form("/login", "username", username, "password", password, "next", "/"));
+    String cookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("lineup_session="))
+            .map(c -> c.substring(0, c.indexOf(';')))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Sign-in refused: " + login.statusCode() + " " + login.body()));
+    HttpResponse<String> who = anonymous(request("/api/session").header("Cookie", cookie).GET());
+    try (JsonReader reader = Json.createReader(new StringReader(who.body()))) {
+      return new Session(cookie, reader.readObject().getString("csrf_token"));
+    }
+  }
+
+  /** A form post (application/x-www-form-urlencoded) of name, value, name, value... */
+  public static HttpRequest.Builder form(String path, String... fields) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < fields.length; i += 2) {
+      body.append(body.length() == 0 ? "" : "&")
+          .append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+    }
+    return request(path)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+  }
+
+  /** Sends a request as it is: no token (the access tests; redirects are not followed). */
+  public static HttpResponse<String> anonymous(HttpRequest.Builder builder) {
+    try {
+      return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** A response: status, content type and the body as text (parsed on demand). */
   public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
@@ -81,7 +178,8 @@ public final class Api {
       builder.header(headers[i], headers[i + 1]);
     }
     try {
-      return CLIENT.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return CLIENT.send(
+          authorized(builder).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -118,7 +216,8 @@ public final class Api {
     return send(json(request(path), method, body, contentType));
   }
 
-  private static HttpRequest.Builder request(String path) {
+  /** A request to the server, without credentials yet. */
+  public static HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(60));
   }
 
@@ -133,7 +232,7 @@ public final class Api {
   private static Reply send(HttpRequest.Builder builder) {
     try {
       HttpResponse<String> response =
-          CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+          CLIENT.send(authorized(builder).build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null),

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Read-only access to the database the tested server uses, to check what the API does not show (ids
- * kept on reactivation, rows not written). The embedded test database unless DB_HOST is set.
+ * Access to the database the tested server uses, to check what the API does not show (ids kept on
+ * reactivation, rows not written); {@link #update} only for a state no request can make (a server
+ * before its first-run setup). The embedded test database unless DB_HOST is set.
  */
 public final class Db {
   private Db() {}
@@ -125,5 +126,18 @@ public final class Db {
 
   public static long number(String sql, Object... params) {
     return ((Number) column(sql, params).get(0)).longValue();
+  }
+
+  /** Runs one statement that changes rows; the number changed. */
+  public static int update(String sql, Object... params) {
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

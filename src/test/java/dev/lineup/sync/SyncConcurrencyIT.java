@@ -12,7 +12,6 @@ import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
 import dev.lineup.support.FakeProvider.Behaviour;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -118,8 +117,7 @@ class SyncConcurrencyIT {
     List<String> lines = new CopyOnWriteArrayList<>();
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(Api.BASE_URL + "/api/accounts/" + account + "/sync/events"))
+        Api.authorized(Api.request("/api/accounts/" + account + "/sync/events"))
             .header("Accept", "text/event-stream")
             .timeout(Duration.ofSeconds(60))
             .build();

@@ -83,4 +83,11 @@ public final class Views {
     String value = request.getParameter(name);
     return value == null || value.isBlank() ? null : value;
   }
+
+  /** 303 See Other: after a form's POST, the browser GETs {@code location}. */
+  public static void seeOther(HttpServletResponse response, String location) {
+    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    response.setHeader("Location", location);
+    response.setHeader("Cache-Control", "no-store");
+  }
 }

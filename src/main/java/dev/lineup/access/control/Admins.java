@@ -1,0 +1,97 @@
+package dev.lineup.access.control;
+
+import dev.lineup.access.entity.Admin;
+import dev.lineup.platform.FieldError;
+import dev.lineup.platform.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** The admin's life: created once by setup, a new password, every session ended. */
+@ApplicationScoped
+public class Admins {
+  private static final Logger LOG = Logger.getLogger(Admins.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject AdminPasswords passwords;
+
+  public Optional<Admin> find() {
+    return Admin.find(em);
+  }
+
+  public boolean exists() {
+    return Admin.exists(em);
+  }
+
+  /**
+   * The first-run setup: creates the admin.
+   *
+   * @throws ProblemException 422 for a bad username or password, 409 when there is an admin already
+   */
+  @Transactional
+  public Admin create(String username, String password, String confirmation) {
+    List<FieldError> errors = new ArrayList<>();
+    String name = username == null ? "" : username.strip();
+    if (name.isEmpty() || name.length() > 64 || !name.chars().allMatch(c -> c > 32 && c != 127)) {
+      errors.add(new FieldError("username", "must be 1 to 64 characters, without spaces"));
+    }
+    errors.addAll(checkPassword("password", password, confirmation));
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    if (Admin.exists(em)) {
+      throw ProblemException.conflict("Lineup has an admin already: sign in at /login.");
+    }
+    Admin admin = new Admin(name, password, passwords.hash());
+    em.persist(admin);
+    em.flush();
+    LOG.info(() -> "Created the admin " + name);
+    return admin;
+  }
+
+  /**
+   * A new password, after the current one is given; every session ends (the caller signs this
+   * browser in again).
+   */
+  @Transactional
+  public Admin changePassword(String current, String password, String confirmation) {
+    Admin admin = Admin.find(em).orElseThrow(() -> ProblemException.notFound("Admin", "account"));
+    List<FieldError> errors = new ArrayList<>();
+    if (current == null || !admin.verify(current, passwords.hash())) {
+      errors.add(new FieldError("current_password", "is not the current password"));
+    }
+    errors.addAll(checkPassword("new_password", password, confirmation));
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    admin.changePassword(password, passwords.hash());
+    LOG.info("The admin password was changed; every session ended");
+    return admin;
+  }
+
+  /** Ends every session of the admin (sign out everywhere). */
+  @Transactional
+  public void endSessions() {
+    Admin.find(em).ifPresent(Admin::endSessions);
+  }
+
+  private static List<FieldError> checkPassword(
+      String field, String password, String confirmation) {
+    List<FieldError> errors = new ArrayList<>();
+    if (password == null || password.length() < Admin.MIN_PASSWORD) {
+      errors.add(
+          new FieldError(field, "must be at least " + Admin.MIN_PASSWORD + " characters long"));
+    } else if (password.length() > 1024) {
+      errors.add(new FieldError(field, "must be at most 1024 characters long"));
+    } else if (confirmation != null && !confirmation.equals(password)) {
+      errors.add(new FieldError("confirmation", "does not match the password"));
+    }
+    return errors;
+  }
+}

@@ -1,0 +1,164 @@
+package dev.lineup.access.control;
+
+import dev.lineup.access.control.Sessions.Session;
+import dev.lineup.access.entity.Admin;
+import dev.lineup.access.entity.ApiToken;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.ProblemMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Lineup's Jakarta Security authentication mechanism, asked about every request. Who is calling:
+ *
+ * <ul>
+ *   <li>the sign-in and setup pages, through {@code SecurityContext.authenticate} with the form's
+ *       credential: checked by {@link AdminIdentityStore}, then a session cookie is issued;
+ *   <li>{@code Authorization: Bearer lu_…}: an {@link ApiToken} (scripts);
+ *   <li>the {@link Sessions session cookie} of a signed-in browser, if its epoch is current.
+ * </ul>
+ *
+ * Anyone else reaching a protected URL (everything but player URLs, static files, sign-in and
+ * setup; see web.xml) is refused here: the API answers a 401 problem, a page redirects to the
+ * sign-in page (or to setup, before there is an admin), htmx is told to go there.
+ */
+@ApplicationScoped
+public class LineupAuthentication implements HttpAuthenticationMechanism {
+  /** Request attribute: the {@link Session} the request was signed in with (absent for tokens). */
+  public static final String SESSION = "lineup.session";
+
+  /** Request attribute: the session's CSRF token, for the page layout's meta tag and forms. */
+  public static final String CSRF = "csrfToken";
+
+  private static final Logger LOG = Logger.getLogger(LineupAuthentication.class.getName());
+
+  @Inject IdentityStoreHandler identityStores;
+  @Inject Sessions sessions;
+  @Inject ApiTokens tokens;
+  @PersistenceContext EntityManager em;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    Credential credential = context.getAuthParameters().getCredential();
+    if (credential != null) {
+      return signIn(credential, request, response, context);
+    }
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      Optional<ApiToken> token = tokens.verify(authorization.substring(7).strip());
+      if (token.isPresent()) {
+        return context.notifyContainerAboutLogin(
+            "token:" + token.get().name(), Set.of(AdminIdentityStore.ROLE));
+      }
+      return refuse(
+          request,
+          response,
+          "The API token is not valid: it may have been revoked. Create a new one on the Access"
+              + " page.");
+    }
+    Optional<Admin> admin = Optional.empty();
+    Optional<Session> session = sessions.read(request);
+    if (session.isPresent()) {
+      admin = Admin.find(em);
+      if (admin.isPresent() && admin.get().sessionEpoch() == session.get().epoch()) {
+        signedIn(request, session.get());
+        return context.notifyContainerAboutLogin(
+            admin.get().username(), Set.of(AdminIdentityStore.ROLE));
+      }
+    }
+    if (!context.isProtected()) {
+      return context.doNothing();
+    }
+    if (session.isEmpty()) {
+      admin = Admin.find(em);
+    }
+    if (admin.isEmpty()) {
+      return refuse(
+          request,
+          response,
+          "Lineup has no admin yet: create one at /setup, then sign in.",
+          "/setup");
+    }
+    return refuse(
+        request,
+        response,
+        "Sign in at /login, or send an API token (Authorization: Bearer <token>; the Access page"
+            + " makes them).",
+        "/login?next=" + URLEncoder.encode(pathAndQuery(request), StandardCharsets.UTF_8));
+  }
+
+  private AuthenticationStatus signIn(
+      Credential credential,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context) {
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      LOG.warning(() -> "Failed sign-in from " + request.getRemoteAddr());
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    Admin admin = Admin.find(em).orElseThrow();
+    signedIn(request, sessions.issue(admin, request, response));
+    LOG.info(() -> "Signed in: " + admin.username() + " from " + request.getRemoteAddr());
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private void signedIn(HttpServletRequest request, Session session) {
+    request.setAttribute(SESSION, session);
+    request.setAttribute(CSRF, sessions.csrfToken(session));
+  }
+
+  private AuthenticationStatus refuse(
+      HttpServletRequest request, HttpServletResponse response, String detail) {
+    return refuse(request, response, detail, null);
+  }
+
+  /**
+   * A 401 problem for the API and scripts; a redirect to {@code page} for a browser asking for a
+   * page, and htmx's own redirect header for htmx.
+   */
+  private AuthenticationStatus refuse(
+      HttpServletRequest request, HttpServletResponse response, String detail, String page) {
+    try {
+      boolean api = request.getRequestURI().startsWith("/api/");
+      boolean htmx = "true".equals(request.getHeader("HX-Request"));
+      if (page != null && !api && "GET".equals(request.getMethod()) && !htmx) {
+        response.setHeader("Cache-Control", "no-store");
+        response.sendRedirect(page);
+        return AuthenticationStatus.SEND_CONTINUE;
+      }
+      if (page != null && htmx) {
+        response.setHeader("HX-Redirect", page);
+      }
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"lineup\"");
+      ProblemMapper.send(response, new ProblemException(401, "Sign-in required", detail));
+      response.flushBuffer();
+      return AuthenticationStatus.SEND_FAILURE;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String pathAndQuery(HttpServletRequest request) {
+    String query = request.getQueryString();
+    return request.getRequestURI() + (query == null ? "" : "?" + query);
+  }
+}

@@ -1,0 +1,32 @@
+<%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
+<%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<l:page title="Access">
+  <h1>Access</h1>
+  <p class="muted small">Signed in as <strong><c:out value="${pageContext.request.userPrincipal.name}"/></strong>.
+    Players never sign in: each playlist has its own secret URL (Playlists page).</p>
+
+  <h2>API tokens</h2>
+  <p class="muted small">For scripts: send <code>Authorization: Bearer &lt;token&gt;</code> to any <code>/api</code> URL.
+    A token is shown once, when it is made; revoke it when a script no longer needs it.</p>
+  <form class="grid panel" hx-post="/api/tokens" hx-swap="none" data-refresh="#token-list" data-reset
+        data-result="#new-token">
+    <label>Name <input name="name" maxlength="100" placeholder="backup script" autocomplete="off">
+      <span class="field-error" data-error-for="name"></span></label>
+    <div><button class="primary" type="submit">Create token</button></div>
+  </form>
+  <pre id="new-token" class="secret" aria-live="polite"></pre>
+  <div id="token-list" hx-get="/access/tokens" hx-trigger="refresh"><jsp:include page="tokens.jsp"/></div>
+
+  <h2>Password</h2>
+  <form class="grid panel" hx-post="/api/session/password" hx-swap="none" data-reset
+        data-notice="Password changed: every other browser is signed out">
+    <label>Current password <input name="current_password" type="password" autocomplete="current-password" data-empty="keep">
+      <span class="field-error" data-error-for="current_password"></span></label>
+    <label>New password (10 characters or more) <input name="new_password" type="password" autocomplete="new-password" data-empty="keep">
+      <span class="field-error" data-error-for="new_password"></span></label>
+    <label>New password again <input name="confirmation" type="password" autocomplete="new-password" data-empty="keep">
+      <span class="field-error" data-error-for="confirmation"></span></label>
+    <div><button class="primary" type="submit">Change password</button></div>
+  </form>
+</l:page>
