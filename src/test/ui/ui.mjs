@@ -7,6 +7,7 @@ const base = process.env.BASE_URL;
 const provider = { url: process.env.PROVIDER_URL, user: process.env.PROVIDER_USER, pass: process.env.PROVIDER_PASS };
 const shots = process.env.SCREENSHOTS || "target/screenshots";
 const name = process.env.ACCOUNT_NAME;
+const admin = { user: process.env.ADMIN_USER, pass: process.env.ADMIN_PASSWORD };
 mkdirSync(shots, { recursive: true });
 
 function check(condition, message) {
@@ -33,8 +34,22 @@ async function totalBecomes(test, arg) {
 }
 
 try {
-  // Accounts: the server's validation message shows next to its field.
+  // Signed out, a page leads to the sign-in form; a wrong password is refused there, the right one
+  // leads back to the page first asked for.
   await page.goto(base + "/accounts");
+  check(new URL(page.url()).pathname === "/login", "a signed-out browser is sent to sign in");
+  await page.screenshot({ path: `${shots}/login.png`, fullPage: false });
+  await page.locator("input[name=username]").fill(admin.user);
+  await page.locator("input[name=password]").fill("not the password");
+  await page.locator("button[type=submit]").click();
+  await page.locator("[role=alert]", { hasText: "Wrong username or password" }).waitFor();
+  check(true, "a wrong password shows 'Wrong username or password'");
+  await page.locator("input[name=password]").fill(admin.pass);
+  await page.locator("button[type=submit]").click();
+  await page.waitForURL(url => new URL(url).pathname === "/accounts");
+  check(true, "signed in, the browser is back on the page it asked for");
+
+  // Accounts: the server's validation message shows next to its field.
   const form = page.locator("form[hx-post='/api/accounts']");
   await form.locator("input[name=name]").fill(name);
   await form.locator("button[type=submit]").click();
@@ -233,6 +248,31 @@ try {
 
   await page.goto(base + "/");
   await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
+
+  // Access: a token is shown once, listed by its last characters, and revoked.
+  await page.goto(base + "/access");
+  const tokenForm = page.locator("form[hx-post='/api/tokens']");
+  await tokenForm.locator("input[name=name]").fill("browser script");
+  await tokenForm.locator("button[type=submit]").click();
+  await page.locator("#new-token", { hasText: "lu_" }).waitFor();
+  const token = (await page.locator("#new-token").textContent()).match(/lu_[A-Za-z0-9_-]+/)[0];
+  const row = page.locator("#token-list tr", { hasText: "browser script" });
+  await row.waitFor();
+  check((await row.textContent()).includes(token.slice(-4)) && !(await row.textContent()).includes(token),
+    "a new token is shown once and listed by its last characters");
+  const api = async () => (await page.request.get(base + "/api/accounts",
+    { headers: { Authorization: "Bearer " + token } })).status();
+  check(await api() === 200, "the token opens the API");
+  await row.locator("button", { hasText: "Revoke" }).click();
+  await row.waitFor({ state: "detached" });
+  check(await api() === 401, "a revoked token is refused");
+  await page.screenshot({ path: `${shots}/access.png`, fullPage: false });
+
+  // Sign out: back to the sign-in page, and the pages are closed again.
+  await page.locator("form.signout button").click();
+  await page.waitForURL(url => new URL(url).pathname === "/login");
+  await page.goto(base + "/playlists");
+  check(new URL(page.url()).pathname === "/login", "after signing out, pages lead to sign-in again");
   check(pageErrors.length === 0, "no script errors on any page" + (pageErrors.length ? ": " + pageErrors.join("; ") : ""));
 } catch (e) {
   await page.screenshot({ path: `${shots}/failure.png`, fullPage: true }).catch(() => {});

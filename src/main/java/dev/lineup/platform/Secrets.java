@@ -82,6 +82,14 @@ public class Secrets {
     signingKey = new SecretKeySpec(pbkdf2(secret, SIGNING_SALT), "HmacSHA256");
   }
 
+  /** Secrets under a given key, outside CDI (unit tests). */
+  public static Secrets forKey(String secret) {
+    Secrets secrets = new Secrets();
+    secrets.key = derive(secret);
+    secrets.signingKey = new SecretKeySpec(pbkdf2(secret, SIGNING_SALT), "HmacSHA256");
+    return secrets;
+  }
+
   /** The bean, for places CDI does not inject (JPA converters). */
   public static Secrets current() {
     return CDI.current().select(Secrets.class).get();

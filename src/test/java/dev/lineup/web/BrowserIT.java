@@ -38,6 +38,8 @@ class BrowserIT {
               List.of("node", "ui.mjs"),
               Map.of(
                   "BASE_URL", Api.BASE_URL,
+                  "ADMIN_USER", Api.ADMIN_USER,
+                  "ADMIN_PASSWORD", Api.ADMIN_PASSWORD,
                   "PROVIDER_URL", provider.url(),
                   "PROVIDER_USER", provider.username(),
                   "PROVIDER_PASS", provider.password(),
