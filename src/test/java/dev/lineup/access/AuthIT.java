@@ -10,21 +10,14 @@ import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
 import dev.lineup.support.Api.Session;
 import dev.lineup.support.Db;
+import dev.lineup.support.Endpoints;
+import dev.lineup.support.Endpoints.Endpoint;
 import dev.lineup.support.FakeProvider;
 import jakarta.json.JsonObject;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,13 +32,13 @@ class AuthIT {
       Set.of("/login", "/setup", "/p/*", "/playlist/*", "/epg/*");
 
   @Test
-  void everyApiEndpointRefusesACallerWithoutCredentials() throws Exception {
+  void everyApiEndpointRefusesACallerWithoutCredentials() {
     Api.token(); // an admin exists, so the refusals are the signed-out ones
-    List<String> endpoints = apiEndpoints();
+    List<Endpoint> endpoints = Endpoints.api();
     assertTrue(endpoints.size() > 40, "found the API's endpoints: " + endpoints);
-    for (String endpoint : endpoints) {
-      String method = endpoint.substring(0, endpoint.indexOf(' '));
-      String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+    for (Endpoint endpoint : endpoints) {
+      String method = endpoint.method();
+      String path = endpoint.path();
       HttpResponse<String> reply =
           Api.anonymous(
               Api.request(path)
@@ -63,7 +56,7 @@ class AuthIT {
               .firstValue("Content-Type")
               .orElse("")
               .startsWith("application/problem+json"),
-          endpoint);
+          endpoint::toString);
       assertTrue(reply.body().contains("Sign in at /login"), endpoint + ": " + reply.body());
       assertEquals(
           "Bearer realm=\"lineup\"", reply.headers().firstValue("WWW-Authenticate").orElse(null));
@@ -122,7 +115,7 @@ class AuthIT {
   }
 
   @Test
-  void playerUrlsNeedOnlyTheirTokenAndAWrongOneIsANotFound() {
+  void playerUrlsNeedOnlyTheirTokenAndAWrongOneIsANotFound() throws Exception {
     try (FakeProvider provider = FakeProvider.start()) {
       long account = Accounts.create("Players", provider);
       assertTrue(Api.post("/api/accounts/" + account + "/sync").json().getBoolean("success"));
@@ -133,6 +126,19 @@ class AuthIT {
       assertEquals(200, player.statusCode(), player.body());
       assertTrue(player.body().startsWith("#EXTM3U"));
       assertNotEquals(401, Api.anonymous(Api.request(epg).GET()).statusCode());
+
+      String secret = provider.password();
+      String encoded = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+      for (String place : List.of("/metrics", "/api/accounts/" + account, "/accounts", "/")) {
+        String body = Api.get(place, "*/*").body();
+        assertFalse(body.contains(secret) || body.contains(encoded), place + " shows no password");
+      }
+      java.nio.file.Path log =
+          java.nio.file.Path.of("target/liberty/wlp/usr/servers/lineup-it/logs/messages.log");
+      if (java.nio.file.Files.exists(log)) {
+        assertFalse(
+            java.nio.file.Files.readString(log).contains(secret), "the server log has no password");
+      }
 
       String wrong = m3u.replaceFirst("/p/[^/]+/", "/p/" + "x".repeat(43) + "/");
       HttpResponse<String> refused = Api.anonymous(Api.request(wrong).GET());
@@ -463,66 +469,11 @@ class AuthIT {
     return location.replaceFirst("^https?://[^/]+", "");
   }
 
-  /** "METHOD /api/path" of every JAX-RS resource method, path parameters filled with 1. */
-  static List<String> apiEndpoints() throws IOException {
-    List<String> endpoints = new ArrayList<>();
-    for (Class<?> type : classes()) {
-      Path root = type.getAnnotation(Path.class);
-      if (root == null) {
-        continue;
-      }
-      for (Method method : type.getMethods()) {
-        String http =
-            Stream.of(method.getAnnotations())
-                .map(a -> a.annotationType().getAnnotation(HttpMethod.class))
-                .filter(m -> m != null)
-                .map(HttpMethod::value)
-                .findFirst()
-                .orElse(null);
-        if (http == null) {
-          continue;
-        }
-        Path sub = method.getAnnotation(Path.class);
-        String path = "/api/" + root.value() + (sub == null ? "" : "/" + sub.value());
-        endpoints.add(http + " " + path.replaceAll("\\{[^}]+}", "1").replaceAll("/+", "/"));
-      }
-    }
-    return endpoints;
-  }
-
   /** Every web page's URL (the servlets' patterns, without the public ones). */
-  static List<String> pages() throws IOException {
-    List<String> pages = new ArrayList<>();
-    for (Class<?> type : classes()) {
-      WebServlet servlet = type.getAnnotation(WebServlet.class);
-      if (servlet == null) {
-        continue;
-      }
-      for (String pattern :
-          servlet.urlPatterns().length > 0 ? servlet.urlPatterns() : servlet.value()) {
-        if (!PUBLIC.contains(pattern) && !pattern.endsWith("/*") && !pattern.equals("/logout")) {
-          pages.add(pattern.isEmpty() ? "/" : pattern);
-        }
-      }
-    }
-    return pages;
-  }
-
-  private static List<Class<?>> classes() throws IOException {
-    java.nio.file.Path root = Paths.get("target/classes");
-    try (Stream<java.nio.file.Path> files = Files.walk(root.resolve("dev/lineup"))) {
-      return files
-          .filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$"))
-          .map(f -> root.relativize(f).toString().replace('/', '.').replace(".class", ""))
-          .<Class<?>>map(
-              name -> {
-                try {
-                  return (Class<?>) Class.forName(name, false, AuthIT.class.getClassLoader());
-                } catch (ClassNotFoundException | NoClassDefFoundError e) {
-                  throw new IllegalStateException(name, e);
-                }
-              })
-          .toList();
-    }
+  static List<String> pages() {
+    return Endpoints.servletPatterns().stream()
+        .filter(p -> !PUBLIC.contains(p) && !p.endsWith("/*") && !p.equals("/logout"))
+        .map(p -> p.isEmpty() ? "/" : p)
+        .toList();
   }
 }
