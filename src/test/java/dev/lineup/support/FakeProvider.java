@@ -53,7 +53,12 @@ public final class FakeProvider implements AutoCloseable {
     /** The lists as valid JSON, but labelled {@code text/html} (some panels do). */
     WRONG_CONTENT_TYPE,
     /** Only every tenth channel: 90 % of the lineup missing. */
-    MOSTLY_MISSING
+    MOSTLY_MISSING,
+    /**
+     * The lists trickle in: 100 bytes every 200 ms, never pausing long enough for a read timeout,
+     * but far too slow to finish (a "slow drip").
+     */
+    DRIP
   }
 
   public static final int HANG_LIMIT_SECONDS = 30;
@@ -310,7 +315,11 @@ public final class FakeProvider implements AutoCloseable {
       body = "[]";
     }
     if (behaviour == Behaviour.SLOW && list) {
-      sendSlowly(exchange, body);
+      sendSlowly(exchange, body, 16384, 50);
+      return;
+    }
+    if (behaviour == Behaviour.DRIP && list) {
+      sendSlowly(exchange, body, 100, 200);
       return;
     }
     send(exchange, 200, "application/json", body);
@@ -339,16 +348,17 @@ public final class FakeProvider implements AutoCloseable {
   }
 
   /** 16 KiB every 50 ms: a provider that keeps sending, slowly. */
-  private static void sendSlowly(HttpExchange exchange, String body) throws IOException {
+  private static void sendSlowly(HttpExchange exchange, String body, int chunk, long pauseMillis)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      for (int offset = 0; offset < bytes.length; offset += 16384) {
-        out.write(bytes, offset, Math.min(16384, bytes.length - offset));
+      for (int offset = 0; offset < bytes.length; offset += chunk) {
+        out.write(bytes, offset, Math.min(chunk, bytes.length - offset));
         out.flush();
         try {
-          Thread.sleep(50);
+          Thread.sleep(pauseMillis);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;

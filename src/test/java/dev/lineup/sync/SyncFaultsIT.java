@@ -82,6 +82,7 @@ class SyncFaultsIT {
             Behaviour.HTML,
             Behaviour.SERVER_ERROR,
             Behaviour.TOO_MANY_REQUESTS,
+            Behaviour.DRIP,
             Behaviour.RESET_MID_BODY,
             Behaviour.TRUNCATED,
             Behaviour.WRONG_SHAPE,
@@ -96,6 +97,9 @@ class SyncFaultsIT {
               : "failed";
       assertEquals(expected, run.getString("status"), fault + ": " + run);
       assertFalse(run.toString().contains(provider.password()), fault + ": no password in the run");
+      if (fault == Behaviour.DRIP) {
+        assertTrue(run.toString().contains("too slowly"), "a slow drip is given up: " + run);
+      }
       JsonObject recorded =
           Api.get("/api/accounts/" + account + "/sync/history?limit=1").array().getJsonObject(0);
       assertEquals(

@@ -139,6 +139,7 @@ public class GuideRefresh {
     Guides.Stats[] stats = {null};
     http.stream(
         uri,
+        ProviderHttp.GUIDE_TIME_FACTOR,
         body -> {
           try {
             stats[0] = guides().store(key(account), body);

@@ -13,6 +13,8 @@ public class ProviderException extends ProblemException {
   /** What went wrong, for messages, metrics and the sync history. */
   public enum Kind {
     TIMEOUT,
+    /** Kept sending, but too slowly to finish in time (a "slow drip"): not retried. */
+    TOO_SLOW,
     UNREACHABLE,
     HTTP_ERROR,
     NOT_JSON,
@@ -29,7 +31,7 @@ public class ProviderException extends ProblemException {
   }
 
   public ProviderException(Kind kind, String detail, int httpStatus, long retryAfterSeconds) {
-    super(kind == Kind.TIMEOUT ? 504 : 502, title(kind), detail);
+    super(kind == Kind.TIMEOUT || kind == Kind.TOO_SLOW ? 504 : 502, title(kind), detail);
     this.kind = kind;
     this.httpStatus = httpStatus;
     this.retryAfterSeconds = retryAfterSeconds;
@@ -60,6 +62,7 @@ public class ProviderException extends ProblemException {
   private static String title(Kind kind) {
     return switch (kind) {
       case TIMEOUT -> "Provider timed out";
+      case TOO_SLOW -> "Provider too slow";
       case UNREACHABLE -> "Provider unreachable";
       case HTTP_ERROR -> "Provider error";
       case NOT_JSON, MALFORMED -> "Provider sent an unusable answer";

@@ -44,6 +44,14 @@ public class ProviderHttp {
   @ConfigProperty(name = "PROVIDER_READ_TIMEOUT_SECONDS", defaultValue = "30")
   int readTimeoutSeconds;
 
+  /** The longest a list may take to arrive, even while bytes keep coming; guides get 6 times it. */
+  @Inject
+  @ConfigProperty(name = "PROVIDER_DOWNLOAD_TIMEOUT_SECONDS", defaultValue = "600")
+  int downloadTimeoutSeconds;
+
+  /** How many times longer than a list a guide (often hundreds of MB) may take. */
+  public static final int GUIDE_TIME_FACTOR = 6;
+
   @Inject
   @ConfigProperty(name = "PROVIDER_RETRIES", defaultValue = "2")
   int retries;
@@ -129,10 +137,19 @@ public class ProviderHttp {
    * GETs a large document and hands its body to {@code reader} as it arrives, never holding it
    * whole. Waits for its turn when another request to the same host is running.
    *
-   * @throws ProviderException when the provider fails, stalls for longer than the read timeout, or
-   *     answers an HTTP error
+   * @throws ProviderException when the provider fails, stalls for longer than the read timeout,
+   *     takes longer than {@code PROVIDER_DOWNLOAD_TIMEOUT_SECONDS} in all, or answers an HTTP
+   *     error
    */
   public void stream(URI uri, BodyReader reader) {
+    stream(uri, 1, reader);
+  }
+
+  /**
+   * {@link #stream(URI, BodyReader)} for a document that may take {@code timeFactor} times as long
+   * as a list (guides).
+   */
+  public void stream(URI uri, int timeFactor, BodyReader reader) {
     Semaphore gate = hostGates.computeIfAbsent(host(uri), h -> new Semaphore(1, true));
     try {
       if (!gate.tryAcquire(10, TimeUnit.MINUTES)) {
@@ -157,7 +174,8 @@ public class ProviderHttp {
               .build();
       HttpResponse<InputStream> response =
           client().send(request, HttpResponse.BodyHandlers.ofInputStream());
-      body = new WatchedInputStream(response.body(), readTimeoutSeconds, WATCHDOG);
+      long total = (long) downloadTimeoutSeconds * timeFactor;
+      body = new WatchedInputStream(response.body(), readTimeoutSeconds, total, WATCHDOG);
       if (response.statusCode() >= 400) {
         long retryAfter =
             response.headers().firstValue("Retry-After").map(ProviderHttp::seconds).orElse(0L);
@@ -167,9 +185,14 @@ public class ProviderHttp {
             response.statusCode(),
             retryAfter);
       }
-      reader.read(body);
+      try {
+        reader.read(body);
+      } catch (RuntimeException e) {
+        // A reader sees the watchdog's close as a cut-off document: say what really happened.
+        throw body.timedOut() ? watchdog(uri, body, timeFactor) : e;
+      }
     } catch (IOException e) {
-      throw body != null && body.timedOut() ? timeout(uri) : failure(uri, e);
+      throw body != null && body.timedOut() ? watchdog(uri, body, timeFactor) : failure(uri, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProviderException(
@@ -222,6 +245,19 @@ public class ProviderHttp {
     } catch (NumberFormatException e) {
       return 0; // an HTTP date: fall back to our own backoff
     }
+  }
+
+  /** Why the watchdog closed a body: it stalled, or it was too slow in all. */
+  private ProviderException watchdog(URI uri, WatchedInputStream body, int timeFactor) {
+    if (!body.tooSlow()) {
+      return timeout(uri);
+    }
+    return new ProviderException(
+        ProviderException.Kind.TOO_SLOW,
+        host(uri)
+            + " sent its answer too slowly: not complete after "
+            + (long) downloadTimeoutSeconds * timeFactor
+            + " s (PROVIDER_DOWNLOAD_TIMEOUT_SECONDS).");
   }
 
   ProviderException timeout(URI uri) {

@@ -8,24 +8,31 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A response body that gives up when the provider stops sending: the JDK HTTP client has no read
- * timeout for bodies, so a watchdog closes the stream after {@code idleSeconds} without a byte (a
- * "slow drip" that keeps sending stays alive, a stalled one does not).
+ * A response body that gives up when the provider stops sending, or sends too slowly: the JDK HTTP
+ * client has no read timeout for bodies, so a watchdog closes the stream after {@code idleSeconds}
+ * without a byte, or when the whole body has taken longer than {@code totalSeconds} (a "slow drip"
+ * that sends a few bytes now and then would otherwise hold a sync for hours).
  */
 final class WatchedInputStream extends FilterInputStream {
   private final ScheduledFuture<?> watchdog;
   private final long idleNanos;
+  private final long deadline;
   private volatile long lastProgress = System.nanoTime();
   private volatile boolean timedOut;
+  private volatile boolean tooSlow;
 
-  WatchedInputStream(InputStream in, int idleSeconds, ScheduledExecutorService scheduler) {
+  WatchedInputStream(
+      InputStream in, int idleSeconds, long totalSeconds, ScheduledExecutorService scheduler) {
     super(in);
     this.idleNanos = TimeUnit.SECONDS.toNanos(idleSeconds);
+    this.deadline = lastProgress + TimeUnit.SECONDS.toNanos(totalSeconds);
     this.watchdog = scheduler.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
   }
 
   private void check() {
-    if (System.nanoTime() - lastProgress > idleNanos) {
+    long now = System.nanoTime();
+    tooSlow = now - deadline > 0;
+    if (now - lastProgress > idleNanos || tooSlow) {
       timedOut = true;
       watchdog.cancel(false);
       try {
@@ -36,8 +43,14 @@ final class WatchedInputStream extends FilterInputStream {
     }
   }
 
+  /** Closed by the watchdog: no byte for too long, or {@link #tooSlow()}. */
   boolean timedOut() {
     return timedOut;
+  }
+
+  /** Closed because the whole body took longer than its deadline. */
+  boolean tooSlow() {
+    return tooSlow;
   }
 
   @Override
