@@ -82,6 +82,16 @@ class AuthIT {
       assertEquals(401, htmx.statusCode(), page);
       assertTrue(htmx.headers().firstValue("HX-Redirect").orElse("").startsWith("/login"), page);
     }
+    HttpResponse<String> fragment =
+        Api.anonymous(
+            Api.request("/accounts/cards")
+                .header("HX-Request", "true")
+                .header("HX-Current-URL", Api.BASE_URL + "/accounts?sort=name")
+                .GET());
+    assertEquals(
+        "/login?next=%2Faccounts%3Fsort%3Dname",
+        fragment.headers().firstValue("HX-Redirect").orElse(null),
+        "htmx comes back to its page, not to the fragment");
     HttpResponse<String> login = Api.anonymous(Api.request("/login?next=/filters").GET());
     assertEquals(200, login.statusCode());
     assertTrue(login.body().contains("name=\"password\""), login.body());

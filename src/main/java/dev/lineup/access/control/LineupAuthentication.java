@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -157,7 +158,22 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
     }
   }
 
+  /**
+   * Where to come back to after signing in: the page's own URL; for htmx, which asks for fragments,
+   * the page it was on ({@code HX-Current-URL}).
+   */
   private static String pathAndQuery(HttpServletRequest request) {
+    String current = request.getHeader("HX-Current-URL");
+    if (current != null) {
+      try {
+        URI page = URI.create(current);
+        if (page.getRawPath() != null && page.getRawPath().startsWith("/")) {
+          return page.getRawPath() + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery());
+        }
+      } catch (IllegalArgumentException e) {
+        // not a URL: fall back to the request's own
+      }
+    }
     String query = request.getQueryString();
     return request.getRequestURI() + (query == null ? "" : "?" + query);
   }
