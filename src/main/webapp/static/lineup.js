@@ -94,6 +94,17 @@
       if (elt.dataset.result === "notice") show("notice", "Done", text);
       else document.querySelectorAll(elt.dataset.result).forEach(target => { target.textContent = text; });
     }
+    if (elt.dataset.secret) {
+      // A secret shown once (a new API token): its value with a copy button, and the warning.
+      const made = JSON.parse(evt.detail.xhr.responseText);
+      const box = document.querySelector(elt.dataset.secret);
+      const code = document.createElement("code"); code.className = "secret"; code.textContent = made.token;
+      const copy = document.createElement("button"); copy.type = "button"; copy.textContent = "Copy";
+      copy.dataset.copyText = made.token;
+      const note = document.createElement("p"); note.className = "small";
+      note.textContent = `Token “${made.name}”: copy it now, it is not shown again.`;
+      box.replaceChildren(note, code, " ", copy);
+    }
     if (elt.dataset.reset !== undefined && elt.tagName === "FORM") elt.reset();
     for (const selector of (elt.dataset.refresh || "").split(",").map(s => s.trim()).filter(Boolean)) {
       document.querySelectorAll(selector).forEach(target => htmx.trigger(target, "refresh"));
@@ -233,10 +244,11 @@
   document.addEventListener("htmx:load", evt => initChips(evt.detail.elt));
 
   document.addEventListener("click", evt => {
-    const copy = evt.target.closest("[data-copy]");
+    const copy = evt.target.closest("[data-copy], [data-copy-text]");
     if (!copy) return;
-    const text = new URL(copy.dataset.copy, location.href).href;
+    const url = copy.dataset.copy !== undefined;
+    const text = url ? new URL(copy.dataset.copy, location.href).href : copy.dataset.copyText;
     (navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject()).then(
-      () => show("notice", "Copied", text), () => show("notice", "Copy this URL", text));
+      () => show("notice", "Copied", url ? text : ""), () => show("notice", "Copy this", text));
   });
 })();

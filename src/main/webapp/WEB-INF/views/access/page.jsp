@@ -10,12 +10,12 @@
   <p class="muted small">For scripts: send <code>Authorization: Bearer &lt;token&gt;</code> to any <code>/api</code> URL.
     A token is shown once, when it is made; revoke it when a script no longer needs it.</p>
   <form class="grid panel" hx-post="/api/tokens" hx-swap="none" data-refresh="#token-list" data-reset
-        data-result="#new-token">
+        data-secret="#new-token">
     <label>Name <input name="name" maxlength="100" placeholder="backup script" autocomplete="off">
       <span class="field-error" data-error-for="name"></span></label>
     <div><button class="primary" type="submit">Create token</button></div>
   </form>
-  <pre id="new-token" class="secret" aria-live="polite"></pre>
+  <div id="new-token" class="new-secret" aria-live="polite"></div>
   <div id="token-list" hx-get="/access/tokens" hx-trigger="refresh"><jsp:include page="tokens.jsp"/></div>
 
   <h2>Password</h2>
