@@ -26,10 +26,14 @@ public final class Api {
   public static final String BASE_URL =
       System.getProperty("lineup.baseUrl", "http://127.0.0.1:9080");
 
-  /** The test server's admin (made by the first test that talks to it). */
-  public static final String ADMIN_USER = "admin";
+  /**
+   * The test server's admin, made by the first test that talks to it (a server whose database has
+   * another admin needs {@code -Dlineup.admin.user} and {@code -Dlineup.admin.password}).
+   */
+  public static final String ADMIN_USER = System.getProperty("lineup.admin.user", "admin");
 
-  public static final String ADMIN_PASSWORD = "integration-test-password";
+  public static final String ADMIN_PASSWORD =
+      System.getProperty("lineup.admin.password", "integration-test-password");
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static volatile String token;
