@@ -3,23 +3,87 @@ package dev.lineup.access.control;
 import dev.lineup.access.entity.Admin;
 import dev.lineup.platform.FieldError;
 import dev.lineup.platform.ProblemException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
-/** The admin's life: created once by setup, a new password, every session ended. */
+/**
+ * The admin's life: created once by setup, a new password, every session ended. Each signed-in
+ * request asks whether its session's epoch is still the admin's: the answer is kept for {@link
+ * #REMEMBER} and dropped at once by every change made here, so sign-out and a new password take
+ * effect immediately.
+ */
 @ApplicationScoped
 public class Admins {
   private static final Logger LOG = Logger.getLogger(Admins.class.getName());
+  static final Duration REMEMBER = Duration.ofSeconds(5);
 
   @PersistenceContext EntityManager em;
   @Inject AdminPasswords passwords;
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
+
+  /** The admin's name and session epoch as last read, and when. */
+  private record Current(String username, int epoch, long at) {}
+
+  private volatile Current current;
+
+  /** The admin's name, if a session signed at {@code epoch} is still theirs. */
+  public Optional<String> sessionHolder(int epoch) {
+    Current known = current;
+    if (known == null || System.nanoTime() - known.at() > REMEMBER.toNanos()) {
+      known = read();
+      current = known;
+    }
+    return known != null && known.epoch() == epoch
+        ? Optional.of(known.username())
+        : Optional.empty();
+  }
+
+  /** The admin's row as committed now (JDBC: no persistence context can hand back an old copy). */
+  private Current read() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT username, session_epoch FROM admins WHERE id = " + Admin.ID);
+        ResultSet row = query.executeQuery()) {
+      return row.next() ? new Current(row.getString(1), row.getInt(2), System.nanoTime()) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the admin", e);
+    }
+  }
+
+  /** Drops the remembered admin once the current transaction has ended (committed or not). */
+  private void forgetAfterCommit() {
+    current = null;
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            current = null;
+          }
+        });
+  }
 
   public Optional<Admin> find() {
     return Admin.find(em);
@@ -51,6 +115,7 @@ public class Admins {
     Admin admin = new Admin(name, password, passwords.hash());
     em.persist(admin);
     em.flush();
+    forgetAfterCommit();
     LOG.info(() -> "Created the admin " + name);
     return admin;
   }
@@ -71,6 +136,7 @@ public class Admins {
       throw ProblemException.invalid(errors);
     }
     admin.changePassword(password, passwords.hash());
+    forgetAfterCommit();
     LOG.info("The admin password was changed; every session ended");
     return admin;
   }
@@ -79,6 +145,7 @@ public class Admins {
   @Transactional
   public void endSessions() {
     Admin.find(em).ifPresent(Admin::endSessions);
+    forgetAfterCommit();
   }
 
   private static List<FieldError> checkPassword(

@@ -2,13 +2,10 @@ package dev.lineup.access.control;
 
 import dev.lineup.access.control.Sessions.Session;
 import dev.lineup.access.entity.Admin;
-import dev.lineup.access.entity.ApiToken;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -32,7 +29,7 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>the sign-in and setup pages, through {@code SecurityContext.authenticate} with the form's
  *       credential: checked by {@link AdminIdentityStore}, then a session cookie is issued;
- *   <li>{@code Authorization: Bearer lu_…}: an {@link ApiToken} (scripts);
+ *   <li>{@code Authorization: Bearer lu_…}: an API token (scripts; {@link ApiTokens});
  *   <li>the {@link Sessions session cookie} of a signed-in browser, if its epoch is current.
  * </ul>
  *
@@ -53,7 +50,7 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
   @Inject IdentityStoreHandler identityStores;
   @Inject Sessions sessions;
   @Inject ApiTokens tokens;
-  @PersistenceContext EntityManager em;
+  @Inject Admins admins;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -64,10 +61,10 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
     }
     String authorization = request.getHeader("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      Optional<ApiToken> token = tokens.verify(authorization.substring(7).strip());
+      Optional<String> token = tokens.verify(authorization.substring(7).strip());
       if (token.isPresent()) {
         return context.notifyContainerAboutLogin(
-            "token:" + token.get().name(), Set.of(AdminIdentityStore.ROLE));
+            "token:" + token.get(), Set.of(AdminIdentityStore.ROLE));
       }
       return refuse(
           request,
@@ -75,23 +72,16 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
           "The API token is not valid: it may have been revoked. Create a new one on the Access"
               + " page.");
     }
-    Optional<Admin> admin = Optional.empty();
     Optional<Session> session = sessions.read(request);
-    if (session.isPresent()) {
-      admin = Admin.find(em);
-      if (admin.isPresent() && admin.get().sessionEpoch() == session.get().epoch()) {
-        signedIn(request, session.get());
-        return context.notifyContainerAboutLogin(
-            admin.get().username(), Set.of(AdminIdentityStore.ROLE));
-      }
+    Optional<String> holder = session.flatMap(s -> admins.sessionHolder(s.epoch()));
+    if (holder.isPresent()) {
+      signedIn(request, session.get());
+      return context.notifyContainerAboutLogin(holder.get(), Set.of(AdminIdentityStore.ROLE));
     }
     if (!context.isProtected()) {
       return context.doNothing();
     }
-    if (session.isEmpty()) {
-      admin = Admin.find(em);
-    }
-    if (admin.isEmpty()) {
+    if (!admins.exists()) {
       return refuse(
           request,
           response,
@@ -116,7 +106,7 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
       LOG.warning(() -> "Failed sign-in from " + request.getRemoteAddr());
       return AuthenticationStatus.SEND_FAILURE;
     }
-    Admin admin = Admin.find(em).orElseThrow();
+    Admin admin = admins.find().orElseThrow();
     signedIn(request, sessions.issue(admin, request, response));
     LOG.info(() -> "Signed in: " + admin.username() + " from " + request.getRemoteAddr());
     return context.notifyContainerAboutLogin(result);

@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -68,13 +67,15 @@ public class ApiToken extends Timestamped {
     return created;
   }
 
-  /** The token a bearer header names, if it is one of ours (an indexed lookup of its hash). */
-  public static Optional<ApiToken> byToken(EntityManager em, String token) {
-    if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
-      return Optional.empty();
-    }
+  /** Whether a bearer value can be one of our tokens at all (checked before hashing it). */
+  public static boolean wellFormed(String token) {
+    return token != null && token.startsWith(PREFIX) && token.length() <= 100;
+  }
+
+  /** The token whose SHA-256 is {@code hash} (an indexed lookup). */
+  public static Optional<ApiToken> byHash(EntityManager em, String hash) {
     return em.createNamedQuery(BY_HASH, ApiToken.class)
-        .setParameter("hash", hash(token))
+        .setParameter("hash", hash)
         .getResultStream()
         .findFirst();
   }
@@ -83,7 +84,8 @@ public class ApiToken extends Timestamped {
     return em.createNamedQuery(ALL, ApiToken.class).getResultList();
   }
 
-  static String hash(String token) {
+  /** The SHA-256 of a token, hex: what is stored. */
+  public static String hash(String token) {
     try {
       return HexFormat.of()
           .formatHex(
@@ -91,16 +93,6 @@ public class ApiToken extends Timestamped {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Records a use, at most once a minute (so scripts in a loop do not write on every call). */
-  public boolean touch() {
-    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
-    if (lastUsedAt != null && lastUsedAt.isAfter(now.minusMinutes(1))) {
-      return false;
-    }
-    lastUsedAt = now;
-    return true;
   }
 
   public Long id() {
