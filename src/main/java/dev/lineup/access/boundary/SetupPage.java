@@ -5,6 +5,7 @@ import dev.lineup.platform.FieldError;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.web.control.Views;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.annotation.WebServlet;
@@ -41,7 +42,11 @@ public class SetupPage extends HttpServlet {
     String username = request.getParameter("username");
     String password = request.getParameter("password");
     try {
-      admins.create(username, password, request.getParameter("confirmation"));
+      try {
+        admins.create(username, password, request.getParameter("confirmation"));
+      } catch (PersistenceException race) { // another setup stored its admin first (id 1)
+        throw ProblemException.conflict("Lineup has an admin already: sign in at /login.");
+      }
     } catch (ProblemException problem) {
       form(
           request,
