@@ -16,6 +16,7 @@ import dev.lineup.support.FakeProvider;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -411,6 +412,25 @@ class AuthIT {
                   "first-passw0rd"));
       assertEquals(422, mismatch.statusCode());
       assertTrue(mismatch.body().contains("does not match"), mismatch.body());
+
+      List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> both = new ArrayList<>();
+      for (String name : List.of("first", "second")) {
+        both.add(
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () ->
+                    Api.anonymous(
+                        Api.form(
+                            "/setup",
+                            "username",
+                            name,
+                            "password",
+                            name + "-password",
+                            "confirmation",
+                            name + "-password"))));
+      }
+      List<Integer> statuses = both.stream().map(f -> f.join().statusCode()).sorted().toList();
+      assertEquals(List.of(303, 409), statuses, "two setups at once: one admin");
+      assertEquals(1L, Db.number("SELECT COUNT(*) FROM admins"));
     } finally {
       Db.update("DELETE FROM admins");
       List<Object> row = admin.get(1);

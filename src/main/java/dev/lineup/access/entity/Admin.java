@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.security.enterprise.identitystore.PasswordHash;
+import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,8 @@ public class Admin extends Timestamped {
   /** Shortest password the setup page and a password change accept. */
   public static final int MIN_PASSWORD = 10;
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   @Id private Short id = ID;
 
   @Column(nullable = false, length = 64)
@@ -35,9 +38,14 @@ public class Admin extends Timestamped {
 
   protected Admin() {}
 
+  /**
+   * A new admin. The session epoch starts at a random number, so the cookies of an admin removed by
+   * {@code RESET_ADMIN} do not fit the next one.
+   */
   public Admin(String username, String password, PasswordHash hash) {
     this.username = username;
     this.passwordHash = hash.generate(password.toCharArray());
+    this.sessionEpoch = RANDOM.nextInt(1 << 30);
   }
 
   /** The admin, if the setup page has been used. */
