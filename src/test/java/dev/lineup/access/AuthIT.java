@@ -442,7 +442,7 @@ class AuthIT {
   }
 
   @Test
-  void signInFormsTakeHostileInputAsPlainText() {
+  void signInFormsTakeHostileInputAsPlainText() throws Exception {
     String script = "<script>alert(1)</script>";
     for (String[] fields :
         List.of(
@@ -455,6 +455,16 @@ class AuthIT {
       assertTrue(reply.statusCode() == 401 || reply.statusCode() == 400, reply.statusCode() + "");
       assertFalse(reply.body().contains(script), "escaped");
       assertTrue(reply.headers().allValues("Set-Cookie").isEmpty());
+    }
+    Api.anonymous(
+        Api.form("/login", "username", "spoofer", "password", "x")
+            .header("X-Forwarded-For", "203.0.113.9"));
+    java.nio.file.Path log =
+        java.nio.file.Path.of("target/liberty/wlp/usr/servers/lineup-it/logs/messages.log");
+    if (java.nio.file.Files.exists(log)) {
+      assertFalse(
+          java.nio.file.Files.readString(log).contains("Failed sign-in from 203.0.113.9"),
+          "X-Forwarded-For counts only from TRUSTED_PROXIES (none by default)");
     }
     HttpResponse<String> redirect =
         Api.anonymous(
