@@ -77,17 +77,20 @@ public class Secrets {
 
   @PostConstruct
   void init() {
-    String secret = resolve(configured.orElse(null), production(mode), this::fromFile);
-    key = derive(secret);
-    signingKey = new SecretKeySpec(pbkdf2(secret, SIGNING_SALT), "HmacSHA256");
+    use(resolve(configured.orElse(null), production(mode), this::fromFile));
   }
 
   /** Secrets under a given key, outside CDI (unit tests). */
   public static Secrets forKey(String secret) {
     Secrets secrets = new Secrets();
-    secrets.key = derive(secret);
-    secrets.signingKey = new SecretKeySpec(pbkdf2(secret, SIGNING_SALT), "HmacSHA256");
+    secrets.use(secret);
     return secrets;
+  }
+
+  /** Derives both keys from the secret. */
+  private void use(String secret) {
+    key = derive(secret);
+    signingKey = new SecretKeySpec(pbkdf2(secret, SIGNING_SALT), "HmacSHA256");
   }
 
   /** The bean, for places CDI does not inject (JPA converters). */

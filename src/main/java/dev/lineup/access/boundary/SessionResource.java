@@ -40,7 +40,7 @@ public class SessionResource {
     Map<String, Object> view = new LinkedHashMap<>();
     String name = security.getUserPrincipal().getName();
     boolean token = request.getAttribute(LineupAuthentication.SESSION) == null;
-    view.put("user", token ? name.substring(name.indexOf(':') + 1) : name);
+    view.put("user", token ? name.substring(LineupAuthentication.TOKEN_CALLER.length()) : name);
     view.put("via", token ? "token" : "session");
     if (!token) {
       view.put("csrf_token", request.getAttribute(LineupAuthentication.CSRF));

@@ -72,7 +72,6 @@ public class Admins {
 
   /** Drops the remembered admin once the current transaction has ended (committed or not). */
   private void forgetAfterCommit() {
-    current = null;
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override

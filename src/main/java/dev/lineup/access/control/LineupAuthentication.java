@@ -42,6 +42,9 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
   /** Request attribute: the {@link Session} the request was signed in with (absent for tokens). */
   public static final String SESSION = "lineup.session";
 
+  /** How a caller signed in with an API token is named: this prefix, then the token's name. */
+  public static final String TOKEN_CALLER = "token:";
+
   /** Request attribute: the session's CSRF token, for the page layout's meta tag and forms. */
   public static final String CSRF = "csrfToken";
 
@@ -64,7 +67,7 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
       Optional<String> token = tokens.verify(authorization.substring(7).strip());
       if (token.isPresent()) {
         return context.notifyContainerAboutLogin(
-            "token:" + token.get(), Set.of(AdminIdentityStore.ROLE));
+            TOKEN_CALLER + token.get(), Set.of(AdminIdentityStore.ROLE));
       }
       return refuse(
           request,

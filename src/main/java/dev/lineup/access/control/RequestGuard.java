@@ -74,7 +74,7 @@ public class RequestGuard implements Filter {
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     if ("OPTIONS".equals(method) && request.getHeader("Access-Control-Request-Method") != null) {
       if (!listed) {
-        refuse(response, crossOrigin(origin));
+        ProblemMapper.send(response, crossOrigin(origin));
         return;
       }
       response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
@@ -85,12 +85,12 @@ public class RequestGuard implements Filter {
     }
     if (!SAFE.contains(method)) {
       if (foreign && !listed) {
-        refuse(response, crossOrigin(origin));
+        ProblemMapper.send(response, crossOrigin(origin));
         return;
       }
       Object session = request.getAttribute(LineupAuthentication.SESSION);
       if (session instanceof Session signedIn && !sessions.csrfMatches(signedIn, csrf(request))) {
-        refuse(
+        ProblemMapper.send(
             response,
             new ProblemException(
                 403,
@@ -155,10 +155,5 @@ public class RequestGuard implements Filter {
             + "). If Lineup sits behind a proxy that rewrites the Host header, have it keep the"
             + " Host or send X-Forwarded-Host; for another site's scripts list it in"
             + " CORS_ORIGINS and use an API token.");
-  }
-
-  private static void refuse(HttpServletResponse response, ProblemException problem)
-      throws IOException {
-    ProblemMapper.send(response, problem);
   }
 }

@@ -163,6 +163,7 @@ public class ProviderHttp {
           ProviderException.Kind.UNREACHABLE,
           "Interrupted while waiting to call " + host(uri) + ".");
     }
+    long deadlineSeconds = (long) downloadTimeoutSeconds * timeFactor;
     WatchedInputStream body = null;
     try {
       HttpRequest request =
@@ -174,8 +175,7 @@ public class ProviderHttp {
               .build();
       HttpResponse<InputStream> response =
           client().send(request, HttpResponse.BodyHandlers.ofInputStream());
-      long total = (long) downloadTimeoutSeconds * timeFactor;
-      body = new WatchedInputStream(response.body(), readTimeoutSeconds, total, WATCHDOG);
+      body = new WatchedInputStream(response.body(), readTimeoutSeconds, deadlineSeconds, WATCHDOG);
       if (response.statusCode() >= 400) {
         long retryAfter =
             response.headers().firstValue("Retry-After").map(ProviderHttp::seconds).orElse(0L);
@@ -189,10 +189,12 @@ public class ProviderHttp {
         reader.read(body);
       } catch (RuntimeException e) {
         // A reader sees the watchdog's close as a cut-off document: say what really happened.
-        throw body.timedOut() ? watchdog(uri, body, timeFactor) : e;
+        throw body.timedOut() ? watchdog(uri, body, deadlineSeconds) : e;
       }
     } catch (IOException e) {
-      throw body != null && body.timedOut() ? watchdog(uri, body, timeFactor) : failure(uri, e);
+      throw body != null && body.timedOut()
+          ? watchdog(uri, body, deadlineSeconds)
+          : failure(uri, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProviderException(
@@ -248,7 +250,7 @@ public class ProviderHttp {
   }
 
   /** Why the watchdog closed a body: it stalled, or it was too slow in all. */
-  private ProviderException watchdog(URI uri, WatchedInputStream body, int timeFactor) {
+  private ProviderException watchdog(URI uri, WatchedInputStream body, long deadlineSeconds) {
     if (!body.tooSlow()) {
       return timeout(uri);
     }
@@ -256,7 +258,7 @@ public class ProviderHttp {
         ProviderException.Kind.TOO_SLOW,
         host(uri)
             + " sent its answer too slowly: not complete after "
-            + (long) downloadTimeoutSeconds * timeFactor
+            + deadlineSeconds
             + " s (PROVIDER_DOWNLOAD_TIMEOUT_SECONDS).");
   }
 
