@@ -104,15 +104,17 @@ final class SyncSession implements AutoCloseable {
       ddl.execute("DROP TEMPORARY TABLE IF EXISTS sync_stage_channels, sync_stage_categories");
       ddl.execute(
           "CREATE TEMPORARY TABLE sync_stage_categories ("
-              + " category_id VARCHAR(191) NOT NULL PRIMARY KEY,"
+              + " category_id VARCHAR(191) COLLATE utf8mb4_bin NOT NULL PRIMARY KEY,"
               + " name VARCHAR(512) NOT NULL"
               + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");
       ddl.execute(
           "CREATE TEMPORARY TABLE sync_stage_channels ("
-              + " stream_id VARCHAR(191) NOT NULL PRIMARY KEY,"
-              + " num INT NULL, name VARCHAR(512) NOT NULL, category_id VARCHAR(191) NULL,"
+              + " stream_id VARCHAR(191) COLLATE utf8mb4_bin NOT NULL PRIMARY KEY,"
+              + " num INT NULL, name VARCHAR(512) NOT NULL,"
+              + " category_id VARCHAR(191) COLLATE utf8mb4_bin NULL,"
               + " stream_type VARCHAR(32) NULL, stream_icon VARCHAR(2048) NULL,"
-              + " epg_channel_id VARCHAR(255) NULL, added BIGINT NULL, custom_sid VARCHAR(255) NULL,"
+              + " epg_channel_id VARCHAR(255) COLLATE utf8mb4_bin NULL, added BIGINT NULL,"
+              + " custom_sid VARCHAR(255) NULL,"
               + " tv_archive BOOLEAN NOT NULL, tv_archive_duration INT NULL,"
               + " direct_source VARCHAR(2048) NULL, stream_url VARCHAR(2048) NULL, extras TEXT NULL,"
               + " fingerprint BIGINT NOT NULL, cleaned_name VARCHAR(512) NULL"
@@ -169,7 +171,8 @@ final class SyncSession implements AutoCloseable {
       try (Statement ddl = connection.createStatement()) {
         ddl.execute("DROP TEMPORARY TABLE IF EXISTS sync_stage_names");
         ddl.execute(
-            "CREATE TEMPORARY TABLE sync_stage_names (stream_id VARCHAR(191) NOT NULL PRIMARY KEY,"
+            "CREATE TEMPORARY TABLE sync_stage_names (stream_id VARCHAR(191) COLLATE utf8mb4_bin"
+                + " NOT NULL PRIMARY KEY,"
                 + " cleaned_name VARCHAR(512) NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
                 + " COLLATE=utf8mb4_unicode_ci");
       }
