@@ -16,8 +16,14 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lineup's playlist and guide read by the parsers IPTV players and tools use —
- * iptv-playlist-parser, {@code @iptv/playlist}, {@code @iptv/xmltv} (installed from npm into
+ * Lineup's playlist and guide of the real "iris" capture (8,623 channels, 95 pairs of guide ids
+ * that differ only in case, a channel without a name) read by the parsers IPTV players and tools
+ * use — iptv-playlist-parser, {@code @iptv/playlist}, {@code @iptv/xmltv} (installed from npm into
  * target/clients), xmllint and tv_validate_file against the XMLTV DTD — with their counts compared
  * to the database; and a channel's stream opened by ffprobe. The drivers are in src/test/clients.
  */
@@ -45,7 +52,7 @@ class RealClientsIT {
   @BeforeAll
   static void setUp() throws Exception {
     clients = Node.install("clients");
-    provider = FakeProvider.start();
+    provider = FakeProvider.start("iris", "iris" + System.nanoTime() % 100000, "p@ss w0rd");
     provider.serveCapture();
     account = Accounts.create("Real clients", provider);
     Reply sync = Api.post("/api/accounts/" + account + "/sync");
@@ -114,12 +121,25 @@ class RealClientsIT {
                 + " AND epg_channel_id <> ''",
             account);
     assertTrue(channels > 1000, "channels: " + channels);
+    assertTrue(
+        Db.number(
+                "SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active AND passes_filters"
+                    + " AND TRIM(name) = ''",
+                account)
+            > 0,
+        "the capture has a channel without a name, which must still be an entry");
 
     JsonObject parser = node("m3u_iptv-playlist-parser.mjs", m3uUrl);
     assertEquals(channels, parser.getInt("items"), parser.toString());
     assertEquals(channels, parser.getInt("with_url"), parser.toString());
     assertEquals(withTvgId, parser.getInt("with_tvg_id"), parser.toString());
-    assertEquals(channels, parser.getInt("with_group"), parser.toString());
+    long withGroup =
+        Db.number(
+            "SELECT COUNT(*) FROM channels c JOIN categories cat ON cat.account_id = c.account_id"
+                + " AND cat.category_id = c.category_id WHERE c.account_id = ? AND c.is_active"
+                + " AND c.passes_filters AND TRIM(cat.name) <> ''",
+            account);
+    assertEquals(withGroup, parser.getInt("with_group"), parser.toString());
     assertTrue(parser.getJsonArray("header_attrs").toString().contains("x-tvg-url"));
 
     JsonObject playlist = node("m3u_iptv-playlist.mjs", m3uUrl, "--roundtrip");
@@ -146,6 +166,98 @@ class RealClientsIT {
     assertEquals(0, validated.status(), validated.output());
     assertTrue(validated.output().contains("xmllint --dtdvalid rc=0"), validated.output());
     assertTrue(validated.output().contains("channels=" + guideChannels + " "), validated.output());
+  }
+
+  @Test
+  void theGuideHasAChannelForEveryTvgIdOfThePlaylistEvenIdsThatDifferOnlyInCase() {
+    Set<String> inPlaylist = new HashSet<>();
+    Matcher tvgId =
+        Pattern.compile("tvg-id=\"([^\"]*)\"")
+            .matcher(Api.get(m3uUrl.substring(Api.BASE_URL.length()), "*/*").body());
+    while (tvgId.find()) {
+      inPlaylist.add(tvgId.group(1));
+    }
+    Set<String> inGuide = new HashSet<>();
+    Matcher channel =
+        Pattern.compile("<channel id=\"([^\"]*)\"")
+            .matcher(Api.get(epgUrl.substring(Api.BASE_URL.length()), "*/*").body());
+    while (channel.find()) {
+      inGuide.add(channel.group(1));
+    }
+    Set<String> folded = new HashSet<>();
+    long pairs = inPlaylist.stream().filter(id -> !folded.add(id.toLowerCase(Locale.ROOT))).count();
+    assertTrue(pairs >= 90, "the capture's ids that differ only in case: " + pairs);
+    Set<String> missing = new TreeSet<>(inPlaylist);
+    missing.removeIf(id -> !VALID_ID.matcher(id).matches() || inGuide.contains(id));
+    assertEquals(Set.of(), missing, "tvg-ids of the playlist without a <channel> in its guide");
+    assertEquals(guideChannels, inGuide.size());
+  }
+
+  @Test
+  void bothParsersReadTheSourcesUserAgentReferrerAndCatchUpFromLineupsPlaylist() throws Exception {
+    String source =
+        """
+        #EXTM3U
+        #EXTINF:-1 tvg-id="ua.attr" group-title="Opts" user-agent="Mozilla/5.0 (Attr)" \
+        referrer="https://attr.example/",UA attribute
+        http://streams.example.com/1.m3u8
+        #EXTINF:-1 tvg-id="ua.vlc" group-title="Opts",UA VLC option
+        #EXTVLCOPT:http-user-agent=Mozilla/5.0 (VLC)
+        #EXTVLCOPT:http-referrer=https://vlc.example/
+        http://streams.example.com/2.m3u8
+        #EXTINF:-1 tvg-id="catchup" group-title="Opts" catchup="default" catchup-days="7" \
+        catchup-source="?utc={utc}",Catch-up
+        #KODIPROP:inputstream.adaptive.manifest_type=hls
+        #EXTVLCOPT:sout=#std{access=file,dst=/tmp/x}
+        http://streams.example.com/3.m3u8
+        #EXTINF:-1 tvg-id="no.name" group-title="Opts",
+        http://streams.example.com/4.m3u8
+        #EXTINF:-1 tvg-id="" group-title="Opts",Plain
+        http://streams.example.com/5.m3u8
+        """;
+    Path file = Files.createTempFile(clients, "source", ".m3u");
+    Files.writeString(file, source);
+    try (FakeProvider m3u = FakeProvider.start()) {
+      m3u.servePlaylist(source);
+      long id = Accounts.createM3u("Stream options", m3u.url() + "/get.php?type=m3u_plus");
+      Reply sync = Api.post("/api/accounts/" + id + "/sync");
+      assertTrue(sync.json().getBoolean("success"), sync.toString());
+      String url =
+          Api.BASE_URL
+              + Accounts.playlistOf("Stream options", id).getJsonObject("urls").getString("m3u");
+      String body = Api.get(url.substring(Api.BASE_URL.length()), "*/*").body();
+      assertTrue(!body.contains("sout="), "only known options pass:\n" + body);
+      assertTrue(body.contains("#KODIPROP:inputstream.adaptive.manifest_type=hls"), body);
+      assertTrue(body.contains(",Channel no.name\n"), "a title for the nameless entry:\n" + body);
+
+      JsonObject theirs = node("m3u_stream_options.mjs", file.toAbsolutePath().toString());
+      JsonObject ours = node("m3u_stream_options.mjs", url);
+      long channels = Db.number("SELECT COUNT(*) FROM channels WHERE account_id = ?", id);
+      assertEquals(5, channels);
+      assertEquals(channels, ours.getJsonArray("parser").size(), ours.toString());
+      assertEquals(channels, ours.getJsonArray("playlist").size(), ours.toString());
+      Map<String, JsonObject> fromSource = byUrl(theirs.getJsonArray("parser"));
+      for (String parser : List.of("parser", "playlist")) {
+        for (JsonObject entry : byUrl(ours.getJsonArray(parser)).values()) {
+          JsonObject expected = fromSource.get(entry.getString("url"));
+          for (String field : List.of("user_agent", "referrer", "catchup", "catchup_days")) {
+            assertEquals(
+                expected.get(field),
+                entry.get(field),
+                parser + " reads " + field + " of " + entry + "\n" + body);
+          }
+          assertTrue(!entry.getString("name", "").isBlank(), parser + ": " + entry);
+        }
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static Map<String, JsonObject> byUrl(jakarta.json.JsonArray entries) {
+    Map<String, JsonObject> found = new TreeMap<>();
+    entries.forEach(e -> found.put(e.asJsonObject().getString("url"), e.asJsonObject()));
+    return found;
   }
 
   @Test

@@ -165,6 +165,7 @@ public class ConfigPlaylist {
             + "c.stream_id, c.name, c.cleaned_name, c.stream_icon, c.epg_channel_id, c.num,"
             + " c.stream_url, cat.name, c.account_id"
             + firstTag
+            + ", c.extras"
             + " "
             + sql.from()
             + " LEFT JOIN categories cat"
@@ -195,7 +196,7 @@ public class ConfigPlaylist {
           String base = liveBases.get(accountId);
           m3u.entry(
               rs.getString(5),
-              cleaned == null || cleaned.isBlank() ? rs.getString(2) : cleaned,
+              M3uWriter.title(cleaned, rs.getString(2), fallbackTitle(providerNumber, rs)),
               rs.getString(4),
               switch (s.numbering()) {
                 case PROVIDER -> providerNumber;
@@ -204,7 +205,8 @@ public class ConfigPlaylist {
                 case NONE -> null;
               },
               group,
-              base == null ? rs.getString(7) : base + rs.getString(1) + ".ts");
+              base == null ? rs.getString(7) : base + rs.getString(1) + ".ts",
+              StreamOptions.of(rs.getString(11)));
         }
       }
     } catch (SQLException e) {
@@ -221,6 +223,15 @@ public class ConfigPlaylist {
                 + (System.nanoTime() - start) / 1_000_000
                 + " ms");
     return m3u.entries();
+  }
+
+  /** What names a channel without a name: its number, else its guide id, else its stream id. */
+  private static String fallbackTitle(Integer providerNumber, ResultSet rs) throws SQLException {
+    if (providerNumber != null) {
+      return String.valueOf(providerNumber);
+    }
+    String tvgId = rs.getString(5);
+    return tvgId == null || tvgId.isBlank() ? rs.getString(1) : tvgId;
   }
 
   /**

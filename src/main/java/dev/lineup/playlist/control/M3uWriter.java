@@ -5,9 +5,10 @@ import java.io.Writer;
 
 /**
  * Writes an extended M3U playlist entry by entry. Attribute values lose double quotes (a quote
- * would end the attribute early) and every value loses line breaks (a break would start a new
- * line); titles lose commas, which some players take as the end of the attributes. Nothing is
- * buffered here: entries go to the writer as they come.
+ * would end the attribute early) and every value loses line breaks and other control characters (a
+ * break would start a new line); titles lose commas, which some players take as the end of the
+ * attributes. Every entry has a title: a player's parser drops an entry without one ({@code
+ * @iptv/playlist} does). Nothing is buffered here: entries go to the writer as they come.
  */
 public final class M3uWriter {
   private final Writer out;
@@ -32,6 +33,23 @@ public final class M3uWriter {
   public void entry(
       String tvgId, String name, String logo, Integer number, String group, String url)
       throws IOException {
+    entry(tvgId, name, logo, number, group, url, StreamOptions.NONE);
+  }
+
+  /**
+   * One channel: its #EXTINF line (with the stream's attributes), its option lines, and its stream
+   * URL. {@code name} must not be blank once made a title (see {@link #title(String, String,
+   * String)}).
+   */
+  public void entry(
+      String tvgId,
+      String name,
+      String logo,
+      Integer number,
+      String group,
+      String url,
+      StreamOptions options)
+      throws IOException {
     String title = title(name);
     out.write("#EXTINF:-1");
     attribute("tvg-id", tvgId);
@@ -41,9 +59,16 @@ public final class M3uWriter {
       attribute("tvg-chno", String.valueOf(number));
     }
     attribute("group-title", group);
+    for (var option : options.attributes().entrySet()) {
+      attribute(option.getKey(), option.getValue());
+    }
     out.write(',');
     out.write(title);
     out.write('\n');
+    for (String line : options.lines()) {
+      out.write(line);
+      out.write('\n');
+    }
     out.write(oneLine(url == null ? "" : url).strip());
     out.write('\n');
     entries++;
@@ -76,7 +101,31 @@ public final class M3uWriter {
     return title.replaceAll(" {2,}", " ").strip();
   }
 
-  private static String oneLine(String value) {
-    return value.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+  /**
+   * The title of a channel: its cleaned name, else its provider name, else {@code "Channel " +
+   * fallback} (the provider's number or stream id), so that no entry is left without one.
+   */
+  public static String title(String cleanedName, String name, String fallback) {
+    String title = title(cleanedName);
+    if (title.isEmpty()) {
+      title = title(name);
+    }
+    return title.isEmpty() ? title("Channel " + fallback) : title;
+  }
+
+  /** The value on one line: line breaks, tabs and other control characters become spaces. */
+  static String oneLine(String value) {
+    StringBuilder line = null;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean breaks = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+      if (breaks && line == null) {
+        line = new StringBuilder(value.length()).append(value, 0, i);
+      }
+      if (line != null && !(c == '\n' && i > 0 && value.charAt(i - 1) == '\r')) {
+        line.append(breaks ? ' ' : c); // CRLF is one break
+      }
+    }
+    return line == null ? value : line.toString();
   }
 }

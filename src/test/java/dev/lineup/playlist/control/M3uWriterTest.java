@@ -36,4 +36,58 @@ class M3uWriterTest {
             + "http://u/1.ts\n",
         out.toString());
   }
+
+  @Test
+  void everyEntryHasATitleCleanedNameElseNameElseChannelAndItsNumberOrId() {
+    assertEquals("CNN", M3uWriter.title("CNN", "US: CNN HD", "7"));
+    assertEquals("US: CNN HD", M3uWriter.title(" ", "US: CNN HD", "7"));
+    assertEquals("Channel 7", M3uWriter.title(null, "", "7"));
+    assertEquals("Channel 8562", M3uWriter.title(",", " , ", "8562"));
+  }
+
+  @Test
+  void controlCharactersAndUnicodeLineSeparatorsCannotBreakALine() throws Exception {
+    StringWriter out = new StringWriter();
+    new M3uWriter(out)
+        .entry("id\u0000", "A\u2028B\u0085C\u000bD", null, null, "G\u2029H", "http://u/1.ts\u0000");
+    assertEquals(
+        "#EXTINF:-1 tvg-id=\"id\" tvg-name=\"A B C D\" group-title=\"G H\",A B C D\n"
+            + "http://u/1.ts\n",
+        out.toString());
+  }
+
+  @Test
+  void streamOptionsAreWrittenAsAttributesAndOptionLinesAndUnknownOptionsAreDropped()
+      throws Exception {
+    StreamOptions options =
+        StreamOptions.of(
+            "{\"tvg-name\":\"X\",\"catchup\":\"default\",\"catchup-days\":\"7\","
+                + "\"status\":\"online\",\"options\":["
+                + "\"#EXTVLCOPT:http-user-agent=Agent/1.0\","
+                + "\"#EXTVLCOPT:http-referrer=https://ref.example/\","
+                + "\"#EXTVLCOPT:sout=#std{access=file}\","
+                + "\"#KODIPROP:inputstream.adaptive.manifest_type=mpd\","
+                + "\"#KODIPROP:something-else=1\"]}");
+    StringWriter out = new StringWriter();
+    new M3uWriter(out).entry("x", "X", null, null, "G", "http://u/1.m3u8", options);
+    assertEquals(
+        "#EXTINF:-1 tvg-id=\"x\" tvg-name=\"X\" group-title=\"G\" user-agent=\"Agent/1.0\""
+            + " referrer=\"https://ref.example/\" catchup=\"default\" catchup-days=\"7\",X\n"
+            + "#EXTVLCOPT:http-user-agent=Agent/1.0\n"
+            + "#EXTVLCOPT:http-referrer=https://ref.example/\n"
+            + "#KODIPROP:inputstream.adaptive.manifest_type=mpd\n"
+            + "http://u/1.m3u8\n",
+        out.toString());
+  }
+
+  @Test
+  void aUserAgentAttributeAlsoBecomesAVlcOptionAndHostileQuotesAreNeutralised() {
+    StreamOptions options =
+        StreamOptions.of("{\"user-agent\":\"Agent \\\"2\\\"\",\"referrer\":\"\"}");
+    assertEquals(java.util.Map.of("user-agent", "Agent '2'"), options.attributes());
+    assertEquals(java.util.List.of("#EXTVLCOPT:http-user-agent=Agent '2'"), options.lines());
+    assertEquals(StreamOptions.NONE, StreamOptions.of(null));
+    assertEquals(StreamOptions.NONE, StreamOptions.of("not json"));
+    assertEquals(StreamOptions.NONE, StreamOptions.of("[1]"));
+  }
 }

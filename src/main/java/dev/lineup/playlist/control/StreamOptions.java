@@ -1,0 +1,131 @@
+package dev.lineup.playlist.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a stream needs besides its URL, as an M3U provider's entry gave it (kept by the sync in the
+ * channel's {@code extras}): the user agent and referrer the stream must be asked with, catch-up
+ * and time-shift attributes, and the {@code #EXTVLCOPT}/{@code #KODIPROP} lines players read. A
+ * stream that needs its user agent fails in the player without them.
+ *
+ * <p>Players read these in different places, so the user agent and referrer are written in both
+ * forms, whichever the provider used: as {@code user-agent}/{@code referrer} attributes (TiviMate,
+ * iptv-playlist-parser, {@code @iptv/playlist}) and as {@code #EXTVLCOPT:http-user-agent} / {@code
+ * http-referrer} lines (VLC, Kodi). Only known options pass: a provider's text is hostile, and an
+ * arbitrary VLC option (an output chain, say) has no business in a player's playlist.
+ */
+public record StreamOptions(Map<String, String> attributes, List<String> lines) {
+  public static final StreamOptions NONE = new StreamOptions(Map.of(), List.of());
+
+  /** Attributes written back as they came (besides the user agent and referrer). */
+  private static final List<String> PASSED =
+      List.of(
+          "catchup",
+          "catchup-type",
+          "catchup-source",
+          "catchup-days",
+          "catchup-correction",
+          "timeshift",
+          "tvg-shift",
+          "tvg-rec");
+
+  private static final Pattern VLC_OPTION =
+      Pattern.compile(
+          "#EXTVLCOPT:((http-[a-z-]+|network-caching|adaptive-[a-z-]+|program)(=.*)?)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern KODI_PROPERTY =
+      Pattern.compile(
+          "#KODIPROP:((inputstream(addon)?|inputstream\\.[a-z0-9_.]+|mimetype)=.*)",
+          Pattern.CASE_INSENSITIVE);
+  private static final int MAX_VALUE = 2048;
+
+  /** The options in a channel's extras JSON; {@link #NONE} for null or unreadable extras. */
+  public static StreamOptions of(String extras) {
+    if (extras == null || extras.isBlank()) {
+      return NONE;
+    }
+    JsonObject json;
+    try (JsonReader reader = Json.createReader(new StringReader(extras))) {
+      json = reader.readObject();
+    } catch (JsonException | ClassCastException e) {
+      return NONE;
+    }
+    String userAgent = first(json, "user-agent", "http-user-agent");
+    String referrer = first(json, "referrer", "http-referrer", "referer", "http-referer");
+    List<String> lines = new ArrayList<>();
+    JsonValue options = json.get("options");
+    if (options != null && options.getValueType() == JsonValue.ValueType.ARRAY) {
+      for (JsonValue option : options.asJsonArray()) {
+        if (!(option instanceof JsonString string)) {
+          continue;
+        }
+        String line = M3uWriter.oneLine(string.getString()).strip();
+        Matcher vlc = VLC_OPTION.matcher(line);
+        if (vlc.matches() && line.length() <= MAX_VALUE) {
+          String key = vlc.group(2).toLowerCase(Locale.ROOT);
+          String value = vlc.group(3) == null ? "" : vlc.group(3).substring(1).strip();
+          if (key.equals("http-user-agent")) {
+            userAgent = userAgent == null ? blankToNull(value) : userAgent;
+          } else if (key.equals("http-referrer") || key.equals("http-referer")) {
+            referrer = referrer == null ? blankToNull(value) : referrer;
+          } else {
+            lines.add("#EXTVLCOPT:" + vlc.group(1));
+          }
+        } else if (KODI_PROPERTY.matcher(line).matches() && line.length() <= MAX_VALUE) {
+          lines.add(line);
+        }
+      }
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    List<String> all = new ArrayList<>();
+    if (userAgent != null) {
+      attributes.put("user-agent", userAgent);
+      all.add("#EXTVLCOPT:http-user-agent=" + M3uWriter.attribute(userAgent));
+    }
+    if (referrer != null) {
+      attributes.put("referrer", referrer);
+      all.add("#EXTVLCOPT:http-referrer=" + M3uWriter.attribute(referrer));
+    }
+    for (String name : PASSED) {
+      String value = text(json, name);
+      if (value != null) {
+        attributes.put(name, value);
+      }
+    }
+    all.addAll(lines);
+    return attributes.isEmpty() && all.isEmpty() ? NONE : new StreamOptions(attributes, all);
+  }
+
+  private static String first(JsonObject json, String... names) {
+    for (String name : names) {
+      String value = text(json, name);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private static String text(JsonObject json, String name) {
+    return json.get(name) instanceof JsonString value && value.getString().length() <= MAX_VALUE
+        ? blankToNull(M3uWriter.attribute(value.getString()))
+        : null;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}
