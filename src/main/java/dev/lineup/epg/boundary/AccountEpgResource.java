@@ -40,6 +40,11 @@ public class AccountEpgResource {
       status.put("bytes", stats.bytes());
       status.put("updated_at", guides.storedAt(key).toString());
     }
+    Guides.Failure failure = guides.failure(key);
+    if (failure != null) {
+      status.put("last_error", failure.message());
+      status.put("last_error_at", failure.at().toString());
+    }
     status.put("url", "/epg/" + id + ".xml");
     return status;
   }

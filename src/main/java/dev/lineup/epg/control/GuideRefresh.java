@@ -38,6 +38,11 @@ public class GuideRefresh {
   @ConfigProperty(name = "EPG_DIR")
   Optional<String> epgDir;
 
+  /** GUIDE_MAX_MB: the most XML one guide may hold once unpacked. */
+  @Inject
+  @ConfigProperty(name = "GUIDE_MAX_MB", defaultValue = "4096")
+  long guideMaxMb;
+
   @Inject ProviderHttp http;
   @PersistenceContext EntityManager em;
   @Resource ManagedExecutorService executor;
@@ -45,7 +50,7 @@ public class GuideRefresh {
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
   public Guides guides() {
-    return new Guides(dir());
+    return new Guides(dir(), guideMaxMb << 20, Guides.DEFAULT_MAX_ELEMENT_BYTES);
   }
 
   /** EPG_DIR: the guides' folder (default: the server's output folder + /epg). */
@@ -137,16 +142,22 @@ public class GuideRefresh {
                             + " account's epg_url to an XMLTV URL."));
     long start = System.nanoTime();
     Guides.Stats[] stats = {null};
-    http.stream(
-        uri,
-        ProviderHttp.GUIDE_TIME_FACTOR,
-        body -> {
-          try {
-            stats[0] = guides().store(key(account), body);
-          } catch (Guides.InvalidGuideException e) {
-            throw invalid(uri, e); // HTML, JSON or a cut-off answer: the old guide stays
-          }
-        });
+    Guides guides = guides();
+    try {
+      http.stream(
+          uri,
+          ProviderHttp.GUIDE_TIME_FACTOR,
+          body -> {
+            try {
+              stats[0] = guides.store(key(account), body);
+            } catch (Guides.InvalidGuideException e) {
+              throw invalid(uri, e); // HTML, JSON, a cut-off or oversized answer: the old one stays
+            }
+          });
+    } catch (ProviderException e) {
+      guides.failed(key(account), e.getMessage());
+      throw e;
+    }
     LOG.info(
         () ->
             "Guide of account "

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +31,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.events.Attribute;
+import javax.xml.stream.events.StartElement;
 import javax.xml.stream.events.XMLEvent;
 
 /**
@@ -57,10 +59,30 @@ public final class Guides {
   /** What a stored guide holds. */
   public record Stats(int channels, int programmes, long bytes) {}
 
+  /** Longer ids cannot be a channel's (its epg_channel_id holds 255 characters). */
+  private static final int MAX_ID = 255;
+
+  /** A guide's default bounds: 4 GiB of XML, 1 MiB per channel or programme. */
+  public static final long DEFAULT_MAX_BYTES = 4L << 30;
+
+  public static final int DEFAULT_MAX_ELEMENT_BYTES = 1 << 20;
+
   private final Path dir;
+  private final long maxBytes;
+  private final int maxElementBytes;
 
   public Guides(Path dir) {
+    this(dir, DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENT_BYTES);
+  }
+
+  /**
+   * @param maxBytes the most XML a guide may hold once unpacked (a gzip bomb stops there)
+   * @param maxElementBytes the most one {@code <channel>} or {@code <programme>} may hold
+   */
+  public Guides(Path dir, long maxBytes, int maxElementBytes) {
     this.dir = dir;
+    this.maxBytes = maxBytes;
+    this.maxElementBytes = maxElementBytes;
   }
 
   /**
@@ -95,8 +117,40 @@ public final class Guides {
     }
   }
 
+  /** Why the account's last refresh failed, and when; null when it did not. */
+  public record Failure(Instant at, String message) {}
+
+  /** Records why a refresh failed (the stored guide, if any, stays). */
+  public void failed(String key, String message) {
+    try {
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, "account-" + key + "-", ".tmp");
+      Files.writeString(temp, message, StandardCharsets.UTF_8);
+      Files.move(temp, failureFile(key), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The last refresh's failure, or null when the last refresh stored the guide. */
+  public Failure failure(String key) {
+    Path file = failureFile(key);
+    try {
+      return new Failure(
+          Files.getLastModifiedTime(file).toInstant(),
+          Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private Path failureFile(String key) {
+    return dir.resolve("account-" + key + ".failure.txt");
+  }
+
   public void delete(String key) {
     try {
+      Files.deleteIfExists(failureFile(key));
       Files.deleteIfExists(file(key));
       Files.deleteIfExists(dir.resolve("account-" + key + ".xml.gz")); // first format, issue 6
     } catch (IOException e) {
@@ -129,7 +183,7 @@ public final class Guides {
       Counts counts = new Counts();
       try (DataOutputStream channelOut = gzip(head);
           DataOutputStream programmeOut = gzip(programmes)) {
-        split(uncompressed(xml), channelOut, programmeOut, counts);
+        split(bounded(uncompressed(xml)), channelOut, programmeOut, counts);
         programmeOut.writeByte('E');
       } catch (ZipException e) {
         throw new InvalidGuideException("its gzip compression is corrupt: " + e.getMessage());
@@ -154,6 +208,7 @@ public final class Guides {
         Files.deleteIfExists(file);
       }
       Files.deleteIfExists(dir.resolve("account-" + key + ".xml.gz")); // first format, issue 6
+      Files.deleteIfExists(failureFile(key));
       return new Stats(counts.channels, counts.programmes, Files.size(file(key)));
     } finally {
       Files.deleteIfExists(head);
@@ -171,13 +226,42 @@ public final class Guides {
     return first == 0x1f && second == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
   }
 
+  /** The body, failing once it has given more than {@link #maxBytes}. */
+  private InputStream bounded(InputStream in) {
+    return new FilterInputStream(in) {
+      private long read;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        count(b < 0 ? 0 : 1);
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        count(Math.max(n, 0));
+        return n;
+      }
+
+      private void count(int n) throws InvalidGuideException {
+        read += n;
+        if (read > maxBytes) {
+          throw new InvalidGuideException(
+              "it holds more than " + (maxBytes >> 20) + " MiB of XML (GUIDE_MAX_MB)");
+        }
+      }
+    };
+  }
+
   private static final class Counts {
     int channels;
     int programmes;
   }
 
   /** Parses the document and writes one record per channel and programme. */
-  private static void split(
+  private void split(
       InputStream xml, DataOutputStream channels, DataOutputStream programmes, Counts counts)
       throws IOException {
     try {
@@ -186,33 +270,53 @@ public final class Guides {
       XMLEventWriter writer = XMLOutputFactory.newInstance().createXMLEventWriter(element, "UTF-8");
       boolean root = false;
       int depth = 0;
+      int dropped = 0; // depth inside an element that is not XMLTV's (0: none)
       DataOutputStream target = null; // where the element being copied goes, null when none
       String id = null;
+      String name = null;
       while (reader.hasNext()) {
         XMLEvent event = reader.nextEvent();
         if (event.isStartElement()) {
-          String name = event.asStartElement().getName().getLocalPart();
+          StartElement start = event.asStartElement();
+          String local = start.getName().getLocalPart();
           if (!root) {
-            if (!name.equals("tv")) {
-              throw new InvalidGuideException("the document is <" + name + ">, not <tv>");
+            if (!local.equals("tv")) {
+              throw new InvalidGuideException("the document is <" + local + ">, not <tv>");
             }
             root = true;
           }
           depth++;
           if (depth == 2) {
-            boolean channel = name.equals("channel");
-            Attribute attribute = event.asStartElement().getAttributeByName(channel ? ID : CHANNEL);
+            boolean channel = local.equals("channel");
+            Attribute attribute = start.getAttributeByName(channel ? ID : CHANNEL);
             id = attribute == null ? null : attribute.getValue().trim();
-            if ((channel || name.equals("programme")) && id != null && !id.isEmpty()) {
+            if ((channel || local.equals("programme"))
+                && start.getName().getNamespaceURI().isEmpty()
+                && id != null
+                && !id.isEmpty()
+                && id.length() <= MAX_ID) {
               target = channel ? channels : programmes;
+              name = local;
               element.reset();
+              dropped = 0;
             }
           }
-        }
-        if (target != null) {
-          writer.add(event);
-        }
-        if (event.isEndElement()) {
+          if (target != null) {
+            StartElement clean = dropped > 0 ? null : XmltvVocabulary.clean(start);
+            if (clean == null) {
+              dropped++;
+            } else {
+              writer.add(clean);
+            }
+          }
+        } else if (event.isEndElement()) {
+          if (target != null) {
+            if (dropped > 0) {
+              dropped--;
+            } else {
+              writer.add(XmltvVocabulary.end(event.asEndElement().getName().getLocalPart()));
+            }
+          }
           if (depth == 2 && target != null) {
             writer.flush();
             target.writeByte(target == channels ? 'C' : 'P');
@@ -227,6 +331,18 @@ public final class Guides {
             target = null;
           }
           depth--;
+        } else if (target != null && dropped == 0 && event.isCharacters()) {
+          writer.add(event); // text only: comments, processing instructions and DTDs are dropped
+        }
+        if (target != null && element.size() > maxElementBytes) {
+          throw new InvalidGuideException(
+              "one <"
+                  + name
+                  + "> (channel "
+                  + (id.length() > 60 ? id.substring(0, 60) + "…" : id)
+                  + ") is larger than "
+                  + maxElementBytes / 1024
+                  + " KiB");
         }
       }
       if (!root) {
@@ -236,6 +352,9 @@ public final class Guides {
         throw new InvalidGuideException("the document ends early");
       }
     } catch (XMLStreamException e) {
+      if (e.getNestedException() instanceof IOException io) {
+        throw io; // a bound was hit, or the body broke off
+      }
       throw new InvalidGuideException("it is not well-formed XML: " + e.getMessage());
     }
   }
