@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
+import dev.lineup.support.Channels;
 import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
 import jakarta.json.Json;
@@ -211,5 +212,42 @@ class PlaylistIT {
         Api.bytes("/playlist/" + account + ".m3u", "Accept-Encoding", "gzip;q=0, identity");
     assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
     assertEquals(plain, new String(refused.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void callersSendingEveryTimeANewHostCannotMultiplyTheRenderedAnswersOnDisk() throws Exception {
+    provider.serve(Channels.categories(2), Channels.streams(1, 20));
+    long account = Accounts.create("Hosts", provider);
+    sync(account);
+    String m3u = Accounts.playlistOf("Hosts", account).getJsonObject("urls").getString("m3u");
+    java.net.URI base = java.net.URI.create(Api.BASE_URL);
+    for (int i = 0; i < 80; i++) {
+      try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+        socket
+            .getOutputStream()
+            .write(
+                ("GET "
+                        + m3u
+                        + " HTTP/1.1\r\nHost: player"
+                        + i
+                        + ".example\r\n"
+                        + "Connection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String answer =
+            new String(
+                socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.contains("x-tvg-url=\"http://player" + i + ".example"), answer);
+      }
+    }
+    java.nio.file.Path rendered =
+        java.nio.file.Path.of(
+            System.getProperty(
+                "lineup.it.renditions", "target/liberty/wlp/usr/servers/lineup-it/epg/rendered"));
+    assertTrue(java.nio.file.Files.isDirectory(rendered), rendered.toAbsolutePath().toString());
+    try (var files = java.nio.file.Files.list(rendered)) {
+      long count = files.filter(f -> f.toString().endsWith(".gz")).count();
+      assertTrue(count <= 64, count + " rendered answers kept for 80 hosts");
+    }
   }
 }

@@ -155,7 +155,11 @@ public final class PlaylistConfigRequest {
     }
   }
 
-  public static java.util.Map<String, Object> view(PlaylistConfig config) {
+  /**
+   * The config as the API shows it; its player URLs start with {@code base} (PUBLIC_URL, or empty
+   * for URLs relative to the server the caller reached).
+   */
+  public static java.util.Map<String, Object> view(PlaylistConfig config, String base) {
     PlaylistSettings s = config.settings();
     java.util.Map<String, Object> view = new java.util.LinkedHashMap<>();
     view.put("id", config.id());
@@ -174,10 +178,10 @@ public final class PlaylistConfigRequest {
     view.put("account_suffix", s.accountSuffix());
     view.put("enabled", s.enabled());
     java.util.Map<String, Object> urls = new java.util.LinkedHashMap<>();
-    urls.put("m3u", "/p/" + config.token() + "/playlist.m3u");
-    urls.put("epg", "/p/" + config.token() + "/epg.xml");
-    urls.put("legacy_m3u", "/playlist/config/" + config.id() + ".m3u");
-    urls.put("legacy_epg", "/epg/config/" + config.id() + ".xml");
+    urls.put("m3u", base + "/p/" + config.token() + "/playlist.m3u");
+    urls.put("epg", base + "/p/" + config.token() + "/epg.xml");
+    urls.put("legacy_m3u", base + "/playlist/config/" + config.id() + ".m3u");
+    urls.put("legacy_epg", base + "/epg/config/" + config.id() + ".xml");
     view.put("urls", urls);
     view.put("created_at", PlaylistConfig.iso(config.createdAt()));
     view.put("updated_at", PlaylistConfig.iso(config.updatedAt()));

@@ -8,6 +8,7 @@ import dev.lineup.channel.control.PreviewRequest;
 import dev.lineup.channel.control.SearchIndex;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.PublicUrl;
 import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
@@ -46,6 +47,7 @@ public class PlaylistConfigsResource {
   private static final Logger LOG = Logger.getLogger(PlaylistConfigsResource.class.getName());
 
   @PersistenceContext EntityManager em;
+  @Inject PublicUrl publicUrl;
   @Inject ConfigPlaylist playlists;
   @Inject ChannelPreview preview;
   @Inject SearchIndex searchIndex;
@@ -53,7 +55,7 @@ public class PlaylistConfigsResource {
   @GET
   public List<Map<String, Object>> list() {
     return em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().stream()
-        .map(PlaylistConfigRequest::view)
+        .map(c -> PlaylistConfigRequest.view(c, publicUrl.configured().orElse("")))
         .toList();
   }
 
@@ -68,14 +70,14 @@ public class PlaylistConfigsResource {
     em.flush();
     LOG.info(() -> "Playlist created: " + config.id() + " '" + settings.name() + "'");
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(config.id())).build())
-        .entity(PlaylistConfigRequest.view(config))
+        .entity(PlaylistConfigRequest.view(config, publicUrl.configured().orElse("")))
         .build();
   }
 
   @GET
   @Path("{id}")
   public Map<String, Object> get(@PathParam("id") long id) {
-    return PlaylistConfigRequest.view(find(id));
+    return PlaylistConfigRequest.view(find(id), publicUrl.configured().orElse(""));
   }
 
   @PUT
@@ -87,7 +89,7 @@ public class PlaylistConfigsResource {
     requireUniqueName(settings.name(), id);
     config.apply(settings);
     em.flush();
-    return PlaylistConfigRequest.view(config);
+    return PlaylistConfigRequest.view(config, publicUrl.configured().orElse(""));
   }
 
   @DELETE
@@ -106,7 +108,7 @@ public class PlaylistConfigsResource {
     config.rotateToken();
     em.flush();
     LOG.info(() -> "Playlist " + id + ": token rotated; its old player URLs no longer work");
-    return PlaylistConfigRequest.view(config);
+    return PlaylistConfigRequest.view(config, publicUrl.configured().orElse(""));
   }
 
   @GET

@@ -5,6 +5,7 @@ import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.control.Guides;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
+import dev.lineup.platform.PublicUrl;
 import dev.lineup.platform.Settings;
 import dev.lineup.playlist.control.AccountPlaylist;
 import dev.lineup.playlist.control.ConfigPlaylist;
@@ -56,6 +57,7 @@ public class PlaylistServlet extends HttpServlet {
   @Inject Freshness freshness;
   @Inject Renditions renditions;
   @Inject Settings settings;
+  @Inject PublicUrl publicUrl;
 
   /** What a request asks for. */
   private record Target(
@@ -71,15 +73,33 @@ public class PlaylistServlet extends HttpServlet {
       throws IOException {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
     String prefix = request.getServletPath();
+    inert(response);
     try {
-      serve(target(prefix, path, base(request)), request, response);
+      serve(target(prefix, path, publicUrl.base(request)), request, response);
     } catch (ProblemException problem) {
       ProblemMapper.send(response, problem);
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, prefix + path + " failed", e);
+      LOG.log(Level.SEVERE, loggable(prefix, path) + " failed", e);
       ProblemMapper.send(
           response, new ProblemException(500, "Internal error", "See the server log."));
     }
+  }
+
+  /**
+   * Player answers are data, never a page: a browser that opens one (the admin, from the Playlists
+   * page) runs nothing in it and sends nothing from it, whatever a provider put in a guide or a
+   * channel name; no shared cache keeps it, since its URL is a secret.
+   */
+  static void inert(HttpServletResponse response) {
+    response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Cache-Control", "private, no-cache");
+  }
+
+  /** The path for the log: a secret token is the key to a playlist, so it is left out. */
+  static String loggable(String prefix, String path) {
+    return prefix + (prefix.equals("/p") ? path.replaceFirst("^/[^/]*", "/{token}") : path);
   }
 
   private Target target(String prefix, String path, String base) {
@@ -171,7 +191,7 @@ public class PlaylistServlet extends HttpServlet {
     String etag = validator.etag();
     response.setHeader("ETag", etag);
     response.setHeader("Last-Modified", validator.lastModified());
-    response.setHeader("Cache-Control", "no-cache"); // players may keep it, but must ask again
+    // Cache-Control (private, no-cache: players may keep it, but must ask again) is set by inert
     response.setHeader("Vary", "Accept-Encoding");
     if (validator.notModified(
         request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"))) {
@@ -224,12 +244,6 @@ public class PlaylistServlet extends HttpServlet {
       }
     }
     return false;
-  }
-
-  /** scheme://host:port of the request, for the absolute URLs players need. */
-  private static String base(HttpServletRequest request) {
-    String url = request.getRequestURL().toString();
-    return url.substring(0, url.length() - request.getRequestURI().length());
   }
 
   /** A file name any client accepts: ASCII letters, digits, '-', '_' and '.'. */

@@ -15,7 +15,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,13 +38,16 @@ import java.util.zip.GZIPOutputStream;
  * then copied to every player that asks — ten TiviMates loading a 100,000-channel guide at once
  * cost one rendering, not ten. The first player gets the answer while it is rendered (a tee to the
  * file); players that ask meanwhile wait for it, then read the file. A player that hangs up does
- * not stop the rendering. Each slot (a playlist's M3U or guide) keeps only its latest file; the
- * folder is emptied at start, since ETags change with every start.
+ * not stop the rendering. Each slot (a playlist's M3U or guide for one address) keeps only its
+ * latest file, and only the {@value #MAX_SLOTS} slots used last keep theirs: without PUBLIC_URL the
+ * address is the caller's {@code Host} header, and a caller sending a new one each time must not
+ * fill the disk. The folder is emptied at start, since ETags change with every start.
  */
 @ApplicationScoped
 public class Renditions {
   private static final Logger LOG = Logger.getLogger(Renditions.class.getName());
   private static final int WAIT_SECONDS = 300;
+  static final int MAX_SLOTS = 64;
 
   /** Writes an answer's body. */
   @FunctionalInterface
@@ -58,7 +65,7 @@ public class Renditions {
 
   private Path dir;
   private final Map<String, CompletableFuture<Path>> rendering = new ConcurrentHashMap<>();
-  private final Map<String, Path> latest = new ConcurrentHashMap<>();
+  private final LinkedHashMap<String, Path> latest = new LinkedHashMap<>(16, 0.75f, true);
 
   @PostConstruct
   void clear() {
@@ -88,6 +95,9 @@ public class Renditions {
     String key = hash(etag);
     Path file = dir.resolve(key + ".gz");
     if (Files.isRegularFile(file)) {
+      synchronized (latest) {
+        latest.get(slot); // used last: kept longest
+      }
       copy(file, gzip, client);
       return;
     }
@@ -109,9 +119,8 @@ public class Renditions {
     try {
       render(file, gzip, client, renderer);
       mine.complete(file);
-      Path previous = latest.put(slot, file);
-      if (previous != null && !previous.equals(file)) {
-        Files.deleteIfExists(previous); // players still reading it keep their open file
+      for (Path stale : remember(slot, file)) {
+        Files.deleteIfExists(stale); // players still reading it keep their open file
       }
     } catch (IOException | RuntimeException e) {
       mine.complete(null);
@@ -119,6 +128,24 @@ public class Renditions {
     } finally {
       rendering.remove(key, mine);
     }
+  }
+
+  /** Makes {@code file} the slot's answer; returns the files no slot holds any more. */
+  private List<Path> remember(String slot, Path file) {
+    List<Path> stale = new ArrayList<>();
+    synchronized (latest) {
+      Path previous = latest.put(slot, file);
+      if (previous != null && !previous.equals(file)) {
+        stale.add(previous);
+      }
+      for (Iterator<Path> eldest = latest.values().iterator();
+          latest.size() > MAX_SLOTS && eldest.hasNext(); ) {
+        stale.add(eldest.next());
+        eldest.remove();
+      }
+      stale.removeIf(latest::containsValue);
+    }
+    return stale;
   }
 
   private static Path await(CompletableFuture<Path> running) throws IOException {

@@ -1,6 +1,7 @@
 package dev.lineup.web.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.platform.PublicUrl;
 import dev.lineup.platform.Settings;
 import dev.lineup.playlist.boundary.PlaylistConfigRequest;
 import dev.lineup.playlist.control.ConfigPlaylist;
@@ -26,6 +27,7 @@ import java.util.Map;
 @WebServlet(urlPatterns = {"/playlists", "/playlists/*"})
 public class PlaylistsPage extends HttpServlet {
   @PersistenceContext EntityManager em;
+  @Inject PublicUrl publicUrl;
   @Inject ConfigPlaylist playlists;
   @Inject Settings settings;
 
@@ -45,7 +47,9 @@ public class PlaylistsPage extends HttpServlet {
     return em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().stream()
         .map(
             config -> {
-              Map<String, Object> item = new LinkedHashMap<>(PlaylistConfigRequest.view(config));
+              Map<String, Object> item =
+                  new LinkedHashMap<>(
+                      PlaylistConfigRequest.view(config, publicUrl.configured().orElse("")));
               item.put("includeTags", String.join(", ", config.settings().includeTags()));
               item.put("excludeTags", String.join(", ", config.settings().excludeTags()));
               item.put("channels", playlists.count(config.settings()));
