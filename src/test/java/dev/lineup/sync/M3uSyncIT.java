@@ -12,6 +12,7 @@ import dev.lineup.support.FakeProvider;
 import dev.lineup.support.FakeProvider.Behaviour;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,5 +114,28 @@ class M3uSyncIT {
     JsonObject playlist = reply.json().getJsonObject("playlist");
     assertTrue(playlist.getInt("channels") > 100, reply::toString);
     assertEquals("https://worker-9dd4.onrender.com/guide.xml.gz", playlist.getString("tvg_url"));
+  }
+
+  @Test
+  void groupsAndIdsThatDifferOnlyInCaseStayApart() {
+    provider.servePlaylist(
+        """
+        #EXTM3U
+        #EXTINF:-1 tvg-id="itv4.uk" group-title="News",ITV4 news
+        http://streams.example.com/1.ts
+        #EXTINF:-1 tvg-id="ITV4.uk" group-title="NEWS",ITV4 NEWS
+        http://streams.example.com/2.ts
+        """);
+    long id = Accounts.createM3u("Case", playlistUrl);
+    assertTrue(Api.post("/api/accounts/" + id + "/sync").json().getBoolean("success"));
+    assertEquals(
+        List.of("NEWS", "News"),
+        Db.column(
+            "SELECT category_id FROM categories WHERE account_id = ? ORDER BY category_id", id));
+    String m3u =
+        Api.get(Accounts.playlistOf("Case", id).getJsonObject("urls").getString("m3u"), "*/*")
+            .body();
+    assertTrue(m3u.contains("tvg-id=\"itv4.uk\" tvg-name=\"ITV4 news\" group-title=\"News\""), m3u);
+    assertTrue(m3u.contains("tvg-id=\"ITV4.uk\" tvg-name=\"ITV4 NEWS\" group-title=\"NEWS\""), m3u);
   }
 }

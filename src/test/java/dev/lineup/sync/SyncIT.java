@@ -279,4 +279,26 @@ class SyncIT {
     assertEquals(0, Db.number("SELECT COUNT(*) FROM categories WHERE account_id = ?", account));
     assertEquals(0, Db.number("SELECT COUNT(*) FROM sync_runs WHERE account_id = ?", account));
   }
+
+  @Test
+  void streamAndCategoryIdsThatDifferOnlyInCaseAreDifferentChannelsAndCategories() {
+    provider.serve(
+        "[{\"category_id\":\"news\",\"category_name\":\"lower\"},"
+            + "{\"category_id\":\"NEWS\",\"category_name\":\"upper\"}]",
+        "[{\"stream_id\":\"ab1\",\"name\":\"lower\",\"category_id\":\"news\"},"
+            + "{\"stream_id\":\"AB1\",\"name\":\"upper\",\"category_id\":\"NEWS\"}]");
+    JsonObject first = sync();
+    assertTrue(first.getBoolean("success"), first.toString());
+    assertEquals(2, activeChannels());
+    assertEquals(
+        List.of("ab1 lower lower", "AB1 upper upper"),
+        Db.column(
+            "SELECT CONCAT(c.stream_id, ' ', c.name, ' ', cat.name) FROM channels c"
+                + " JOIN categories cat ON cat.account_id = c.account_id"
+                + " AND cat.category_id = c.category_id WHERE c.account_id = ? ORDER BY c.name",
+            account));
+    JsonObject again = sync();
+    assertEquals(0, again.getInt("channels_added"), again.toString());
+    assertEquals(0, again.getInt("channels_updated"), again.toString());
+  }
 }
