@@ -79,17 +79,7 @@ class EpgIT {
   void setUp() {
     provider = FakeProvider.start();
     Api.patch("/api/settings", "{\"legacy_player_urls\": true}"); // these tests use the id URLs
-    JsonArrayBuilder streams = Json.createArrayBuilder();
-    for (int i = 0; i < LINEUP.length; i++) {
-      streams.add(
-          Json.createObjectBuilder()
-              .add("stream_id", 300 + i)
-              .add("name", LINEUP[i][0])
-              .add("epg_channel_id", LINEUP[i][1])
-              .add("category_id", "1"));
-    }
-    provider.serve(
-        "[{\"category_id\":\"1\",\"category_name\":\"All\"}]", streams.build().toString());
+    serveStreams(LINEUP);
     account = Accounts.create("Guide", provider);
   }
 
@@ -291,7 +281,7 @@ class EpgIT {
     for (int i = 0; i < lineup.length; i++) {
       streams.add(
           Json.createObjectBuilder()
-              .add("stream_id", 400 + i)
+              .add("stream_id", 300 + i)
               .add("name", lineup[i][0])
               .add("epg_channel_id", lineup[i][1])
               .add("category_id", "1"));

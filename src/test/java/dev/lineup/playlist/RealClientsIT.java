@@ -54,6 +54,10 @@ class RealClientsIT {
     clients = Node.install("clients");
     provider = FakeProvider.start("iris", "iris" + System.nanoTime() % 100000, "p@ss w0rd");
     provider.serveCapture();
+    int scale = Integer.getInteger("clients.scale", 1); // 12: the 100,000-channel check of issue 14
+    if (scale > 1) {
+      provider.serve(resource("get_live_categories.json"), scaled(scale));
+    }
     account = Accounts.create("Real clients", provider);
     Reply sync = Api.post("/api/accounts/" + account + "/sync");
     assertTrue(sync.json().getBoolean("success"), sync.toString());
@@ -102,6 +106,30 @@ class RealClientsIT {
     JsonObject config = Accounts.playlistOf("Real clients", account);
     m3uUrl = Api.BASE_URL + config.getJsonObject("urls").getString("m3u");
     epgUrl = m3uUrl.replace("playlist.m3u", "epg.xml");
+  }
+
+  private static String resource(String file) throws Exception {
+    try (var in = RealClientsIT.class.getResourceAsStream("/provider/xtream/iris/" + file)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The capture's channels {@code times} over, each copy with stream ids of its own. */
+  private static String scaled(int times) throws Exception {
+    jakarta.json.JsonArray streams;
+    try (var reader = Json.createReader(new StringReader(resource("get_live_streams.json")))) {
+      streams = reader.readArray();
+    }
+    jakarta.json.JsonArrayBuilder all = Json.createArrayBuilder();
+    for (int copy = 0; copy < times; copy++) {
+      for (var stream : streams) {
+        JsonObject channel = stream.asJsonObject();
+        long id = Long.parseLong(channel.get("stream_id").toString().replace("\"", ""));
+        all.add(
+            Json.createObjectBuilder(channel).add("stream_id", id + copy * 10_000_000L).build());
+      }
+    }
+    return all.build().toString();
   }
 
   @AfterAll
