@@ -38,7 +38,47 @@ public final class Api {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static volatile String token;
 
+  static {
+    awaitReady();
+  }
+
   private Api() {}
+
+  /**
+   * Waits until the application itself is ready ({@code /health/ready} is 200): on a loaded machine
+   * Liberty reports the server started long before the application is (seen: 55 s), and every
+   * request in between is a 404.
+   */
+  private static void awaitReady() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> ready =
+            CLIENT.send(
+                HttpRequest.newBuilder(URI.create(BASE_URL + "/health/ready"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+        last = ready.statusCode() + " " + ready.body();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new IllegalStateException("Lineup at " + BASE_URL + " is not ready: " + last);
+  }
 
   /** A signed-in browser session: its cookie ("lineup_session=…") and its CSRF token. */
   public record Session(String cookie, String csrf) {}
