@@ -102,6 +102,32 @@ class M3uSyncIT {
   }
 
   @Test
+  void aPlaylistLineLongerThanTheLimitFailsClearlyAndKeepsTheLineup() {
+    provider.servePlaylist(FakeProvider.playlistFile("iptv-org_us.m3u"));
+    assertEquals("ok", SyncIT.sync(account, "").getString("status"));
+    String sql =
+        "SELECT CAST(CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT_WS('|', id, name, is_active))))"
+            + " AS CHAR) FROM channels WHERE account_id = ?";
+    Object before = Db.column(sql, account).get(0);
+    provider.servePlaylist(
+        "#EXTM3U\n#EXTINF:-1 tvg-name=\""
+            + "x".repeat(200_000)
+            + "\",Huge\nhttp://s.example/a\n"
+            + FakeProvider.playlistFile("iptv-org_us.m3u"));
+    JsonObject run = SyncIT.sync(account, "");
+    assertEquals("failed", run.getString("status"), run::toString);
+    assertTrue(
+        run.getString("message").contains("sent a line longer than 65,536 characters (line 2)"),
+        run::toString);
+    JsonObject recorded =
+        Api.get("/api/accounts/" + account + "/sync/history?limit=1").array().getJsonObject(0);
+    assertEquals(run.getJsonNumber("run_id"), recorded.getJsonNumber("run_id"));
+    assertEquals(run.getString("message"), recorded.getString("message"));
+    assertFalse(run.toString().contains("pl4ylist-secret"));
+    assertEquals(before, Db.column(sql, account).get(0), "the lineup stays as it was");
+  }
+
+  @Test
   void emptyPlaylistIsHeldBack() {
     provider.servePlaylist(FakeProvider.playlistFile("iptv-org_us.m3u"));
     SyncIT.sync(account, "");
