@@ -52,7 +52,7 @@ public class M3uPlaylistReader {
   /** Fetches and reads the playlist at {@code url}; returns its header. */
   public Header read(
       String url, Consumer<ProviderCategory> categories, Consumer<ProviderChannel> channels) {
-    URI uri = URI.create(url);
+    URI uri = ProviderHttp.uri(url);
     Header[] header = {new Header(null)};
     http.stream(uri, body -> header[0] = read(uri, body, categories, channels));
     return header[0];

@@ -261,7 +261,7 @@ public class XtreamClient {
     if (action != null) {
       url.append("&action=").append(action);
     }
-    return URI.create(url.toString());
+    return ProviderHttp.uri(url.toString());
   }
 
   private static JsonObject parseObject(URI uri, byte[] body) {
