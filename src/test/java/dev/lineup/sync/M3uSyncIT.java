@@ -128,6 +128,33 @@ class M3uSyncIT {
   }
 
   @Test
+  void credentialsInAPlaylistUrlsUserInfoOrItsGuideUrlAreNeverShownNorLogged() {
+    provider.servePlaylist(
+        "#EXTM3U url-tvg=\""
+            + provider.url()
+            + "/epg.xml?token=tvg-s3cret\"\n#EXTINF:-1,A\nhttp://s.example/a\n");
+    String withUserInfo =
+        provider.url().replace("http://", "http://alice:us3rinfo-s3cret@") + "/list.m3u";
+    long id = Accounts.createM3u("M3U user info", withUserInfo);
+    JsonObject shown = Api.get("/api/accounts/" + id).json();
+    assertEquals(
+        provider.url().replace("http://", "http://***@") + "/list.m3u", shown.getString("server"));
+    Reply test = Api.post("/api/accounts/" + id + "/test");
+    assertEquals(200, test.status(), test::toString);
+    assertEquals(
+        provider.url() + "/epg.xml?token=***",
+        test.json().getJsonObject("playlist").getString("tvg_url"));
+    assertEquals("ok", SyncIT.sync(id, "").getString("status"));
+    String everything =
+        Api.get("/api/accounts").body()
+            + Api.get("/api/accounts/" + id + "/sync/history").body()
+            + test.body()
+            + TestServer.log();
+    assertFalse(everything.contains("us3rinfo-s3cret"), "the user info's password");
+    assertFalse(everything.contains("tvg-s3cret"), "the guide's token");
+  }
+
+  @Test
   void emptyPlaylistIsHeldBack() {
     provider.servePlaylist(FakeProvider.playlistFile("iptv-org_us.m3u"));
     SyncIT.sync(account, "");
