@@ -8,9 +8,13 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -126,24 +130,82 @@ public class Secrets {
             .filter(f -> !f.isBlank())
             .map(Path::of)
             .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "secret.key"));
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    return keyFile(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+  }
+
+  /**
+   * The secret in {@code file}; when there is no file yet, {@code generated} is written to it
+   * first. The file never exists with wider permissions or with part of a key: the key is written
+   * to a temporary file created owner-only ({@code rw-------}), then linked into place, which fails
+   * when another server created the file meanwhile (its key is then the one used).
+   *
+   * @throws IllegalStateException when the file exists but holds no key
+   */
+  static String keyFile(Path file, String generated) {
     try {
-      if (Files.isRegularFile(file)) {
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
+      if (!Files.exists(file)) {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path written = ownerOnlyTempFile(folder);
+        try {
+          Files.writeString(written, generated + "\n", StandardCharsets.UTF_8);
+          try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
+            channel.force(true);
+          }
+          if (place(written, file)) {
+            LOG.info(
+                () -> "Generated a secret key in " + file + " (keep it with the database backup)");
+            return generated;
+          }
+        } finally {
+          Files.deleteIfExists(written);
+        }
       }
-      byte[] random = new byte[32];
-      RANDOM.nextBytes(random);
-      String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: the folder's permissions protect it
+      String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+      if (secret.isEmpty()) {
+        throw new IllegalStateException(
+            "The secret key file "
+                + file
+                + " is empty. Restore it from the backup of the database, or set SECRET_KEY;"
+                + " Lineup does not start with an empty key.");
       }
-      LOG.info(() -> "Generated a secret key in " + file + " (keep it with the database backup)");
       return secret;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read or create the secret key file " + file, e);
+    }
+  }
+
+  private static Path ownerOnlyTempFile(Path folder) throws IOException {
+    try {
+      return Files.createTempFile(
+          folder,
+          ".secret.key-",
+          ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      return Files.createTempFile(folder, ".secret.key-", ".tmp"); // not POSIX: the folder's ACL
+    }
+  }
+
+  /** Puts the written key in place unless a file is there already; false when one was. */
+  private static boolean place(Path written, Path file) throws IOException {
+    try {
+      Files.createLink(file, written); // atomic, and never replaces
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      if (Files.exists(file)) {
+        return false;
+      }
+      try {
+        Files.move(written, file); // no hard links here: a move that refuses to replace
+        return true;
+      } catch (FileAlreadyExistsException raced) {
+        return false;
+      }
     }
   }
 

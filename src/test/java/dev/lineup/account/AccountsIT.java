@@ -10,6 +10,8 @@ import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
 import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
+import dev.lineup.support.TestServer;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -269,6 +271,9 @@ class AccountsIT {
           String.valueOf(Db.column("SELECT password FROM accounts WHERE id = ?", id).get(0));
       assertTrue(stored.startsWith("enc:v1:"), stored);
       assertFalse(stored.contains(provider.password()), "the database never holds the password");
+      String server =
+          String.valueOf(Db.column("SELECT server_url FROM accounts WHERE id = ?", id).get(0));
+      assertTrue(server.startsWith("enc:v1:"), "the server URL is encrypted too: " + server);
       // The provider only answers the right password: decryption works.
       Reply test = Api.post("/api/accounts/" + id + "/test");
       assertEquals(200, test.status(), test.toString());
@@ -281,5 +286,25 @@ class AccountsIT {
           String.valueOf(Db.column("SELECT password FROM accounts WHERE id = ?", id).get(0));
       assertTrue(after.startsWith("enc:v1:"), after);
     }
+  }
+
+  @Test
+  void theLongestPasswordIsStoredEvenInCharactersOfSeveralBytes() {
+    String password = "é€".repeat(512); // 1024 characters, 2560 bytes of UTF-8
+    Reply created =
+        Api.post(
+            "/api/accounts",
+            Json.createObjectBuilder()
+                .add("name", Accounts.uniqueName("Long password"))
+                .add("server", "long.example")
+                .add("username", "me")
+                .add("password", password)
+                .build()
+                .toString());
+    assertEquals(201, created.status(), created::toString);
+    long id = created.json().getJsonNumber("id").longValue();
+    String stored =
+        String.valueOf(Db.column("SELECT password FROM accounts WHERE id = ?", id).get(0));
+    assertEquals(password, TestServer.secrets().decrypt(stored));
   }
 }

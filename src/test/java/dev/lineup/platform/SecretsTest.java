@@ -6,8 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SecretsTest {
   static final SecretKey KEY = Secrets.derive("a test key that is long enough to be a key");
@@ -56,5 +68,54 @@ class SecretsTest {
     assertEquals("short", Secrets.resolve("short", false, () -> "file"));
     assertTrue(Secrets.production(" Production "));
     assertFalse(Secrets.production(null));
+  }
+
+  @Test
+  void aGeneratedKeyFileIsOwnerOnlyAndComplete(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("keys/secret.key");
+    assertEquals("generated-key", Secrets.keyFile(file, "generated-key"));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertEquals("generated-key\n", Files.readString(file, StandardCharsets.UTF_8));
+    try (Stream<Path> left = Files.list(file.getParent())) {
+      assertEquals(List.of(file), left.toList(), "no temporary file is left behind");
+    }
+    assertEquals("generated-key", Secrets.keyFile(file, "another-key"), "generated only once");
+  }
+
+  @Test
+  void anExistingKeyFileWinsAndAnEmptyOneStopsTheStart(@TempDir Path dir) throws IOException {
+    Path kept = Files.writeString(dir.resolve("kept.key"), " kept-key \n");
+    assertEquals("kept-key", Secrets.keyFile(kept, "generated-key"));
+    assertEquals(" kept-key \n", Files.readString(kept), "an existing key is never replaced");
+    // A file left empty (say by a crash between creating and writing it) must not become a key.
+    Path empty = Files.createFile(dir.resolve("empty.key"));
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> Secrets.keyFile(empty, "generated-key"));
+    assertTrue(refused.getMessage().contains("empty"), refused.getMessage());
+  }
+
+  @Test
+  void serversGeneratingAtOnceAllUseTheOneKeyThatLanded(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("secret.key");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<String>> starts =
+          java.util.stream.IntStream.range(0, 8)
+              .mapToObj(i -> (Callable<String>) () -> Secrets.keyFile(file, "key-" + i))
+              .toList();
+      List<String> keys = pool.invokeAll(starts).stream().map(SecretsTest::value).toList();
+      String landed = Files.readString(file).strip();
+      assertTrue(keys.stream().allMatch(landed::equals), keys + " vs " + landed);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String value(Future<String> future) {
+    try {
+      return future.get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 public final class Db {
   private Db() {}
 
-  private static Connection connect() throws SQLException {
+  /** A connection of its own to the tested server's database (the caller closes it). */
+  public static Connection connect() throws SQLException {
     String host = System.getenv("DB_HOST");
     String legacy = System.getenv("DATABASE_URL");
     if ((host == null || host.isBlank()) && legacy != null && !legacy.isBlank()) {

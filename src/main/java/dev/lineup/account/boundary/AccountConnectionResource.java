@@ -2,6 +2,7 @@ package dev.lineup.account.boundary;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
+import dev.lineup.account.entity.ServerUrl;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.provider.control.M3uPlaylistReader;
 import dev.lineup.provider.control.XtreamClient;
@@ -63,7 +64,7 @@ public class AccountConnectionResource {
     Map<String, Object> playlist = new LinkedHashMap<>();
     playlist.put("channels", channels.get());
     playlist.put("groups", groups.get());
-    playlist.put("tvg_url", header.tvgUrl());
+    playlist.put("tvg_url", ServerUrl.mask(header.tvgUrl())); // it may carry credentials
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("success", true);
     answer.put("playlist", playlist);

@@ -14,7 +14,9 @@ import jakarta.persistence.Table;
 
 /**
  * A user's subscription with one IPTV provider. The password is write-only: it is stored to talk to
- * the provider and never leaves Lineup through the API, logs or {@link #toString()}.
+ * the provider and never leaves Lineup through the API, logs or {@link #toString()}. The password
+ * and the URLs (which may carry credentials, like an M3U playlist's {@code get.php?password=…}) are
+ * stored encrypted ({@link EncryptedText}); the entity holds them plain, in memory only.
  */
 @Entity
 @Table(name = "accounts")
@@ -36,14 +38,13 @@ public class Account extends Timestamped {
   @Column(name = "provider_type", nullable = false, length = 16)
   private ProviderType providerType = ProviderType.XTREAM;
 
-  @Column(name = "server_url", nullable = false, length = 2048)
+  @Convert(converter = EncryptedText.class)
+  @Column(name = "server_url", nullable = false)
   private String serverUrl;
 
   private String username;
 
-  /** Encrypted in the database (see {@link EncryptedText}); plain only in memory. */
   @Convert(converter = EncryptedText.class)
-  @Column(length = 2048)
   private String password;
 
   private boolean enabled = true;
@@ -51,11 +52,13 @@ public class Account extends Timestamped {
   @Column(name = "sync_interval_hours")
   private Integer syncIntervalHours;
 
-  @Column(name = "epg_url", length = 2048)
+  @Convert(converter = EncryptedText.class)
+  @Column(name = "epg_url")
   private String epgUrl;
 
-  /** Written by the sync (an M3U playlist's x-tvg-url), never by the entity. */
-  @Column(name = "provider_epg_url", length = 2048, insertable = false, updatable = false)
+  /** Written by the sync (an M3U playlist's x-tvg-url, encrypted), never by the entity. */
+  @Convert(converter = EncryptedText.class)
+  @Column(name = "provider_epg_url", insertable = false, updatable = false)
   private String providerEpgUrl;
 
   protected Account() {}

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * query are dropped; the credentials in it are offered as defaults).
  */
 public record ServerUrl(String value, Optional<String> username, Optional<String> password) {
+  /** The longest URL an account keeps (server or guide). */
+  public static final int MAX_LENGTH = 2048;
+
   private static final Pattern ENDPOINT =
       Pattern.compile("/(player_api|get|xmltv|panel_api)\\.php$", Pattern.CASE_INSENSITIVE);
 
@@ -30,6 +33,7 @@ public record ServerUrl(String value, Optional<String> username, Optional<String
       throw new InvalidServerUrl("is required");
     }
     String trimmed = text.strip();
+    requireLength(trimmed);
     if (trimmed.chars().anyMatch(Character::isWhitespace)) {
       throw new InvalidServerUrl("must not contain spaces");
     }
@@ -80,6 +84,7 @@ public record ServerUrl(String value, Optional<String> username, Optional<String
       throw new InvalidServerUrl("is required");
     }
     String trimmed = text.strip();
+    requireLength(trimmed);
     URI uri;
     try {
       uri = new URI(trimmed);
@@ -96,14 +101,39 @@ public record ServerUrl(String value, Optional<String> username, Optional<String
     return new ServerUrl(trimmed, Optional.empty(), Optional.empty());
   }
 
-  /** The URL with the values of credential-like query parameters replaced by {@code ***}. */
+  /**
+   * The URL with the values of credential-like query parameters replaced by {@code ***}, and any
+   * user info ({@code user:password@}) too.
+   */
   public String masked() {
-    return MASKED.matcher(value).replaceAll("$1***");
+    return mask(value);
   }
+
+  /**
+   * Text naming one URL or more (a playlist's {@code x-tvg-url} may list several) with their
+   * credentials hidden as in {@link #masked()}: fit for responses and logs.
+   */
+  public static String mask(String text) {
+    if (text == null) {
+      return null;
+    }
+    String withoutUserInfo = USER_INFO.matcher(text).replaceAll("$1***@");
+    return MASKED.matcher(withoutUserInfo).replaceAll("$1***");
+  }
+
+  private static void requireLength(String text) {
+    if (text.length() > MAX_LENGTH) {
+      throw new InvalidServerUrl("must be at most " + MAX_LENGTH + " characters");
+    }
+  }
+
+  private static final Pattern USER_INFO = Pattern.compile("(://)[^/?#@\\s,]+@");
 
   private static final Pattern MASKED =
       Pattern.compile(
-          "((?:^|[?&])(?:password|pass|pwd|token|key)=)[^&#]*", Pattern.CASE_INSENSITIVE);
+          "((?:^|[?&;])(?:password|passwd|pass|pwd|token|key|apikey|api_key|auth|secret)=)"
+              + "[^&#\\s,]*",
+          Pattern.CASE_INSENSITIVE);
 
   private static Optional<String> queryParameter(String rawQuery, String name) {
     if (rawQuery == null) {

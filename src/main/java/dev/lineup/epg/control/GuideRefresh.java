@@ -79,9 +79,15 @@ public class GuideRefresh {
               refresh(account);
             }
           } catch (RuntimeException e) {
+            // A problem's detail names the provider's host only; any other message may hold a URL
             LOG.log(
                 Level.WARNING,
-                "Guide of account " + accountId + " not refreshed: " + e.getMessage());
+                "Guide of account "
+                    + accountId
+                    + " not refreshed: "
+                    + (e instanceof ProblemException problem
+                        ? problem.detail()
+                        : e.getClass().getName()));
           } finally {
             running.remove(accountId);
           }
@@ -94,18 +100,18 @@ public class GuideRefresh {
    */
   public static Optional<URI> source(Account account) {
     if (account.epgUrl() != null) {
-      return Optional.of(URI.create(account.epgUrl()));
+      return Optional.of(ProviderHttp.uri(account.epgUrl()));
     }
     if (account.providerType() == ProviderType.XTREAM) {
       return Optional.of(
-          URI.create(
+          ProviderHttp.uri(
               account.serverUrl()
                   + "/xmltv.php?username="
                   + URLEncoder.encode(account.username(), StandardCharsets.UTF_8)
                   + "&password="
                   + URLEncoder.encode(account.password(), StandardCharsets.UTF_8)));
     }
-    return Optional.ofNullable(account.providerEpgUrl()).map(URI::create);
+    return Optional.ofNullable(account.providerEpgUrl()).map(ProviderHttp::uri);
   }
 
   /**

@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * Reads M3U playlists ({@code #EXTM3U} / {@code #EXTINF}) line by line, never holding the file:
  * tvg-id, tvg-name, tvg-logo, group-title, tvg-chno, other attributes and {@code #EXTVLCOPT} lines;
  * CRLF, a byte-order mark and a missing header are accepted; entries without a URL are skipped; an
- * HTML page is a failed fetch. Groups become categories.
+ * HTML page, or a line longer than {@link #MAX_LINE} characters (no playlist has those; an endless
+ * line would fill the memory), is a failed fetch. Groups become categories.
  *
  * <p>A channel's key ({@code stream_id}) is stable across syncs and password changes: the first 32
  * hex digits of SHA-256 over {@code tvg-id + "\n" + URL without credentials} (see docs/sync.md).
@@ -40,6 +41,9 @@ public class M3uPlaylistReader {
   private static final Set<String> SECRET_PARAMS =
       Set.of("username", "password", "user", "pass", "pwd", "token", "auth", "key", "apikey");
 
+  /** The longest line a playlist may have: 64 Ki characters (real ones stay under 4 Ki). */
+  static final int MAX_LINE = 64 * 1024;
+
   @Inject ProviderHttp http;
 
   /** What a playlist's header says (the EPG URL players should use). */
@@ -48,7 +52,7 @@ public class M3uPlaylistReader {
   /** Fetches and reads the playlist at {@code url}; returns its header. */
   public Header read(
       String url, Consumer<ProviderCategory> categories, Consumer<ProviderChannel> channels) {
-    URI uri = URI.create(url);
+    URI uri = ProviderHttp.uri(url);
     Header[] header = {new Header(null)};
     http.stream(uri, body -> header[0] = read(uri, body, categories, channels));
     return header[0];
@@ -62,8 +66,7 @@ public class M3uPlaylistReader {
       throws IOException {
     Set<String> credentials = credentialsIn(source);
     Set<String> groups = new HashSet<>();
-    BufferedReader lines =
-        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+    Lines lines = new Lines(new InputStreamReader(body, StandardCharsets.UTF_8), MAX_LINE);
     String tvgUrl = null;
     boolean sawHeader = false;
     boolean sawEntry = false;
@@ -72,7 +75,7 @@ public class M3uPlaylistReader {
     String groupLine = null;
     String line;
     boolean first = true;
-    while ((line = lines.readLine()) != null) {
+    while ((line = next(lines, source)) != null) {
       if (first) {
         line = line.replace("\uFEFF", "");
         first = false;
@@ -114,6 +117,94 @@ public class M3uPlaylistReader {
       throw notAPlaylist(source);
     }
     return new Header(tvgUrl);
+  }
+
+  /** Line by line like {@link java.io.BufferedReader#readLine()}, refusing lines over a limit. */
+  static final class Lines {
+    private final Reader in;
+    private final int max;
+    private final char[] buffer = new char[1 << 16];
+    private final StringBuilder line = new StringBuilder();
+    private int position;
+    private int end;
+    private boolean afterCr;
+    private long number;
+
+    Lines(Reader in, int max) {
+      this.in = in;
+      this.max = max;
+    }
+
+    /**
+     * The next line without its end (LF, CR or CRLF), or null at the end of the text.
+     *
+     * @throws TooLong when the line is longer than the limit
+     */
+    String next() throws IOException {
+      line.setLength(0);
+      number++;
+      while (true) {
+        if (position == end) {
+          end = in.read(buffer);
+          position = 0;
+          if (end <= 0) {
+            end = 0;
+            return line.length() > 0 ? line.toString() : null;
+          }
+        }
+        if (afterCr) {
+          afterCr = false;
+          if (buffer[position] == '\n') {
+            position++;
+            continue;
+          }
+        }
+        int start = position;
+        while (position < end) {
+          char c = buffer[position];
+          if (c == '\n' || c == '\r') {
+            append(start, position);
+            position++;
+            afterCr = c == '\r';
+            return line.toString();
+          }
+          position++;
+        }
+        append(start, position);
+      }
+    }
+
+    private void append(int from, int to) throws TooLong {
+      if (line.length() + (to - from) > max) {
+        throw new TooLong(number);
+      }
+      line.append(buffer, from, to - from);
+    }
+  }
+
+  /** A line longer than the limit. */
+  static final class TooLong extends IOException {
+    final long line;
+
+    TooLong(long line) {
+      super("line " + line + " is too long", null);
+      this.line = line;
+    }
+  }
+
+  private static String next(Lines lines, URI source) throws IOException {
+    try {
+      return lines.next();
+    } catch (TooLong e) {
+      throw new ProviderException(
+          ProviderException.Kind.MALFORMED,
+          String.format(
+              Locale.ROOT,
+              "%s sent a line longer than %,d characters (line %,d): that is no M3U playlist.",
+              ProviderHttp.host(source),
+              MAX_LINE,
+              e.line));
+    }
   }
 
   private static ProviderException notAPlaylist(URI source) {

@@ -5,8 +5,9 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * A provider did not give a usable answer. Rendered as 502 (bad gateway), or 504 when it did not
- * answer in time. Messages name the provider's host, never the request URL (it carries the
- * password). Nothing was written when a provider fails, so there is nothing to roll back.
+ * answer in time, or 403 when Lineup refused its address ({@code PROVIDER_BLOCK_PRIVATE}). Messages
+ * name the provider's host, never the request URL (it carries the password). Nothing was written
+ * when a provider fails, so there is nothing to roll back.
  */
 @ApplicationException(rollback = false, inherited = true)
 public class ProviderException extends ProblemException {
@@ -19,7 +20,9 @@ public class ProviderException extends ProblemException {
     HTTP_ERROR,
     NOT_JSON,
     MALFORMED,
-    AUTH_REJECTED
+    AUTH_REJECTED,
+    /** The provider's address is one {@code PROVIDER_BLOCK_PRIVATE=true} refuses: not retried. */
+    REFUSED_ADDRESS
   }
 
   private final Kind kind;
@@ -31,7 +34,7 @@ public class ProviderException extends ProblemException {
   }
 
   public ProviderException(Kind kind, String detail, int httpStatus, long retryAfterSeconds) {
-    super(kind == Kind.TIMEOUT || kind == Kind.TOO_SLOW ? 504 : 502, title(kind), detail);
+    super(status(kind), title(kind), detail);
     this.kind = kind;
     this.httpStatus = httpStatus;
     this.retryAfterSeconds = retryAfterSeconds;
@@ -59,6 +62,14 @@ public class ProviderException extends ProblemException {
     return retryAfterSeconds;
   }
 
+  private static int status(Kind kind) {
+    return switch (kind) {
+      case TIMEOUT, TOO_SLOW -> 504;
+      case REFUSED_ADDRESS -> 403; // Lineup refuses the call; the provider did nothing wrong
+      default -> 502;
+    };
+  }
+
   private static String title(Kind kind) {
     return switch (kind) {
       case TIMEOUT -> "Provider timed out";
@@ -67,6 +78,7 @@ public class ProviderException extends ProblemException {
       case HTTP_ERROR -> "Provider error";
       case NOT_JSON, MALFORMED -> "Provider sent an unusable answer";
       case AUTH_REJECTED -> "Provider rejected the credentials";
+      case REFUSED_ADDRESS -> "Provider address refused";
     };
   }
 }

@@ -5,36 +5,46 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one HTTP client Lineup uses to reach IPTV providers: a polite User-Agent, configurable
  * timeouts, and failures turned into {@link ProviderException}s that name the host but never the
- * URL (provider URLs carry credentials).
+ * URL (provider URLs carry credentials). Redirects are followed here, not by the JDK client, so
+ * that with {@code PROVIDER_BLOCK_PRIVATE=true} the address of every hop is checked ({@link
+ * ProviderAddresses}).
  */
 @ApplicationScoped
 public class ProviderHttp {
   private static final Logger LOG = Logger.getLogger(ProviderHttp.class.getName());
   public static final String USER_AGENT = "Lineup/0.1 (self-hosted IPTV lineup manager)";
-  private static final int MAX_SMALL_BODY = 4 * 1024 * 1024;
+
+  /** The largest login answer taken (real ones are about 1 KB): refused before it is read whole. */
+  static final int MAX_SMALL_BODY = 1024 * 1024;
+
+  /** As many as the JDK client follows. */
+  static final int MAX_REDIRECTS = 5;
 
   @Inject
   @ConfigProperty(name = "PROVIDER_CONNECT_TIMEOUT_SECONDS", defaultValue = "10")
@@ -59,6 +69,18 @@ public class ProviderHttp {
   @Inject
   @ConfigProperty(name = "PROVIDER_RETRY_DELAY_MS", defaultValue = "1000")
   long retryDelayMillis;
+
+  /**
+   * Refuses providers on loopback, private, link-local and unspecified addresses (off by default: a
+   * provider on the LAN is legitimate). Checked on the resolved addresses of every request and
+   * redirect.
+   */
+  @Inject
+  @ConfigProperty(name = "PROVIDER_BLOCK_PRIVATE", defaultValue = "false")
+  boolean blockPrivate;
+
+  /** Why an address is refused, or empty (tests narrow it to try redirects on loopback). */
+  Function<InetAddress, Optional<String>> refusal = ProviderAddresses::refused;
 
   /** Reads a streamed body; may be called again from the start when the call is retried. */
   @FunctionalInterface
@@ -85,52 +107,54 @@ public class ProviderHttp {
       client =
           HttpClient.newBuilder()
               .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
-              .followRedirects(HttpClient.Redirect.NORMAL)
+              .followRedirects(HttpClient.Redirect.NEVER) // followed by send, checked
               .build();
     }
     return client;
   }
 
   /**
-   * GETs a small document (a login answer) whole, within the read timeout.
+   * GETs a small document (a login answer) whole, within the read timeout; an answer larger than
+   * {@link #MAX_SMALL_BODY} is refused by its Content-Length, or as soon as that much has come.
    *
-   * @throws ProviderException when the provider cannot be reached, times out or answers an HTTP
-   *     error
+   * @throws ProviderException when the provider cannot be reached, times out, answers an HTTP error
+   *     or too much
    */
   public byte[] getSmall(URI uri) {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(readTimeoutSeconds))
-            .header("User-Agent", USER_AGENT)
-            .header("Accept", "application/json, */*;q=0.5")
-            .GET()
-            .build();
-    CompletableFuture<HttpResponse<byte[]>> pending =
-        client().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-    HttpResponse<byte[]> response;
+    WatchedInputStream body = null;
     try {
-      response = pending.get(readTimeoutSeconds, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw timeout(uri);
+      HttpResponse<InputStream> response = send(uri, "application/json, */*;q=0.5");
+      body =
+          new WatchedInputStream(response.body(), readTimeoutSeconds, readTimeoutSeconds, WATCHDOG);
+      if (response.statusCode() >= 400) {
+        throw httpError(uri, response);
+      }
+      if (response.headers().firstValueAsLong("Content-Length").orElse(-1) > MAX_SMALL_BODY) {
+        throw tooLarge(uri);
+      }
+      byte[] answer = body.readNBytes(MAX_SMALL_BODY + 1);
+      if (answer.length > MAX_SMALL_BODY) {
+        throw tooLarge(uri);
+      }
+      return answer;
+    } catch (IOException e) {
+      throw body != null && body.timedOut() ? timeout(uri) : failure(uri, e);
     } catch (InterruptedException e) {
-      pending.cancel(true);
       Thread.currentThread().interrupt();
       throw new ProviderException(
           ProviderException.Kind.UNREACHABLE, "Interrupted while calling " + host(uri) + ".");
-    } catch (ExecutionException e) {
-      throw failure(uri, e.getCause());
+    } finally {
+      closeQuietly(body);
     }
-    if (response.statusCode() >= 400) {
-      throw new ProviderException(
-          ProviderException.Kind.HTTP_ERROR,
-          host(uri) + " answered HTTP " + response.statusCode() + ".");
-    }
-    if (response.body().length > MAX_SMALL_BODY) {
-      throw new ProviderException(
-          ProviderException.Kind.MALFORMED, host(uri) + " sent an unexpectedly large answer.");
-    }
-    return response.body();
+  }
+
+  private static ProviderException tooLarge(URI uri) {
+    return new ProviderException(
+        ProviderException.Kind.MALFORMED,
+        host(uri)
+            + " sent an answer larger than "
+            + MAX_SMALL_BODY / 1024
+            + " KiB where a login answer of about 1 KiB belongs.");
   }
 
   /**
@@ -166,24 +190,11 @@ public class ProviderHttp {
     long deadlineSeconds = (long) downloadTimeoutSeconds * timeFactor;
     WatchedInputStream body = null;
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(uri)
-              .timeout(Duration.ofSeconds(readTimeoutSeconds))
-              .header("User-Agent", USER_AGENT)
-              .header("Accept", "application/json, audio/x-mpegurl, */*;q=0.5")
-              .GET()
-              .build();
       HttpResponse<InputStream> response =
-          client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+          send(uri, "application/json, audio/x-mpegurl, */*;q=0.5");
       body = new WatchedInputStream(response.body(), readTimeoutSeconds, deadlineSeconds, WATCHDOG);
       if (response.statusCode() >= 400) {
-        long retryAfter =
-            response.headers().firstValue("Retry-After").map(ProviderHttp::seconds).orElse(0L);
-        throw new ProviderException(
-            ProviderException.Kind.HTTP_ERROR,
-            host(uri) + " answered HTTP " + response.statusCode() + ".",
-            response.statusCode(),
-            retryAfter);
+        throw httpError(uri, response);
       }
       try {
         reader.read(body);
@@ -200,15 +211,140 @@ public class ProviderHttp {
       throw new ProviderException(
           ProviderException.Kind.UNREACHABLE, "Interrupted while calling " + host(uri) + ".");
     } finally {
-      if (body != null) {
-        try {
-          body.close();
-        } catch (IOException ignored) {
-          // the answer is read or abandoned; nothing more to do with it
-        }
-      }
+      closeQuietly(body);
       gate.release();
     }
+  }
+
+  /**
+   * Sends a GET and returns the answer once its headers are in, following up to {@link
+   * #MAX_REDIRECTS} redirects (never from https to http), each to a checked address. Messages name
+   * the first host only: a redirect's URL may carry credentials too.
+   */
+  HttpResponse<InputStream> send(URI uri, String accept) throws IOException, InterruptedException {
+    URI target = uri;
+    for (int redirects = 0; ; redirects++) {
+      checkAddress(uri, target);
+      HttpRequest request;
+      try {
+        request =
+            HttpRequest.newBuilder(target)
+                .timeout(Duration.ofSeconds(readTimeoutSeconds))
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", accept)
+                .GET()
+                .build();
+      } catch (IllegalArgumentException e) { // its message holds the URL
+        throw new ProviderException(
+            ProviderException.Kind.MALFORMED, "The address of " + host(uri) + " is not usable.");
+      }
+      HttpResponse<InputStream> response =
+          client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+      Optional<String> location = response.headers().firstValue("Location");
+      if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty()) {
+        return response;
+      }
+      closeQuietly(response.body());
+      if (redirects == MAX_REDIRECTS) {
+        throw new ProviderException(
+            ProviderException.Kind.HTTP_ERROR,
+            host(uri) + " redirected more than " + MAX_REDIRECTS + " times.");
+      }
+      target = redirect(uri, target, location.get());
+    }
+  }
+
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+  private static URI redirect(URI uri, URI from, String location) {
+    URI to;
+    try {
+      to = from.resolve(new URI(location.strip()));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new ProviderException(
+          ProviderException.Kind.HTTP_ERROR, host(uri) + " redirected to an invalid address.");
+    }
+    String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https") || to.getHost() == null) {
+      throw new ProviderException(
+          ProviderException.Kind.HTTP_ERROR,
+          host(uri) + " redirected to an address that is not http(s).");
+    }
+    if (scheme.equals("http") && "https".equalsIgnoreCase(from.getScheme())) {
+      throw new ProviderException(
+          ProviderException.Kind.HTTP_ERROR,
+          host(uri) + " redirected from https to plain http; Lineup does not follow that.");
+    }
+    return to;
+  }
+
+  /**
+   * With {@code PROVIDER_BLOCK_PRIVATE=true}, refuses a target any of whose addresses is refused.
+   * The JDK client then connects to the address this lookup cached (the JVM keeps lookups for 30
+   * s), so a name cannot pass here and resolve elsewhere a moment later.
+   */
+  void checkAddress(URI uri, URI target) {
+    if (!blockPrivate) {
+      return;
+    }
+    String host = target.getHost();
+    InetAddress[] addresses;
+    try {
+      addresses = InetAddress.getAllByName(host);
+    } catch (UnknownHostException e) {
+      throw new ProviderException(
+          ProviderException.Kind.UNREACHABLE, "The host " + host + " is unknown.");
+    }
+    for (InetAddress address : addresses) {
+      Optional<String> refused = refusal.apply(address);
+      if (refused.isPresent()) {
+        throw new ProviderException(
+            ProviderException.Kind.REFUSED_ADDRESS,
+            (target == uri ? host(uri) : host(uri) + ", redirecting to " + host(target) + ",")
+                + " is at "
+                + address.getHostAddress()
+                + ", a "
+                + refused.get()
+                + " address: PROVIDER_BLOCK_PRIVATE=true refuses those.");
+      }
+    }
+  }
+
+  private static ProviderException httpError(URI uri, HttpResponse<?> response) {
+    long retryAfter =
+        response.headers().firstValue("Retry-After").map(ProviderHttp::seconds).orElse(0L);
+    return new ProviderException(
+        ProviderException.Kind.HTTP_ERROR,
+        host(uri) + " answered HTTP " + response.statusCode() + ".",
+        response.statusCode(),
+        retryAfter);
+  }
+
+  private static void closeQuietly(InputStream body) {
+    if (body != null) {
+      try {
+        body.close();
+      } catch (IOException ignored) {
+        // the answer is read or abandoned; nothing more to do with it
+      }
+    }
+  }
+
+  /**
+   * A provider URL as a {@link URI}.
+   *
+   * @throws ProviderException when it is none, without the text (it may hold credentials)
+   */
+  public static URI uri(String url) {
+    if (url != null) {
+      try {
+        return new URI(url);
+      } catch (URISyntaxException e) {
+        // said below, without the text
+      }
+    }
+    throw new ProviderException(
+        ProviderException.Kind.MALFORMED, "A stored provider address is not a valid URL.");
   }
 
   /**

@@ -153,7 +153,25 @@ public class XtreamClient {
    * the credentials were rejected; anything else that is not a list is a malformed answer.
    */
   static void readList(URI uri, InputStream raw, Consumer<JsonObject> sink) throws IOException {
-    BufferedInputStream body = new BufferedInputStream(raw, 64 * 1024);
+    try {
+      readItems(uri, raw, sink);
+    } catch (ItemBound.TooLarge e) {
+      throw new ProviderException(
+          ProviderException.Kind.MALFORMED,
+          ProviderHttp.host(uri)
+              + " sent a list entry larger than "
+              + MAX_ITEM / 1024
+              + " KiB, where channels take about 1 KiB.");
+    }
+  }
+
+  /** The largest entry of a list taken: 1 MiB (an endless one would fill the memory). */
+  static final int MAX_ITEM = 1024 * 1024;
+
+  private static void readItems(URI uri, InputStream raw, Consumer<JsonObject> sink)
+      throws IOException {
+    ItemBound bound = new ItemBound(raw, MAX_ITEM);
+    BufferedInputStream body = new BufferedInputStream(bound, 64 * 1024);
     int first = firstSignificantByte(body);
     if (first < 0) {
       throw new ProviderException(
@@ -171,6 +189,7 @@ public class XtreamClient {
             break;
           }
           if (event == JsonParser.Event.START_OBJECT) {
+            bound.nextItem();
             sink.accept(parser.getObject());
           } else if (event == JsonParser.Event.START_ARRAY) {
             parser.skipArray();
@@ -185,6 +204,7 @@ public class XtreamClient {
           if (event != JsonParser.Event.KEY_NAME) {
             continue;
           }
+          bound.nextItem();
           String key = parser.getString();
           JsonParser.Event value = parser.next();
           if (value != JsonParser.Event.START_OBJECT) {
@@ -208,9 +228,62 @@ public class XtreamClient {
             ProviderHttp.host(uri) + " sent extra data after the list.");
       }
     } catch (JsonException | NoSuchElementException e) {
+      if (e.getCause() instanceof ItemBound.TooLarge tooLarge) {
+        throw tooLarge; // the parser wraps what its stream throws
+      }
       throw new ProviderException(
           ProviderException.Kind.MALFORMED,
           ProviderHttp.host(uri) + " sent JSON that is cut off or invalid.");
+    }
+  }
+
+  /**
+   * A body that refuses to hand out more than {@code max} bytes for one list entry: the count
+   * starts again at each entry, so only a single huge entry (or a huge gap) trips it, not a long
+   * list. The parser reads a little ahead, so an entry may use a few KiB more than counted.
+   */
+  static final class ItemBound extends java.io.FilterInputStream {
+    static final class TooLarge extends IOException {
+      TooLarge() {
+        super("a list entry is too large", null);
+      }
+    }
+
+    private final long max;
+    private long sinceItem;
+
+    ItemBound(InputStream in, long max) {
+      super(in);
+      this.max = max;
+    }
+
+    void nextItem() {
+      sinceItem = 0;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws TooLarge {
+      sinceItem += n;
+      if (sinceItem > max) {
+        throw new TooLarge();
+      }
     }
   }
 
@@ -261,7 +334,7 @@ public class XtreamClient {
     if (action != null) {
       url.append("&action=").append(action);
     }
-    return URI.create(url.toString());
+    return ProviderHttp.uri(url.toString());
   }
 
   private static JsonObject parseObject(URI uri, byte[] body) {

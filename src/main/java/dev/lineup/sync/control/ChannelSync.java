@@ -7,6 +7,7 @@ import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.filter.control.FilterEvaluation;
 import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.Secrets;
 import dev.lineup.provider.control.M3uPlaylistReader;
 import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,6 +80,7 @@ public class ChannelSync {
   @Inject SearchIndex searchIndex;
   @Inject GuideRefresh guides;
   @Inject Event<ChannelsChanged> channelsChanged;
+  @Inject Secrets secrets;
 
   /** Tag a lineup right after each successful sync, so it is never left untagged. */
   @Inject
@@ -290,7 +293,11 @@ public class ChannelSync {
         });
     // The guide the playlist names (x-tvg-url), for GuideRefresh; only a usable http(s) URL.
     String tvgUrl = guide.get() == null ? null : GuideRefresh.firstUrl(guide.get().tvgUrl());
-    staging(() -> session.providerGuide(tvgUrl));
+    if (!Objects.equals(tvgUrl, account.providerEpgUrl())) {
+      // Stored encrypted like the account's other URLs: it may carry the provider's credentials.
+      String stored = secrets.encrypt(tvgUrl);
+      staging(() -> session.providerGuide(stored));
+    }
     checkCancelled(session, run);
   }
 

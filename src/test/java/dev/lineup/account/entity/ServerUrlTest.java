@@ -1,6 +1,7 @@
 package dev.lineup.account.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,5 +69,33 @@ class ServerUrlTest {
   @Test
   void rejectsNull() {
     assertThrows(ServerUrl.InvalidServerUrl.class, () -> ServerUrl.parse(null));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http://p.example/get.php?username=bob&password=s3cret&type=m3u | "
+            + "http://p.example/get.php?username=bob&password=***&type=m3u",
+        "http://p.example/list.m3u?token=s3cret | http://p.example/list.m3u?token=***",
+        "http://p.example/list.m3u?apikey=s3cret&auth=s3cret | "
+            + "http://p.example/list.m3u?apikey=***&auth=***",
+        "http://bob:s3cret@p.example/list.m3u | http://***@p.example/list.m3u",
+        "http://s3cret@p.example/list.m3u?keyword=x | http://***@p.example/list.m3u?keyword=x",
+        "http://a.example/x.xml?key=s3cret,http://b.example/y.xml | "
+            + "http://a.example/x.xml?key=***,http://b.example/y.xml"
+      })
+  void masksCredentialsInQueriesAndUserInfo(String url, String masked) {
+    assertEquals(masked, ServerUrl.mask(url));
+    assertFalse(ServerUrl.mask(url).contains("s3cret"));
+  }
+
+  @Test
+  void aUrlLongerThanAnAccountKeepsIsRefused() {
+    String longUrl = "http://p.example/" + "a".repeat(ServerUrl.MAX_LENGTH);
+    assertThrows(ServerUrl.InvalidServerUrl.class, () -> ServerUrl.parse(longUrl));
+    assertThrows(ServerUrl.InvalidServerUrl.class, () -> ServerUrl.playlist(longUrl));
+    String longest = "http://p.example/" + "a".repeat(ServerUrl.MAX_LENGTH - 17);
+    assertEquals(longest, ServerUrl.playlist(longest).value());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -171,5 +173,56 @@ class M3uPlaylistReaderTest {
         read("#EXTM3U\n#EXTINF:-1 tvg-name=\"Named\",\nhttp://s.example/a\n").channels().get(0);
     assertEquals("Named", channel.name());
     assertNull(channel.categoryId());
+  }
+
+  @Test
+  void aLineLongerThanTheLimitFailsTheFetchWithoutReadingOn() {
+    // An endless first entry: the reader must give up at the limit, not wait for a line end.
+    InputStream endless =
+        new InputStream() {
+          final byte[] head = "#EXTM3U\n#EXTINF:-1 tvg-name=\"".getBytes(StandardCharsets.UTF_8);
+          long read;
+
+          @Override
+          public int read() {
+            return read < head.length ? head[(int) read++] : 'x';
+          }
+        };
+    ProviderException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20),
+            () -> assertThrows(ProviderException.class, () -> read(endless)));
+    assertEquals(ProviderException.Kind.MALFORMED, e.kind());
+    assertEquals(
+        "lists.example sent a line longer than 65,536 characters (line 2): that is no M3U"
+            + " playlist.",
+        e.detail());
+  }
+
+  @Test
+  void aLineAsLongAsTheLimitIsRead() throws IOException {
+    String extinf = "#EXTINF:-1 tvg-name=\"Long\",";
+    String line = extinf + "z".repeat(M3uPlaylistReader.MAX_LINE - extinf.length());
+    assertEquals(M3uPlaylistReader.MAX_LINE, line.length());
+    Read read = read("#EXTM3U\r\n" + line + "\r\nhttp://s.example/a\r\n");
+    assertEquals(1, read.channels().size());
+  }
+
+  @Test
+  void linesEndWithLfCrOrCrLfEvenWhenSplitBetweenReads() throws IOException {
+    // A reader handing out one character at a time splits every CRLF between two reads.
+    java.io.Reader trickle =
+        new java.io.StringReader("a\r\nb\rc\n\nd\r\n\r\ne") {
+          @Override
+          public int read(char[] buffer, int offset, int length) throws IOException {
+            return super.read(buffer, offset, Math.min(length, 1));
+          }
+        };
+    M3uPlaylistReader.Lines lines = new M3uPlaylistReader.Lines(trickle, 10);
+    List<String> read = new ArrayList<>();
+    for (String line = lines.next(); line != null; line = lines.next()) {
+      read.add(line);
+    }
+    assertEquals(List.of("a", "b", "c", "", "d", "", "e"), read);
   }
 }

@@ -2,6 +2,7 @@ package dev.lineup.provider.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,5 +115,45 @@ class XtreamListTest {
 
   private static InputStream capture(String provider, String file) {
     return XtreamListTest.class.getResourceAsStream("/provider/xtream/" + provider + "/" + file);
+  }
+
+  @Test
+  void anEndlessEntryFailsTheListWithoutReadingOn() {
+    InputStream endless =
+        new InputStream() {
+          final byte[] head =
+              "[{\"stream_id\":1,\"name\":\"A\"},{\"stream_id\":2,\"name\":\""
+                  .getBytes(StandardCharsets.UTF_8);
+          long read;
+
+          @Override
+          public int read() {
+            return read < head.length ? head[(int) read++] : 'x';
+          }
+        };
+    List<JsonObject> items = new ArrayList<>();
+    ProviderException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20),
+            () ->
+                assertThrows(
+                    ProviderException.class,
+                    () -> XtreamClient.readList(PANEL, endless, items::add)));
+    assertEquals(ProviderException.Kind.MALFORMED, e.kind());
+    assertEquals(
+        "panel.example:8080 sent a list entry larger than 1024 KiB, where channels take about 1"
+            + " KiB.",
+        e.detail());
+    assertEquals(1, items.size(), "the entries before it were read");
+  }
+
+  @Test
+  void aLongListOfSmallEntriesIsNoLargeEntry() throws IOException {
+    StringBuilder json = new StringBuilder("{");
+    for (int i = 0; i < 30_000; i++) {
+      json.append(i == 0 ? "" : ",").append('"').append(i).append("\":{\"stream_id\":").append(i);
+      json.append(",\"name\":\"").append("n".repeat(40)).append("\"}");
+    }
+    assertEquals(30_000, read(json.append('}').toString()).size());
   }
 }

@@ -1,0 +1,44 @@
+package dev.lineup.support;
+
+import dev.lineup.platform.Secrets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The files of the server the integration tests run against (started by the Maven build). */
+public final class TestServer {
+  private TestServer() {}
+
+  /** The test server's folder. */
+  public static Path dir() {
+    return Path.of("target/liberty/wlp/usr/servers/lineup-it");
+  }
+
+  /**
+   * The test server's secrets: its {@code SECRET_KEY} when the build has one, else the key file it
+   * generated. Fails when neither can be read.
+   */
+  public static Secrets secrets() {
+    String configured = System.getenv("SECRET_KEY");
+    if (configured != null && !configured.isBlank()) {
+      return Secrets.forKey(configured.strip());
+    }
+    try {
+      return Secrets.forKey(
+          Files.readString(dir().resolve("secret.key"), StandardCharsets.UTF_8).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException("The test server's secret key cannot be read", e);
+    }
+  }
+
+  /** The test server's log; fails when it cannot be read. */
+  public static String log() {
+    try {
+      return Files.readString(dir().resolve("logs/messages.log"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("The test server's log cannot be read", e);
+    }
+  }
+}
