@@ -87,7 +87,10 @@ final class SyncSession implements AutoCloseable {
     return connection;
   }
 
-  /** Keeps the guide URL the account's M3U playlist names in its header (null: none). */
+  /**
+   * Keeps the guide URL the account's M3U playlist names in its header (null: none), already
+   * encrypted by the caller: it may carry the provider's credentials.
+   */
   void providerGuide(String url) throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
