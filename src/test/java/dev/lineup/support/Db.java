@@ -17,6 +17,11 @@ import java.util.List;
 public final class Db {
   private Db() {}
 
+  /** A connection of one's own to the tested server's database (to hold a lock, say). */
+  public static Connection open() throws SQLException {
+    return connect();
+  }
+
   private static Connection connect() throws SQLException {
     String host = System.getenv("DB_HOST");
     String legacy = System.getenv("DATABASE_URL");
