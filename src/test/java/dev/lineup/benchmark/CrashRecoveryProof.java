@@ -47,10 +47,10 @@ class CrashRecoveryProof {
       // Every channel renamed: the next sync rewrites all 100,000 rows in one transaction.
       provider.serve(
           SyncBenchmark.categories(50), lineup.replace("Bench Channel", "Moved Channel"));
-      Reply started = Api.post("/api/accounts/" + account + "/sync?async=true&force=true");
-      assertEquals(202, started.status(), started.toString());
       long pid = serverPid();
       long firstRow = Db.number("SELECT MIN(id) FROM channels WHERE account_id = ?", account);
+      Reply started = Api.post("/api/accounts/" + account + "/sync?async=true&force=true");
+      assertEquals(202, started.status(), started.toString());
       try (Connection probe = Db.open()) {
         OpenWrite open = awaitOpenWrite(probe, account, firstRow);
         Node.Result kill =
