@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -72,7 +73,13 @@ public final class ServerLog {
    * returns what was logged since, or fails: the log is not being written where it is read.
    */
   public static String await(int mark, String expected) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
+    return await(mark, expected, Duration.ofSeconds(10));
+  }
+
+  /** {@link #await(int, String)} within {@code limit}. */
+  public static String await(int mark, String expected, Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
     String logged = since(mark);
     while (!logged.contains(expected)) {
       if (System.nanoTime() > deadline) {
