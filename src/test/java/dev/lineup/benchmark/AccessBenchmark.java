@@ -7,8 +7,6 @@ import dev.lineup.support.Api.Session;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,10 +60,7 @@ class AccessBenchmark {
       signIns[i] = System.nanoTime() - start;
     }
     row(report, "sign-in form (PBKDF2) + GET /api/session", signIns);
-    System.out.println("\n" + report);
-    Path out = Path.of("target", "benchmarks", "access.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report.toString());
+    new BenchmarkRun().finish("access.md", report.toString());
   }
 
   private static int send(HttpRequest.Builder request) throws Exception {

@@ -11,6 +11,10 @@ import dev.lineup.support.FakeProvider;
 import dev.lineup.support.Node;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,9 +24,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 8's crash proof, run by {@code ./mvnw -Pbenchmark verify -Dit.test=CrashRecoveryProof} (it
  * kills the test server, so it is not part of the normal suite): while a sync of 100,000 channels
- * is writing, the server is killed with SIGKILL. The database then holds either none or all of that
- * sync's changes, never a part; after a restart the account is not stuck as "running", the killed
- * run is recorded as interrupted, and the next sync completes.
+ * has its write transaction open — seen in {@code information_schema.INNODB_TRX} on the connection
+ * holding the account's lock, with a channel row locked by it — the server is killed with SIGKILL.
+ * The database then holds either none or all of that sync's changes, never a part; after a restart
+ * the account is not stuck as "running", the killed run is recorded as interrupted, and the next
+ * sync completes.
  */
 class CrashRecoveryProof {
   private static final Path SERVER = Path.of("target", "liberty", "wlp", "bin", "server");
@@ -41,16 +47,22 @@ class CrashRecoveryProof {
       // Every channel renamed: the next sync rewrites all 100,000 rows in one transaction.
       provider.serve(
           SyncBenchmark.categories(50), lineup.replace("Bench Channel", "Moved Channel"));
+      long pid = serverPid();
+      long firstRow = Db.number("SELECT MIN(id) FROM channels WHERE account_id = ?", account);
       Reply started = Api.post("/api/accounts/" + account + "/sync?async=true&force=true");
       assertEquals(202, started.status(), started.toString());
-      String phase = awaitWriting(account);
-      long pid = serverPid();
-      Node.Result kill =
-          Node.run(Path.of("."), List.of("kill", "-9", Long.toString(pid)), Map.of(), 30);
-      assertEquals(0, kill.status(), kill.output());
-      System.out.println(
-          "Killed the server (pid " + pid + ") during the sync's " + phase + " phase");
-      Thread.sleep(2000);
+      try (Connection probe = Db.connect()) {
+        OpenWrite open = awaitOpenWrite(probe, account, firstRow);
+        Node.Result kill =
+            Node.run(Path.of("."), List.of("kill", "-9", Long.toString(pid)), Map.of(), 30);
+        assertEquals(0, kill.status(), kill.output());
+        System.out.println(
+            "Killed the server (pid "
+                + pid
+                + ") while the sync's write transaction was open: "
+                + open);
+        awaitRolledBack(probe, open.trxId());
+      }
 
       long moved = renamed(account, "Moved");
       long kept = renamed(account, "Bench");
@@ -93,19 +105,97 @@ class CrashRecoveryProof {
         "%" + word + " Channel%");
   }
 
-  /** Waits until the sync reports its writing phase (one transaction applies the changes). */
-  private static String awaitWriting(long account) throws InterruptedException {
-    for (int i = 0; i < 3000; i++) {
-      JsonObject status = Api.get("/api/accounts/" + account + "/sync/status").json();
-      if (status.get("progress") instanceof JsonObject progress) {
-        String phase = progress.getString("phase");
-        if (phase.equals("writing")) {
-          return phase;
+  /** The sync's write transaction as information_schema.INNODB_TRX showed it. */
+  record OpenWrite(String trxId, long thread, long rowsModified, long rowsLocked, String query) {}
+
+  /**
+   * Waits until the sync's connection (the one holding the account's lock) has a transaction in
+   * {@code information_schema.INNODB_TRX} that has modified rows, and a channel row of the account
+   * is locked by it: a locking read of that row with NOWAIT is refused. Then the write transaction
+   * is open, with changes not committed.
+   */
+  private static OpenWrite awaitOpenWrite(Connection probe, long account, long channelRow)
+      throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    OpenWrite seen = null;
+    String probed = "never";
+    String others = "none";
+    int polls = 0;
+    try (PreparedStatement trx =
+            probe.prepareStatement(
+                "SELECT t.trx_id, t.trx_mysql_thread_id, t.trx_rows_modified, t.trx_rows_locked,"
+                    + " COALESCE(LEFT(t.trx_query, 80), '') FROM information_schema.INNODB_TRX t"
+                    + " WHERE t.trx_mysql_thread_id = IS_USED_LOCK(?) AND t.trx_rows_modified > 0");
+        PreparedStatement all =
+            probe.prepareStatement(
+                "SELECT GROUP_CONCAT(CONCAT(t.trx_mysql_thread_id, ':', t.trx_rows_modified, ':',"
+                    + " COALESCE(LEFT(t.trx_query, 40), '')) SEPARATOR ' | '), IS_USED_LOCK(?)"
+                    + " FROM information_schema.INNODB_TRX t");
+        PreparedStatement lockRow =
+            probe.prepareStatement(
+                "SELECT id FROM channels WHERE id = ? LOCK IN SHARE MODE NOWAIT")) {
+      trx.setString(1, "lineup.sync." + account);
+      all.setString(1, "lineup.sync." + account);
+      lockRow.setLong(1, channelRow);
+      while (System.nanoTime() < deadline) {
+        polls++;
+        if (polls % 100 == 0
+            && !Api.get("/api/accounts/" + account + "/sync/status").json().getBoolean("running")) {
+          break; // the sync ended without being seen writing
         }
+        try (ResultSet rs = trx.executeQuery()) {
+          if (rs.next()) {
+            seen =
+                new OpenWrite(
+                    rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
+            try (ResultSet row = lockRow.executeQuery()) {
+              probed = "row " + channelRow + " not locked: " + row.next();
+            } catch (SQLException locked) {
+              if (locked.getErrorCode() == 1205 || locked.getErrorCode() == 3572) {
+                return seen; // the row is held by an uncommitted change
+              }
+              throw locked;
+            }
+          }
+        }
+        try (ResultSet rs = all.executeQuery()) {
+          if (rs.next() && rs.getString(1) != null) {
+            others = rs.getString(1) + " (lock holder " + rs.getString(2) + ")";
+          }
+        }
+        Thread.sleep(5);
       }
-      Thread.sleep(10);
     }
-    throw new IllegalStateException("The sync never reached its writing phase");
+    throw new IllegalStateException(
+        "The sync's write transaction was never seen open ("
+            + polls
+            + " polls; last seen on the lock holder: "
+            + seen
+            + "; last probe: "
+            + probed
+            + "; last transactions: "
+            + others
+            + "; the run: "
+            + Api.get("/api/accounts/" + account + "/sync/history?limit=1").body()
+            + ")");
+  }
+
+  /** Waits until MariaDB has rolled back the killed server's transaction. */
+  private static void awaitRolledBack(Connection probe, String trxId)
+      throws SQLException, InterruptedException {
+    try (PreparedStatement trx =
+        probe.prepareStatement("SELECT 1 FROM information_schema.INNODB_TRX WHERE trx_id = ?")) {
+      trx.setString(1, trxId);
+      for (int i = 0; i < 600; i++) {
+        try (ResultSet rs = trx.executeQuery()) {
+          if (!rs.next()) {
+            return;
+          }
+        }
+        Thread.sleep(100);
+      }
+    }
+    throw new IllegalStateException("Transaction " + trxId + " is still there 60 s after the kill");
   }
 
   private static long serverPid() throws Exception {

@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -164,10 +162,7 @@ class LoadBenchmark {
             syncs.get(),
             syncErrors.get(),
             peak);
-    System.out.println("\n" + report);
-    Path out = Path.of("target", "benchmarks", "load.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
+    new BenchmarkRun().serverMaxHeap().finish("load.md", report);
     if (downloadErrors.get() + previewErrors.get() + syncErrors.get() > 0) {
       throw new IllegalStateException("Errors under load:\n" + report);
     }

@@ -150,8 +150,7 @@ class PlaylistBenchmark {
         report.append(row(scenario[0], scenario[1], scenario[2], 10, false));
       }
       report.append(revalidation(m3u, epg));
-      System.out.println("\n" + report);
-      Files.writeString(Path.of("target", "benchmarks", "playlist.md"), report.toString());
+      new BenchmarkRun().serverMaxHeap().finish("playlist.md", report.toString());
       if (programmes < 2_000_000) {
         throw new IllegalStateException("The guide has only " + programmes + " programmes");
       }

@@ -9,8 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,8 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Sync speed and memory, run by {@code ./mvnw -Pbenchmark verify} against a server started with
- * -Xmx256m. Not a test: it reports figures (to the console and target/benchmarks/sync.md); see
- * docs/benchmarks.md.
+ * -Xmx256m. It reports figures (to the console and target/benchmarks/sync.md, stamped with the date
+ * and commit; see docs/benchmarks.md) and fails when a target is missed: the first sync of 100,000
+ * channels ≤ 3 s, an unchanged re-sync ≤ 1.5 s, the server's max heap ≤ 256 MiB. Its ratio to the
+ * JDBC floor is reported (no target yet).
  */
 public class SyncBenchmark {
   private static final String[] PREFIXES = {"US: ", "UK| ", "CA| ", "PRIME: ", "DE: ", "FR| ", ""};
@@ -79,6 +79,7 @@ public class SyncBenchmark {
     Api.post("/api/rulesets/create-default");
     List<Result> results = new ArrayList<>();
     List<String> floors = new ArrayList<>();
+    java.util.Map<Integer, Long> floorMs = new java.util.TreeMap<>();
     for (int n : new int[] {10_000, 100_000}) {
       String base = streams(n, 0, 0);
       String changed = streams(n, 0.05, 0.05);
@@ -102,10 +103,15 @@ public class SyncBenchmark {
         results.add(median(reps.stream().map(r -> r.get(s)).toList()));
       }
       List<Long> floorRuns = new ArrayList<>();
-      for (int rep = 0; rep < REPETITIONS; rep++) {
-        floorRuns.add(jdbcFloor(n));
+      try (FakeProvider unused = FakeProvider.start()) {
+        long floorAccount = Accounts.create("Bench floor", unused);
+        for (int rep = 0; rep < REPETITIONS; rep++) {
+          floorRuns.add(jdbcFloor(n, floorAccount));
+        }
+        Api.delete("/api/accounts/" + floorAccount);
       }
       floorRuns.sort(null);
+      floorMs.put(n, floorRuns.get(REPETITIONS / 2));
       floors.add(String.format(Locale.ROOT, "%,d rows: %,d ms", n, floorRuns.get(REPETITIONS / 2)));
     }
     StringBuilder report = new StringBuilder();
@@ -130,16 +136,45 @@ public class SyncBenchmark {
     }
     report
         .append(
-            "\nPlain JDBC multi-row INSERTs (1,000 rows each) of the same rows into an empty table,"
-                + " from outside the server (the floor, median of "
+            "\nThe floor: the same rows written with plain JDBC multi-row INSERTs (1,000 rows each)"
+                + " from outside the server into an empty table of the same shape as channels"
+                + " (CREATE TABLE … LIKE channels: the same columns and indexes, and its foreign key"
+                + " to accounts), median of "
                 + REPETITIONS
-                + " runs): ")
+                + " runs: ")
         .append(String.join(", ", floors))
         .append("\n");
-    System.out.println("\n" + report);
-    Path out = Path.of("target", "benchmarks", "sync.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report.toString());
+
+    Result first = find(results, "first sync", 100_000);
+    Result unchanged = find(results, "re-sync, no change", 100_000);
+    BenchmarkRun run = new BenchmarkRun();
+    run.target(
+            "first sync of 100,000 channels ≤ 3 s",
+            first.wallMs() <= 3000,
+            BenchmarkRun.seconds(first.wallMs()))
+        .target(
+            "re-sync of 100,000 unchanged channels ≤ 1.5 s",
+            unchanged.wallMs() <= 1500,
+            BenchmarkRun.seconds(unchanged.wallMs()));
+    for (int n : floorMs.keySet()) {
+      Result sync = find(results, "first sync", n);
+      run.figure(
+          String.format(Locale.ROOT, "first sync of %,d ÷ the JDBC floor", n),
+          String.format(
+              Locale.ROOT,
+              "%.1f× (%,d ms ÷ %,d ms)",
+              sync.wallMs() / (double) floorMs.get(n),
+              sync.wallMs(),
+              floorMs.get(n)));
+    }
+    run.serverMaxHeap().finish("sync.md", report.toString());
+  }
+
+  private static Result find(List<Result> results, String scenario, int channels) {
+    return results.stream()
+        .filter(r -> r.scenario().equals(scenario) && r.channels() == channels)
+        .findFirst()
+        .orElseThrow();
   }
 
   private Result measure(String scenario, int n, long account) throws Exception {
@@ -224,18 +259,22 @@ public class SyncBenchmark {
     return list.build().toString();
   }
 
+  /** A channel's name as the synthetic provider sends it: "US: ESPN 12 ᴿᴬᵂ". */
+  static String name(int id) {
+    return PREFIXES[id % PREFIXES.length]
+        + NAMES[(id / 7) % NAMES.length]
+        + " "
+        + (id % 97)
+        + SUFFIXES[id % SUFFIXES.length];
+  }
+
   /** n channels in the captures' shape; a share renamed, a share left out (from the end). */
   public static String streams(int n, double changed, double removed) {
     Random random = new Random(42);
     int kept = n - (int) (n * removed);
     StringBuilder json = new StringBuilder(n * 330).append('[');
     for (int id = 1; id <= kept; id++) {
-      String name =
-          PREFIXES[id % PREFIXES.length]
-              + NAMES[(id / 7) % NAMES.length]
-              + " "
-              + (id % 97)
-              + SUFFIXES[id % SUFFIXES.length];
+      String name = name(id);
       if (random.nextDouble() < changed) {
         name = name + " NEW";
       }
@@ -269,46 +308,56 @@ public class SyncBenchmark {
     return json.append(']').toString();
   }
 
-  /** The same rows written with multi-row INSERTs of 1,000 rows over plain JDBC: the floor. */
-  private static long jdbcFloor(int n) throws SQLException {
+  /**
+   * The same rows written with multi-row INSERTs of 1,000 rows over plain JDBC into an empty table
+   * shaped like channels (its columns, indexes and foreign key): the floor.
+   */
+  private static long jdbcFloor(int n, long account) throws SQLException {
     String url = System.getProperty("lineup.it.jdbcUrl", "jdbc:mariadb://127.0.0.1:33307/lineup");
     try (Connection c = DriverManager.getConnection(url, "lineup", "lineup");
         Statement ddl = c.createStatement()) {
+      ddl.execute("DROP TABLE IF EXISTS bench_floor");
+      ddl.execute("CREATE TABLE bench_floor LIKE channels");
       ddl.execute(
-          "CREATE TEMPORARY TABLE bench_floor (id BIGINT AUTO_INCREMENT PRIMARY KEY, account_id BIGINT,"
-              + " stream_id VARCHAR(191), num INT, name VARCHAR(512), category_id VARCHAR(191),"
-              + " stream_type VARCHAR(32), stream_icon VARCHAR(2048), epg_channel_id VARCHAR(255),"
-              + " added BIGINT, tv_archive BOOLEAN, tv_archive_duration INT, fingerprint BIGINT,"
-              + " first_seen DATETIME(3), last_seen DATETIME(3), is_active BOOLEAN,"
-              + " UNIQUE (account_id, stream_id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
-      long start = System.nanoTime();
-      int batch = 1000;
-      String row = "(1,?,?,?,?,'live',?,?,?,?,?,?,NOW(3),NOW(3),TRUE)";
-      String sql =
-          "INSERT INTO bench_floor (account_id, stream_id, num, name, category_id, stream_type,"
-              + " stream_icon, epg_channel_id, added, tv_archive, tv_archive_duration, fingerprint,"
-              + " first_seen, last_seen, is_active) VALUES "
-              + String.join(",", java.util.Collections.nCopies(batch, row));
-      try (PreparedStatement insert = c.prepareStatement(sql)) {
-        for (int base = 0; base < n; base += batch) {
-          int p = 1;
-          for (int i = 0; i < batch; i++) {
-            int id = base + i + 1;
-            insert.setString(p++, String.valueOf(100_000 + id));
-            insert.setInt(p++, id);
-            insert.setString(p++, "US: CHANNEL " + id + " HD");
-            insert.setString(p++, String.valueOf(1 + id % 200));
-            insert.setString(p++, "http://logos.example.com/picons/" + id + ".png");
-            insert.setString(p++, id % 4 == 0 ? "channel" + id + ".us" : null);
-            insert.setLong(p++, 1_527_000_000L + id);
-            insert.setBoolean(p++, id % 20 == 0);
-            insert.setInt(p++, 0);
-            insert.setLong(p++, id * 31L);
+          "ALTER TABLE bench_floor ADD CONSTRAINT fk_bench_floor_account FOREIGN KEY (account_id)"
+              + " REFERENCES accounts (id) ON DELETE CASCADE");
+      try {
+        long start = System.nanoTime();
+        int batch = 1000;
+        String row = "(?,?,?,?,?,?,'live',?,?,?,'',?,?,'',?,NOW(3),NOW(3),TRUE,TRUE)";
+        String sql =
+            "INSERT INTO bench_floor (account_id, stream_id, num, name, cleaned_name, category_id,"
+                + " stream_type, stream_icon, epg_channel_id, added, custom_sid, tv_archive,"
+                + " tv_archive_duration, direct_source, fingerprint, first_seen, last_seen,"
+                + " is_active, passes_filters) VALUES "
+                + String.join(",", java.util.Collections.nCopies(batch, row));
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
+          for (int base = 0; base < n; base += batch) {
+            int p = 1;
+            for (int i = 0; i < batch; i++) {
+              int id = base + i + 1;
+              String name = name(id);
+              insert.setLong(p++, account);
+              insert.setString(p++, String.valueOf(100_000 + id));
+              insert.setInt(p++, id);
+              insert.setString(p++, name);
+              insert.setString(p++, name.substring(name.indexOf(' ') + 1));
+              insert.setString(p++, String.valueOf(1 + id % 200));
+              insert.setString(
+                  p++, id % 5 == 0 ? "" : "http://logos.example.com/picons/" + id + ".png");
+              insert.setString(p++, id % 4 == 0 ? "channel" + id + ".us" : null);
+              insert.setLong(p++, 1_527_000_000L + id);
+              insert.setBoolean(p++, id % 20 == 0);
+              insert.setInt(p++, id % 20 == 0 ? 3 : 0);
+              insert.setLong(p++, id * 31L);
+            }
+            insert.executeUpdate();
           }
-          insert.executeUpdate();
         }
+        return (System.nanoTime() - start) / 1_000_000;
+      } finally {
+        ddl.execute("DROP TABLE bench_floor");
       }
-      return (System.nanoTime() - start) / 1_000_000;
     }
   }
 }

@@ -8,8 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,10 +60,7 @@ class TagBenchmark {
       row(report, "again, nothing changed", n, median(again));
       row(report, "after a rules change (every tag replaced, names rewritten)", n, median(changed));
     }
-    System.out.println("\n" + report);
-    Path out = Path.of("target", "benchmarks", "tags.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report.toString());
+    new BenchmarkRun().finish("tags.md", report.toString());
   }
 
   /** The default rules with every literal tag renamed and nothing removed from names. */

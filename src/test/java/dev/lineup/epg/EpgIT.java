@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
-import dev.lineup.support.Debian;
 import dev.lineup.support.FakeProvider;
+import dev.lineup.support.Tools;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -23,7 +23,6 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -362,9 +361,7 @@ class EpgIT {
       assertEquals("private, no-cache", answer.header("Cache-Control"), path);
     }
 
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of(CHROMIUM)) || Debian.ensure("chromium", "chromium"),
-        "no Chromium at " + CHROMIUM + " (apt-get install chromium, or set CHROMIUM)");
+    Tools.debianAt(Path.of(CHROMIUM), "chromium", "chromium");
     int before = provider.requestCount();
     Path profile = Files.createTempDirectory("chromium");
     try {

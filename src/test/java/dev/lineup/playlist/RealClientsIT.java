@@ -7,9 +7,9 @@ import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
 import dev.lineup.support.Db;
-import dev.lineup.support.Debian;
 import dev.lineup.support.FakeProvider;
 import dev.lineup.support.Node;
+import dev.lineup.support.Tools;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -27,7 +27,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -184,12 +183,11 @@ class RealClientsIT {
     assertEquals(0, xmltv.getInt("programmes_without_channel_element"), xmltv.toString());
     assertEquals(0, xmltv.getInt("programmes_bad_start"), xmltv.toString());
 
-    Assumptions.assumeTrue(
-        Debian.ensure("xmllint", "libxml2-utils")
-            && Debian.ensure("tv_validate_file", "xmltv-util")
-            && Files.exists(Path.of(dtd())),
-        "xmllint and tv_validate_file are not installed here"
-            + " (apt-get install libxml2-utils xmltv-util); the npm parsers above still ran");
+    Tools.debian("xmllint", "libxml2-utils");
+    Tools.debian("tv_validate_file", "xmltv-util");
+    Tools.debian("curl", "curl");
+    Tools.debian("perl", "perl");
+    Tools.file(Path.of(dtd()), "the XMLTV DTD (apt-get install xmltv-util, or set XMLTV_DTD)");
     Node.Result validated = run(List.of("sh", "xmltv_validate.sh", epgUrl));
     assertEquals(0, validated.status(), validated.output());
     assertTrue(validated.output().contains("xmllint --dtdvalid rc=0"), validated.output());
@@ -290,9 +288,8 @@ class RealClientsIT {
 
   @Test
   void ffprobeOpensAChannelsStreamFromThePlaylist() throws Exception {
-    Assumptions.assumeTrue(
-        Debian.ensure("ffprobe", "ffmpeg"),
-        "ffprobe is not installed here (apt-get install ffmpeg)");
+    Tools.debian("ffprobe", "ffmpeg");
+    Tools.debian("python3", "python3");
     String stream =
         Api.get(m3uUrl.substring(Api.BASE_URL.length()), "*/*")
             .body()

@@ -125,6 +125,47 @@ public final class Db {
     }
   }
 
+  /**
+   * A checksum of a table's rows: every column but {@code ignored} (columns that change by
+   * themselves, such as a token's last use), whatever the row order. Two equal checksums mean the
+   * same rows with the same values, not just as many.
+   */
+  public static String checksum(String table, String... ignored) {
+    List<String> skip = java.util.Arrays.stream(ignored).map(String::toLowerCase).toList();
+    List<List<Object>> rows = rows("SELECT * FROM " + table, List.of());
+    List<Object> header = rows.get(0);
+    List<String> lines = new ArrayList<>();
+    for (List<Object> row : rows.subList(1, rows.size())) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < header.size(); i++) {
+        if (!skip.contains(String.valueOf(header.get(i)).toLowerCase())) {
+          Object value = row.get(i);
+          line.append(header.get(i))
+              .append('=')
+              .append(
+                  value == null
+                      ? "\\N"
+                      : value instanceof byte[] bytes
+                          ? "bytes:" + java.util.HexFormat.of().formatHex(bytes)
+                          : value.getClass().getSimpleName() + ":" + value)
+              .append('\u0001');
+        }
+      }
+      lines.add(line.toString());
+    }
+    java.util.Collections.sort(lines);
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (String line : lines) {
+        sha.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+      }
+      return lines.size() + " rows, sha256 " + java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static long number(String sql, Object... params) {
     return ((Number) column(sql, params).get(0)).longValue();
   }

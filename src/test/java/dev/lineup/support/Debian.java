@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * Debian packages some tests need (Chromium, ffmpeg, xmltv-util, libxml2-utils): installed with
- * apt-get when missing and the tests run as root (a fresh CI machine); otherwise the caller skips
- * its check with the install command as the reason. Set {@code LINEUP_TEST_APT=false} to never
- * install.
+ * apt-get when missing and the tests run as root (a fresh CI machine). Tests ask through {@link
+ * Tools}, which skips or fails the check when the tool is still missing. Set {@code
+ * LINEUP_TEST_APT=false} to never install.
  */
 public final class Debian {
   private static boolean updated;

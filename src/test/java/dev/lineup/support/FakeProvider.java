@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +71,7 @@ public final class FakeProvider implements AutoCloseable {
   private final String username;
   private final String password;
   private final AtomicInteger requests = new AtomicInteger();
+  private final List<Request> log = new CopyOnWriteArrayList<>();
   private volatile Behaviour behaviour = Behaviour.HEALTHY;
   private volatile String categoriesJson;
   private volatile String streamsJson;
@@ -179,6 +182,24 @@ public final class FakeProvider implements AutoCloseable {
     return requests.get();
   }
 
+  /** One request as it arrived: when ({@link System#nanoTime()}), its path and its action. */
+  public record Request(long nanos, String path, String action) {}
+
+  /** The requests of one {@code player_api.php} action (e.g. get_live_streams), oldest first. */
+  public List<Request> requests(String action) {
+    return log.stream().filter(r -> action.equals(r.action())).toList();
+  }
+
+  /** Every request since the start or the last {@link #forgetRequests()}. */
+  public List<Request> requests() {
+    return List.copyOf(log);
+  }
+
+  public FakeProvider forgetRequests() {
+    log.clear();
+    return this;
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -189,6 +210,11 @@ public final class FakeProvider implements AutoCloseable {
     requests.incrementAndGet();
     try (exchange) {
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+      log.add(
+          new Request(
+              System.nanoTime(),
+              exchange.getRequestURI().getPath(),
+              query.getOrDefault("action", "")));
       switch (behaviour) {
         case HANG -> {
           sleep(HANG_LIMIT_SECONDS);

@@ -25,6 +25,7 @@ public final class Node {
    * once ({@code npm ci}: the versions of its package-lock.json); returns the folder.
    */
   public static Path install(String name) throws IOException, InterruptedException {
+    Tools.node();
     Path source = Path.of("src", "test", name);
     Path target = Path.of("target", name);
     Files.createDirectories(target);

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
-import dev.lineup.support.Debian;
 import dev.lineup.support.FakeProvider;
 import dev.lineup.support.Node;
-import java.nio.file.Files;
+import dev.lineup.support.Tools;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,9 +23,7 @@ class BrowserIT {
 
   @Test
   void aUserAddsAnAccountSyncsItPreviewsItAndBuildsAPlaylist() throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of(CHROMIUM)) || Debian.ensure("chromium", "chromium"),
-        "no Chromium at " + CHROMIUM + " (apt-get install chromium, or set CHROMIUM)");
+    Tools.debianAt(Path.of(CHROMIUM), "chromium", "chromium");
     Api.post("/api/rulesets/create-default");
     Path ui = Node.install("ui");
     try (FakeProvider provider = FakeProvider.start()) {
