@@ -13,8 +13,8 @@ import dev.lineup.support.Db;
 import dev.lineup.support.Endpoints;
 import dev.lineup.support.Endpoints.Endpoint;
 import dev.lineup.support.FakeProvider;
+import dev.lineup.support.ServerLog;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -145,7 +145,7 @@ class AuthIT {
         String body = Api.get(place, "*/*").body();
         assertFalse(body.contains(secret) || body.contains(encoded), place + " shows no password");
       }
-      assertFalse(serverLog().contains(secret), "the server log has no password");
+      assertFalse(ServerLog.read().contains(secret), "the server log has no password");
 
       String wrong = m3u.replaceFirst("/p/[^/]+/", "/p/" + "x".repeat(43) + "/");
       HttpResponse<String> refused = Api.anonymous(Api.request(wrong).GET());
@@ -362,6 +362,8 @@ class AuthIT {
         Api.anonymous(
             Api.form(
                 "/setup",
+                "setup_code",
+                Api.setupCode(),
                 "username",
                 "intruder",
                 "password",
@@ -385,13 +387,49 @@ class AuthIT {
       assertEquals(401, api.statusCode());
       assertTrue(api.body().contains("/setup"), api.body());
       assertTrue(location(Api.anonymous(Api.request("/login").GET())).endsWith("/setup"));
+      String used = Api.setupCode();
       HttpResponse<String> form = Api.anonymous(Api.request("/setup").GET());
       assertEquals(200, form.statusCode());
       assertTrue(form.body().contains("name=\"confirmation\""));
+      assertTrue(form.body().contains("name=\"setup_code\""), "the form asks for the code");
+      String code = Api.setupCode();
+      assertNotEquals(used, code, "the page logged a new code; the first one was used up");
+
+      assertSetupRefused(null, "no code");
+      assertSetupRefused("ABCD-EFGH-JKMN", "a wrong code");
+      assertSetupRefused(used, "the code that created the first admin");
+      HttpResponse<String> script =
+          Api.anonymous(
+              Api.form(
+                      "/setup",
+                      "setup_code",
+                      "WRONG",
+                      "username",
+                      "first",
+                      "password",
+                      "first-password",
+                      "confirmation",
+                      "first-password")
+                  .header("Accept", "application/json"));
+      assertEquals(403, script.statusCode(), script.body());
+      assertTrue(
+          script.headers().firstValue("Content-Type").orElse("").startsWith("application/problem"),
+          "a script gets a problem: " + script.headers());
+      assertTrue(script.body().contains("setup_code"), script.body());
+      assertEquals(0L, Db.number("SELECT COUNT(*) FROM admins"), "nothing stored");
 
       HttpResponse<String> bad =
           Api.anonymous(
-              Api.form("/setup", "username", "", "password", "short", "confirmation", "other"));
+              Api.form(
+                  "/setup",
+                  "setup_code",
+                  code,
+                  "username",
+                  "",
+                  "password",
+                  "short",
+                  "confirmation",
+                  "other"));
       assertEquals(422, bad.statusCode());
       assertTrue(bad.body().contains("at least 10 characters"), bad.body());
       assertTrue(bad.body().contains("must be 1 to 64 characters"), bad.body());
@@ -400,6 +438,8 @@ class AuthIT {
           Api.anonymous(
               Api.form(
                   "/setup",
+                  "setup_code",
+                  code.toLowerCase(),
                   "username",
                   "first",
                   "password",
@@ -417,6 +457,8 @@ class AuthIT {
                     Api.anonymous(
                         Api.form(
                             "/setup",
+                            "setup_code",
+                            code,
                             "username",
                             name,
                             "password",
@@ -435,6 +477,27 @@ class AuthIT {
               + " VALUES (?, ?, ?, ?, ?, ?)",
           row.toArray());
     }
+  }
+
+  /** A setup with this code (or none) is a 403 form that names the code, and stores nothing. */
+  private static void assertSetupRefused(String code, String why) {
+    List<String> fields =
+        new ArrayList<>(
+            List.of(
+                "username",
+                "stranger",
+                "password",
+                "stranger-password",
+                "confirmation",
+                "stranger-password"));
+    if (code != null) {
+      fields.addAll(List.of("setup_code", code));
+    }
+    HttpResponse<String> refused = Api.anonymous(Api.form("/setup", fields.toArray(String[]::new)));
+    assertEquals(403, refused.statusCode(), why + ": " + refused.body());
+    assertTrue(refused.body().contains("is not the setup code"), why + ": " + refused.body());
+    assertTrue(refused.headers().allValues("Set-Cookie").isEmpty(), why);
+    assertEquals(0L, Db.number("SELECT COUNT(*) FROM admins"), why + ": nothing stored");
   }
 
   @Test
@@ -456,7 +519,7 @@ class AuthIT {
         Api.form("/login", "username", "spoofer", "password", "x")
             .header("X-Forwarded-For", "203.0.113.9"));
     assertFalse(
-        serverLog().contains("Failed sign-in from 203.0.113.9"),
+        ServerLog.read().contains("Failed sign-in from 203.0.113.9"),
         "X-Forwarded-For counts only from TRUSTED_PROXIES (none by default)");
     HttpResponse<String> redirect =
         Api.anonymous(
@@ -493,13 +556,6 @@ class AuthIT {
 
   private static HttpResponse<String> withCookie(String path, String cookie) {
     return Api.anonymous(Api.request(path).header("Cookie", cookie).GET());
-  }
-
-  /** The test server's log, or "" when the tests run against a server elsewhere. */
-  private static String serverLog() throws IOException {
-    java.nio.file.Path log =
-        java.nio.file.Path.of("target/liberty/wlp/usr/servers/lineup-it/logs/messages.log");
-    return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
   }
 
   private static String location(HttpResponse<String> reply) {

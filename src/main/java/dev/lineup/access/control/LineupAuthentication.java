@@ -88,7 +88,8 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
       return refuse(
           request,
           response,
-          "Lineup has no admin yet: create one at /setup, then sign in.",
+          "Lineup has no admin yet: create one at /setup with the setup code from the server"
+              + " log, then sign in.",
           "/setup");
     }
     return refuse(
