@@ -1,5 +1,6 @@
 package dev.lineup.access.control;
 
+import dev.lineup.platform.Variable;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -17,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The admin at start. The way back in after a forgotten password: started with {@code
@@ -42,9 +42,8 @@ public class AdminReset {
 
   @Inject SetupCode setupCode;
 
-  @Inject
-  @ConfigProperty(name = "RESET_ADMIN", defaultValue = "false")
-  String reset;
+  /** RESET_ADMIN: true removes the admin at start (once; see the class comment). */
+  public static final Variable<Boolean> RESET = Variable.flag("RESET_ADMIN", "false");
 
   /** What to do at start. */
   enum Action {
@@ -82,7 +81,7 @@ public class AdminReset {
 
   @PostConstruct
   void atStart() {
-    boolean asked = Boolean.parseBoolean(reset.strip());
+    boolean asked = RESET.value();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       LocalDateTime mark = timestamp(connection, "SELECT value FROM settings WHERE name = ?", MARK);
