@@ -116,6 +116,44 @@ class AuthIT {
   }
 
   @Test
+  void everyPageAndApiAnswerCarriesTheBrowserProtectionsAndNoInlineCode() throws Exception {
+    Api.token();
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    for (String page : pages()) {
+      HttpResponse<String> signedIn = Api.get(page, "text/html").raw();
+      assertEquals(200, signedIn.statusCode(), page);
+      String html = signedIn.body();
+      assertFalse(
+          java.util.regex.Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>").matcher(html).find(),
+          page + " has no inline script (the policy would block it)");
+      assertFalse(
+          java.util.regex.Pattern.compile(
+                  "\\s(on[a-z]+|style)\\s*=", java.util.regex.Pattern.CASE_INSENSITIVE)
+              .matcher(html)
+              .find(),
+          page + " has no inline handler or style attribute");
+      answers.add(signedIn);
+      answers.add(Api.anonymous(Api.request(page).GET())); // the redirect to sign in
+    }
+    answers.add(Api.get("/api/accounts").raw());
+    answers.add(Api.post("/api/tokens", "{}").raw()); // a problem
+    answers.add(Api.anonymous(Api.request("/api/accounts").GET())); // refused: 401
+    answers.add(Api.anonymous(Api.request("/login").GET()));
+    answers.add(Api.anonymous(Api.request("/static/lineup.js").GET()));
+    for (HttpResponse<String> answer : answers) {
+      String what = answer.request().uri() + " " + answer.statusCode();
+      String policy = answer.headers().firstValue("Content-Security-Policy").orElse("");
+      assertTrue(policy.contains("script-src 'self'"), what + ": " + policy);
+      assertTrue(policy.contains("style-src 'self'"), what + ": " + policy);
+      assertTrue(policy.contains("frame-ancestors 'none'"), what + ": " + policy);
+      assertEquals(
+          "nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), what);
+      assertEquals(
+          "same-origin", answer.headers().firstValue("Referrer-Policy").orElse(null), what);
+    }
+  }
+
+  @Test
   void publicUrlsNeedNoSignIn() {
     for (String open : List.of("/login", "/static/lineup.css", "/health/ready", "/metrics")) {
       HttpResponse<String> reply = Api.anonymous(Api.request(open).GET());
@@ -137,6 +175,9 @@ class AuthIT {
       HttpResponse<String> player = Api.anonymous(Api.request(m3u).GET());
       assertEquals(200, player.statusCode(), player.body());
       assertTrue(player.body().startsWith("#EXTM3U"));
+      assertFalse(
+          player.headers().firstValue("Content-Security-Policy").orElse("").contains("'self'"),
+          "the pages' policy is not put on player answers (their servlet sets its own)");
       assertNotEquals(401, Api.anonymous(Api.request(epg).GET()).statusCode());
 
       String secret = provider.password();
