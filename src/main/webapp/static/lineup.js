@@ -188,6 +188,30 @@
   }
   window.Lineup.follow = follow;
 
+  // No inline handlers or scripts in the pages (Content-Security-Policy: scripts from this server
+  // only): buttons and cards say what they need in data attributes, handled here.
+  document.addEventListener("click", evt => {
+    const sync = evt.target.closest("button[data-sync]");
+    if (sync) window.Lineup.sync(sync, Number(sync.dataset.sync), sync.dataset.force !== undefined);
+    const toggle = evt.target.closest("[data-toggle-next-row]");
+    if (toggle) {
+      const row = toggle.closest("tr").nextElementSibling;
+      row.hidden = !row.hidden;
+    }
+  });
+  /** A card whose account is syncing when it is rendered follows that sync's progress. */
+  const followRunning = root => {
+    const cards = root.matches && root.matches("[data-follow]") ? [root] : [];
+    root.querySelectorAll("[data-follow]").forEach(card => cards.push(card));
+    cards.forEach(card => follow(card, Number(card.dataset.account), null));
+  };
+  document.addEventListener("DOMContentLoaded", () => followRunning(document));
+  document.addEventListener("htmx:load", evt => followRunning(evt.detail.elt));
+  /** A channel logo that does not load is left out. */
+  document.addEventListener("error", evt => {
+    if (evt.target.matches && evt.target.matches("img.logo")) evt.target.remove();
+  }, true);
+
   /**
    * Tag chips: an input with data-chips becomes chips plus a text box with the same suggestions
    * (datalist); Enter, comma or picking a suggestion adds a chip, Backspace in the empty box or ×

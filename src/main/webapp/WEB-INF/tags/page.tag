@@ -8,6 +8,8 @@
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title><c:out value="${title}"/> · Lineup</title>
   <c:if test="${not empty csrfToken}"><meta name="csrf-token" content="${csrfToken}"></c:if>
+  <%-- Pages allow scripts and styles from this server only (Content-Security-Policy): htmx must not add its own <style>. --%>
+  <meta name="htmx-config" content='{"includeIndicatorStyles":false}'>
   <link rel="stylesheet" href="/static/lineup.css">
   <script src="${htmx}" defer></script>
   <script src="/static/lineup.js" defer></script>

@@ -46,7 +46,11 @@
           <c:when test="${not empty nextSync}">Next automatic sync: <strong><c:out value="${nextSync}"/></strong>.</c:when>
           <c:otherwise>No account syncs automatically.</c:otherwise>
         </c:choose>
-        Accounts sync every ${syncIntervalHours} h unless they set their own interval; guides are fetched after each sync.</p>
+        <c:choose>
+          <c:when test="${not empty syncInterval}">Accounts sync every <c:out value="${syncInterval}"/> unless they set their own interval;</c:when>
+          <c:otherwise>Only accounts with their own interval sync by themselves (SYNC_INTERVAL_HOURS is 0);</c:otherwise>
+        </c:choose>
+        guides are fetched after each sync.</p>
     </c:otherwise>
   </c:choose>
 </l:page>

@@ -6,13 +6,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -34,15 +32,15 @@ public class DatabaseMigrator {
   @Resource(lookup = "jdbc/lineup")
   DataSource dataSource;
 
-  @Inject
-  @ConfigProperty(name = "DB_STARTUP_WAIT_SECONDS", defaultValue = "60")
-  int startupWaitSeconds;
+  /** How long to wait for the database at start. */
+  static final Variable<Long> STARTUP_WAIT =
+      Variable.whole("DB_STARTUP_WAIT_SECONDS", "60", 0, 86_400, "seconds");
 
   private volatile String schemaVersion;
 
   @PostConstruct
   void migrate() {
-    awaitDatabase(Duration.ofSeconds(startupWaitSeconds));
+    awaitDatabase(Duration.ofSeconds(STARTUP_WAIT.value()));
     MigrateResult result =
         Flyway.configure(DatabaseMigrator.class.getClassLoader())
             .dataSource(dataSource)

@@ -2,13 +2,11 @@ package dev.lineup.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * PUBLIC_URL: the address players reach Lineup at ({@code https://tv.example.com}, or {@code
@@ -19,15 +17,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PublicUrl {
-  @Inject
-  @ConfigProperty(name = "PUBLIC_URL")
-  Optional<String> configured;
+  public static final Variable<String> VARIABLE =
+      new Variable<>(
+          "PUBLIC_URL",
+          null,
+          "an http(s) URL without user, query or fragment, such as https://tv.example.com or"
+              + " http://192.168.1.10:9080",
+          false,
+          PublicUrl::parse);
 
   private String base;
 
   @PostConstruct
   void check() {
-    base = configured.filter(u -> !u.isBlank()).map(PublicUrl::parse).orElse(null);
+    base = VARIABLE.value();
   }
 
   /**

@@ -6,9 +6,14 @@
     <h1>Welcome to Lineup</h1>
     <p class="muted small">Create the admin account first: it protects your provider logins, the web UI and the API.
       Choose a password of at least 10 characters.</p>
+    <p class="muted small">To prove this is your server, enter the setup code from Lineup's log: the line
+      "Lineup has no admin yet: … enter the setup code XXXX-XXXX-XXXX" (in the terminal of <code>./mvnw -Prun</code>,
+      or <code>docker compose logs lineup</code>).</p>
     <c:if test="${not empty error}"><p class="problem-inline" role="alert"><c:out value="${error}"/></p></c:if>
     <form class="stack" method="post" action="/setup">
-      <label>Username <input name="username" autocomplete="username" required autofocus maxlength="64" value="<c:out value='${username}'/>">
+      <label>Setup code <input name="setup_code" autocomplete="off" required autofocus maxlength="20" placeholder="XXXX-XXXX-XXXX" spellcheck="false" value="<c:out value='${setupCode}'/>">
+        <span class="field-error" data-error-for="setup_code"><c:out value="${errors.setup_code}"/></span></label>
+      <label>Username <input name="username" autocomplete="username" required maxlength="64" value="<c:out value='${username}'/>">
         <span class="field-error" data-error-for="username"><c:out value="${errors.username}"/></span></label>
       <label>Password <input name="password" type="password" autocomplete="new-password" required minlength="10">
         <span class="field-error" data-error-for="password"><c:out value="${errors.password}"/></span></label>

@@ -2,7 +2,7 @@
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <c:set var="s" value="${account.status}"/>
-<article class="card" id="account-${account.id}" data-account="${account.id}"
+<article class="card" id="account-${account.id}" data-account="${account.id}" ${account.running ? 'data-follow' : ''}
          hx-get="/accounts/${account.id}/card" hx-trigger="refresh" hx-swap="outerHTML">
   <h3><c:out value="${account.name}"/>
     <c:choose>
@@ -32,9 +32,9 @@
   </c:if>
   <div class="progress" hidden><progress max="1"></progress> <span>starting…</span></div>
   <div class="actions">
-    <button class="primary sync" type="button" onclick="Lineup.sync(this, ${account.id}, false)" ${account.running ? 'disabled' : ''}>Sync</button>
+    <button class="primary sync" type="button" data-sync="${account.id}" ${account.running ? 'disabled' : ''}>Sync</button>
     <c:if test="${account.needsConfirmation}">
-      <button type="button" onclick="Lineup.sync(this, ${account.id}, true)">Confirm and sync</button>
+      <button type="button" data-sync="${account.id}" data-force>Confirm and sync</button>
     </c:if>
     <button type="button" hx-post="/api/accounts/${account.id}/test" hx-swap="none"
             data-notice="Connection OK: the provider accepted the login">Test connection <span class="spinner"></span></button>
@@ -69,5 +69,4 @@
   <details hx-get="/accounts/${account.id}/history" hx-trigger="toggle once" hx-target="find .history">
     <summary>Sync history</summary><div class="history small muted">Loading…</div>
   </details>
-  <c:if test="${account.running}"><script>Lineup.follow(document.getElementById("account-${account.id}"), ${account.id}, null);</script></c:if>
 </article>

@@ -3,8 +3,8 @@
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <c:if test="${empty accounts}"><div class="empty"><strong>No accounts yet</strong><a href="/accounts#add">Add one</a> to filter its channels.</div></c:if>
 <c:forEach var="a" items="${accounts}">
-  <section class="panel" id="filters-${a.id}" style="margin-bottom:1rem">
-    <h3 style="margin-top:0"><c:out value="${a.name}"/>
+  <section class="panel spaced" id="filters-${a.id}">
+    <h3 class="flush"><c:out value="${a.name}"/>
       <span class="muted small"><fmt:formatNumber value="${a.status.passing_channels}"/> of
         <fmt:formatNumber value="${a.status.channel_count}"/> channels pass</span></h3>
     <c:choose>
@@ -19,10 +19,10 @@
               <td><c:out value="${f.filterAction()}"/></td>
               <td><c:out value="${f.filterType()}"/></td>
               <td><code><c:out value="${f.filterValue()}"/></code></td>
-              <td style="white-space:nowrap">
+              <td class="nowrap">
                 <button type="button" hx-patch="/api/filters/${f.id()}" hx-swap="none" data-refresh="#filter-list"
                         data-json='{"enabled": ${!f.enabled()}}'>${f.enabled() ? 'Disable' : 'Enable'}</button>
-                <button type="button" onclick="this.closest('tr').nextElementSibling.hidden ^= true">Edit</button>
+                <button type="button" data-toggle-next-row>Edit</button>
                 <button type="button" class="danger" hx-delete="/api/filters/${f.id()}" hx-swap="none"
                         hx-confirm="Delete this filter?" data-refresh="#filter-list">Delete</button></td>
             </tr>

@@ -2,7 +2,7 @@
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <c:forEach var="ch" items="${result.channels}">
   <tr class="channel">
-    <td><c:if test="${not empty ch.icon}"><img class="logo" loading="lazy" alt="" src="<c:out value='${ch.icon}'/>" onerror="this.remove()"></c:if></td>
+    <td><c:if test="${not empty ch.icon}"><img class="logo" loading="lazy" alt="" referrerpolicy="no-referrer" src="<c:out value='${ch.icon}'/>"></c:if></td>
     <td><c:out value="${ch.name}"/></td>
     <td><c:out value="${ch.cleaned_name}"/></td>
     <td><c:out value="${ch.category_name}"/></td>

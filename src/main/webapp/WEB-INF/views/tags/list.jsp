@@ -7,8 +7,8 @@
 </c:if>
 <c:forEach var="set" items="${rulesets}">
   <c:set var="r" value="${set.ruleset}"/>
-  <section class="panel ruleset" id="ruleset-${r.id()}" style="margin-bottom:1rem">
-    <h3 style="margin-top:0"><c:out value="${r.name()}"/>
+  <section class="panel ruleset spaced" id="ruleset-${r.id()}">
+    <h3 class="flush"><c:out value="${r.name()}"/>
       <c:if test="${r.isDefault()}"><span class="badge db">default</span></c:if>
       <c:if test="${!r.enabled()}"><span class="badge off">disabled</span></c:if>
       <span class="muted small">${r.ruleCount()} rules</span>
@@ -31,7 +31,7 @@
             <td><span class="tag"><c:out value="${rule.tagName()}"/></span></td>
             <td><c:out value="${rule.source()}"/></td>
             <td>${rule.removeFromName() ? 'yes' : ''}</td>
-            <td style="white-space:nowrap">
+            <td class="nowrap">
               <c:if test="${!st.first}">
                 <button type="button" title="Run earlier" aria-label="Move up" hx-patch="/api/tag-rules/${rule.id()}" hx-swap="none"
                         data-refresh="#tag-list" data-json='{"priority": ${set.rules[st.index - 1].priority() - 1}}'>↑</button></c:if>
@@ -40,7 +40,7 @@
                         data-refresh="#tag-list" data-json='{"priority": ${set.rules[st.index + 1].priority() + 1}}'>↓</button></c:if>
               <button type="button" hx-patch="/api/tag-rules/${rule.id()}" hx-swap="none" data-refresh="#tag-list"
                       data-json='{"enabled": ${!rule.enabled()}}'>${rule.enabled() ? 'Disable' : 'Enable'}</button>
-              <button type="button" onclick="this.closest('tr').nextElementSibling.hidden ^= true">Edit</button>
+              <button type="button" data-toggle-next-row>Edit</button>
               <button type="button" class="danger" hx-delete="/api/tag-rules/${rule.id()}" hx-swap="none"
                       hx-confirm="Delete this rule? Tags change when the accounts' tags are processed next."
                       data-refresh="#tag-list">Delete</button></td>
@@ -95,8 +95,8 @@
 <h2>Accounts</h2>
 <c:if test="${empty accountsTags}"><div class="empty">No accounts yet: <a href="/accounts#add">add one</a>.</div></c:if>
 <c:forEach var="a" items="${accountsTags}">
-  <section class="panel account-tags" id="account-tags-${a.id}" style="margin-bottom:1rem">
-    <h3 style="margin-top:0"><c:out value="${a.name}"/></h3>
+  <section class="panel account-tags spaced" id="account-tags-${a.id}">
+    <h3 class="flush"><c:out value="${a.name}"/></h3>
     <p class="small">Rulesets in use:
       <c:forEach var="e" items="${a.rulesets.effective}" varStatus="st"><c:out value="${e.name}"/>${st.last ? '' : ', '}</c:forEach>
       <c:if test="${empty a.rulesets.effective}"><span class="muted">none</span></c:if>
@@ -106,7 +106,7 @@
                 data-refresh="#tag-list" title="Stop using this ruleset for this account">Unassign <c:out value="${as.name}"/></button>
       </c:forEach></p>
     <form class="toolbar" hx-post="/api/accounts/${a.id}/rulesets" hx-swap="none" data-refresh="#tag-list" data-notice="Ruleset assigned">
-      <select name="ruleset_id" data-type="number" style="width:auto">
+      <select name="ruleset_id" data-type="number" class="auto-width">
         <c:forEach var="set" items="${rulesets}"><option value="${set.ruleset.id()}"><c:out value="${set.ruleset.name()}"/></option></c:forEach>
       </select>
       <button type="submit">Assign</button>

@@ -116,6 +116,44 @@ class AuthIT {
   }
 
   @Test
+  void everyPageAndApiAnswerCarriesTheBrowserProtectionsAndNoInlineCode() throws Exception {
+    Api.token();
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    for (String page : pages()) {
+      HttpResponse<String> signedIn = Api.get(page, "text/html").raw();
+      assertEquals(200, signedIn.statusCode(), page);
+      String html = signedIn.body();
+      assertFalse(
+          java.util.regex.Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>").matcher(html).find(),
+          page + " has no inline script (the policy would block it)");
+      assertFalse(
+          java.util.regex.Pattern.compile(
+                  "\\s(on[a-z]+|style)\\s*=", java.util.regex.Pattern.CASE_INSENSITIVE)
+              .matcher(html)
+              .find(),
+          page + " has no inline handler or style attribute");
+      answers.add(signedIn);
+      answers.add(Api.anonymous(Api.request(page).GET())); // the redirect to sign in
+    }
+    answers.add(Api.get("/api/accounts").raw());
+    answers.add(Api.post("/api/tokens", "{}").raw()); // a problem
+    answers.add(Api.anonymous(Api.request("/api/accounts").GET())); // refused: 401
+    answers.add(Api.anonymous(Api.request("/login").GET()));
+    answers.add(Api.anonymous(Api.request("/static/lineup.js").GET()));
+    for (HttpResponse<String> answer : answers) {
+      String what = answer.request().uri() + " " + answer.statusCode();
+      String policy = answer.headers().firstValue("Content-Security-Policy").orElse("");
+      assertTrue(policy.contains("script-src 'self'"), what + ": " + policy);
+      assertTrue(policy.contains("style-src 'self'"), what + ": " + policy);
+      assertTrue(policy.contains("frame-ancestors 'none'"), what + ": " + policy);
+      assertEquals(
+          "nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), what);
+      assertEquals(
+          "same-origin", answer.headers().firstValue("Referrer-Policy").orElse(null), what);
+    }
+  }
+
+  @Test
   void publicUrlsNeedNoSignIn() {
     for (String open : List.of("/login", "/static/lineup.css", "/health/ready", "/metrics")) {
       HttpResponse<String> reply = Api.anonymous(Api.request(open).GET());
@@ -137,6 +175,9 @@ class AuthIT {
       HttpResponse<String> player = Api.anonymous(Api.request(m3u).GET());
       assertEquals(200, player.statusCode(), player.body());
       assertTrue(player.body().startsWith("#EXTM3U"));
+      assertFalse(
+          player.headers().firstValue("Content-Security-Policy").orElse("").contains("'self'"),
+          "the pages' policy is not put on player answers (their servlet sets its own)");
       assertNotEquals(401, Api.anonymous(Api.request(epg).GET()).statusCode());
 
       String secret = provider.password();
@@ -364,6 +405,8 @@ class AuthIT {
         Api.anonymous(
             Api.form(
                 "/setup",
+                "setup_code",
+                Api.setupCode(),
                 "username",
                 "intruder",
                 "password",
@@ -387,13 +430,49 @@ class AuthIT {
       assertEquals(401, api.statusCode());
       assertTrue(api.body().contains("/setup"), api.body());
       assertTrue(location(Api.anonymous(Api.request("/login").GET())).endsWith("/setup"));
+      String used = Api.setupCode();
       HttpResponse<String> form = Api.anonymous(Api.request("/setup").GET());
       assertEquals(200, form.statusCode());
       assertTrue(form.body().contains("name=\"confirmation\""));
+      assertTrue(form.body().contains("name=\"setup_code\""), "the form asks for the code");
+      String code = Api.setupCode();
+      assertNotEquals(used, code, "the page logged a new code; the first one was used up");
+
+      assertSetupRefused(null, "no code");
+      assertSetupRefused("ABCD-EFGH-JKMN", "a wrong code");
+      assertSetupRefused(used, "the code that created the first admin");
+      HttpResponse<String> script =
+          Api.anonymous(
+              Api.form(
+                      "/setup",
+                      "setup_code",
+                      "WRONG",
+                      "username",
+                      "first",
+                      "password",
+                      "first-password",
+                      "confirmation",
+                      "first-password")
+                  .header("Accept", "application/json"));
+      assertEquals(403, script.statusCode(), script.body());
+      assertTrue(
+          script.headers().firstValue("Content-Type").orElse("").startsWith("application/problem"),
+          "a script gets a problem: " + script.headers());
+      assertTrue(script.body().contains("setup_code"), script.body());
+      assertEquals(0L, Db.number("SELECT COUNT(*) FROM admins"), "nothing stored");
 
       HttpResponse<String> bad =
           Api.anonymous(
-              Api.form("/setup", "username", "", "password", "short", "confirmation", "other"));
+              Api.form(
+                  "/setup",
+                  "setup_code",
+                  code,
+                  "username",
+                  "",
+                  "password",
+                  "short",
+                  "confirmation",
+                  "other"));
       assertEquals(422, bad.statusCode());
       assertTrue(bad.body().contains("at least 10 characters"), bad.body());
       assertTrue(bad.body().contains("must be 1 to 64 characters"), bad.body());
@@ -402,6 +481,8 @@ class AuthIT {
           Api.anonymous(
               Api.form(
                   "/setup",
+                  "setup_code",
+                  code.toLowerCase(),
                   "username",
                   "first",
                   "password",
@@ -419,6 +500,8 @@ class AuthIT {
                     Api.anonymous(
                         Api.form(
                             "/setup",
+                            "setup_code",
+                            code,
                             "username",
                             name,
                             "password",
@@ -437,6 +520,27 @@ class AuthIT {
               + " VALUES (?, ?, ?, ?, ?, ?)",
           row.toArray());
     }
+  }
+
+  /** A setup with this code (or none) is a 403 form that names the code, and stores nothing. */
+  private static void assertSetupRefused(String code, String why) {
+    List<String> fields =
+        new ArrayList<>(
+            List.of(
+                "username",
+                "stranger",
+                "password",
+                "stranger-password",
+                "confirmation",
+                "stranger-password"));
+    if (code != null) {
+      fields.addAll(List.of("setup_code", code));
+    }
+    HttpResponse<String> refused = Api.anonymous(Api.form("/setup", fields.toArray(String[]::new)));
+    assertEquals(403, refused.statusCode(), why + ": " + refused.body());
+    assertTrue(refused.body().contains("is not the setup code"), why + ": " + refused.body());
+    assertTrue(refused.headers().allValues("Set-Cookie").isEmpty(), why);
+    assertEquals(0L, Db.number("SELECT COUNT(*) FROM admins"), why + ": nothing stored");
   }
 
   @Test

@@ -18,9 +18,9 @@ import java.time.Duration;
 
 /**
  * The integration tests' one HTTP client for the running Lineup server. Authentication is added
- * here and nowhere else: on first use it creates the admin through the setup page (or finds it
- * made), signs in through the sign-in form, makes an API token with that session, and sends the
- * token with every request ({@code Authorization: Bearer}).
+ * here and nowhere else: on first use it creates the admin through the setup page with the setup
+ * code from the server's log (or finds it made), signs in through the sign-in form, makes an API
+ * token with that session, and sends the token with every request ({@code Authorization: Bearer}).
  */
 public final class Api {
   public static final String BASE_URL =
@@ -88,6 +88,14 @@ public final class Api {
     return builder.header("Authorization", "Bearer " + token());
   }
 
+  /**
+   * The setup code the server wrote to its log ({@code -Dlineup.setup.code} for a server
+   * elsewhere); "" when there is none (a server whose admin exists logs none).
+   */
+  public static String setupCode() {
+    return System.getProperty("lineup.setup.code", ServerLog.setupCode().orElse(""));
+  }
+
   /** The API token every request sends; made once per test JVM. */
   public static synchronized String token() {
     if (token == null) {
@@ -95,6 +103,8 @@ public final class Api {
           anonymous(
               form(
                   "/setup",
+                  "setup_code",
+                  setupCode(),
                   "username",
                   ADMIN_USER,
                   "password",

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -55,6 +58,26 @@ public final class ServerLog {
         text.indexOf(STARTED) >= 0,
         "The server log in " + folder.toAbsolutePath() + " is empty or not the test server's");
     return text.toString();
+  }
+
+  private static final Pattern SETUP_CODE =
+      Pattern.compile(
+          "Lineup has no admin yet: .* enter the setup code ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})");
+
+  /** The setup code the server logged last, if any (none when its log cannot be read). */
+  public static Optional<String> setupCode() {
+    String text;
+    try {
+      text = text();
+    } catch (AssertionError | UncheckedIOException e) {
+      return Optional.empty(); // a server elsewhere: -Dlineup.setup.code, or it has its admin
+    }
+    Matcher found = SETUP_CODE.matcher(text);
+    String last = null;
+    while (found.find()) {
+      last = found.group(1);
+    }
+    return Optional.ofNullable(last);
   }
 
   /** A position in the log, to read what is logged after it. */

@@ -1,8 +1,11 @@
 package dev.lineup.access.boundary;
 
 import dev.lineup.access.control.Admins;
+import dev.lineup.access.control.SetupCode;
+import dev.lineup.access.control.SignInThrottle;
 import dev.lineup.platform.FieldError;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.ProblemMapper;
 import dev.lineup.web.control.Views;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -13,18 +16,23 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The first-run setup page ({@code /setup}): while Lineup has no admin, every page leads here to
- * create one; the new admin is signed in straight away. Once there is an admin it leads to the
- * sign-in page, and a second setup is refused (409).
+ * create one, with the one-time {@link SetupCode setup code} that the server wrote to its log; the
+ * new admin is signed in straight away. Wrong codes count against the address like failed sign-ins
+ * ({@link SignInThrottle}). Once there is an admin it leads to the sign-in page, and a second setup
+ * is refused (409). A caller asking for JSON gets the refusals as problems instead of the form.
  */
 @WebServlet("/setup")
 public class SetupPage extends HttpServlet {
   @Inject SecurityContext security;
   @Inject Admins admins;
+  @Inject SetupCode setupCode;
+  @Inject SignInThrottle throttle;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -32,6 +40,7 @@ public class SetupPage extends HttpServlet {
     if (admins.exists()) {
       response.sendRedirect("/login");
     } else {
+      setupCode.announce();
       form(request, response, 200, null, Map.of());
     }
   }
@@ -41,13 +50,41 @@ public class SetupPage extends HttpServlet {
       throws IOException {
     String username = request.getParameter("username");
     String password = request.getParameter("password");
+    AuthenticationStatus status;
     try {
-      try {
-        admins.create(username, password, request.getParameter("confirmation"));
-      } catch (PersistenceException race) { // another setup stored its admin first (id 1)
+      if (admins.exists()) {
         throw ProblemException.conflict("Lineup has an admin already: sign in at /login.");
       }
+      try (SignInThrottle.Attempt attempt = throttle.begin(request.getRemoteAddr())) {
+        setupCode.announce(); // none yet when the admin was removed while Lineup ran
+        if (!setupCode.matches(request.getParameter("setup_code"))) {
+          if (admins.exists()) { // a setup running at the same time used the code up
+            throw ProblemException.conflict("Lineup has an admin already: sign in at /login.");
+          }
+          throw new ProblemException(
+              403,
+              "Setup code required",
+              "The setup code is missing or wrong: Lineup writes it to its log (\"Lineup has no"
+                  + " admin yet: … enter the setup code …\").",
+              List.of(new FieldError("setup_code", "is not the setup code from the server log")));
+        }
+        attempt.succeeded();
+        try {
+          admins.create(username, password, request.getParameter("confirmation"));
+        } catch (PersistenceException race) { // another setup stored its admin first (id 1)
+          throw ProblemException.conflict("Lineup has an admin already: sign in at /login.");
+        }
+        setupCode.used();
+        status = SignInPage.signIn(security, request, response, username, password);
+      }
     } catch (ProblemException problem) {
+      if (problem instanceof SignInThrottle.Refused refused) {
+        response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+      }
+      if (wantsJson(request)) {
+        ProblemMapper.send(response, problem);
+        return;
+      }
       form(
           request,
           response,
@@ -59,9 +96,13 @@ public class SetupPage extends HttpServlet {
                       FieldError::field, FieldError::message, (a, b) -> a + "; " + b)));
       return;
     }
-    AuthenticationStatus status =
-        SignInPage.signIn(security, request, response, username, password);
     Views.seeOther(response, status == AuthenticationStatus.SUCCESS ? "/" : "/login");
+  }
+
+  /** A script (Accept: application/json) rather than a browser. */
+  private static boolean wantsJson(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.contains("json") && !accept.contains("text/html");
   }
 
   private static void form(
@@ -75,6 +116,8 @@ public class SetupPage extends HttpServlet {
     request.setAttribute("error", error);
     request.setAttribute("errors", errors);
     request.setAttribute("username", request.getParameter("username"));
+    // the code was right when only the other fields are wrong: keep it in the form
+    request.setAttribute("setupCode", status == 422 ? request.getParameter("setup_code") : null);
     Views.render(request, response, "access/setup", "setup");
   }
 }

@@ -19,7 +19,8 @@ import java.io.IOException;
  * The sign-in page ({@code /login}): a plain form (it works without JavaScript) posted back here.
  * The credentials go through Jakarta Security ({@link SecurityContext#authenticate}), which signs
  * the browser in with a session cookie; then the browser goes on to the page it first asked for.
- * Ten failures from one address within 15 minutes make it wait (429).
+ * Each try is counted by {@link SignInThrottle} before the password is checked: ten failures from
+ * one address within 15 minutes make it wait (429).
  */
 @WebServlet("/login")
 public class SignInPage extends HttpServlet {
@@ -42,31 +43,26 @@ public class SignInPage extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String address = request.getRemoteAddr();
-    long wait = throttle.waitSeconds(address);
-    if (wait > 0) {
-      response.setHeader("Retry-After", Long.toString(wait));
-      form(
-          request,
-          response,
-          429,
-          "Too many failed sign-ins from this address: try again in "
-              + Math.max(1, wait / 60)
-              + " min.");
+    AuthenticationStatus status;
+    try (SignInThrottle.Attempt attempt = throttle.begin(request.getRemoteAddr())) {
+      status =
+          signIn(
+              security,
+              request,
+              response,
+              request.getParameter("username"),
+              request.getParameter("password"));
+      if (status == AuthenticationStatus.SUCCESS) {
+        attempt.succeeded();
+      }
+    } catch (SignInThrottle.Refused refused) {
+      response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+      form(request, response, refused.status(), refused.detail());
       return;
     }
-    AuthenticationStatus status =
-        signIn(
-            security,
-            request,
-            response,
-            request.getParameter("username"),
-            request.getParameter("password"));
     if (status == AuthenticationStatus.SUCCESS) {
-      throttle.succeeded(address);
       Views.seeOther(response, next(request));
     } else {
-      throttle.failed(address);
       form(request, response, 401, "Wrong username or password.");
     }
   }

@@ -40,37 +40,38 @@ public class Admins {
   @Resource(lookup = "jdbc/lineup")
   DataSource dataSource;
 
-  /** The admin's name and session epoch as last read, and when. */
-  private record Current(String username, int epoch, long at) {}
+  /** The admin's name and session epoch as last read. */
+  record Current(String username, int epoch) {}
 
-  private volatile Current current;
+  private final Remembered<Short, Current> current = new Remembered<>(REMEMBER, 1);
 
   /** The admin's name, if a session signed at {@code epoch} is still theirs. */
   public Optional<String> sessionHolder(int epoch) {
-    Current known = current;
-    if (known == null || System.nanoTime() - known.at() > REMEMBER.toNanos()) {
-      known = read();
-      current = known;
-    }
-    return known != null && known.epoch() == epoch
-        ? Optional.of(known.username())
-        : Optional.empty();
+    return current
+        .get(Admin.ID, id -> read())
+        .filter(known -> known.epoch() == epoch)
+        .map(Current::username);
   }
 
   /** The admin's row as committed now (JDBC: no persistence context can hand back an old copy). */
-  private Current read() {
+  Optional<Current> read() {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
                 "SELECT username, session_epoch FROM admins WHERE id = " + Admin.ID);
         ResultSet row = query.executeQuery()) {
-      return row.next() ? new Current(row.getString(1), row.getInt(2), System.nanoTime()) : null;
+      return row.next()
+          ? Optional.of(new Current(row.getString(1), row.getInt(2)))
+          : Optional.empty();
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the admin", e);
     }
   }
 
-  /** Drops the remembered admin once the current transaction has ended (committed or not). */
+  /**
+   * Forgets the remembered admin once the current transaction has ended (committed or not), and
+   * with it any read that was in flight meanwhile ({@link Remembered}).
+   */
   private void forgetAfterCommit() {
     transactions.registerInterposedSynchronization(
         new Synchronization() {
@@ -79,9 +80,13 @@ public class Admins {
 
           @Override
           public void afterCompletion(int status) {
-            current = null;
+            forgetRemembered();
           }
         });
+  }
+
+  void forgetRemembered() {
+    current.forget();
   }
 
   public Optional<Admin> find() {

@@ -6,6 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,17 +17,16 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * API tokens: made, listed, checked on each bearer request, and revoked. A checked token is
- * remembered for {@link #REMEMBER} (revoking it forgets it at once), so scripts calling in a loop
- * cost no database read per request; its last use is written when it is checked against the
- * database, so at most once in that time.
+ * remembered for {@link #REMEMBER}, so scripts calling in a loop cost no database read per request;
+ * its last use is written when it is checked against the database, so at most once in that time.
+ * Revoking a token forgets every remembered token once the revocation is committed, including
+ * checks that were reading the database at that moment ({@link Remembered}).
  */
 @ApplicationScoped
 public class ApiTokens {
@@ -34,36 +35,35 @@ public class ApiTokens {
   private static final int MAX_REMEMBERED = 1_000;
 
   @PersistenceContext EntityManager em;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   @Resource(lookup = "jdbc/lineup")
   DataSource dataSource;
 
-  /** A token that was valid when checked: its id and name, and when it was checked. */
-  private record Checked(long id, String name, long at) {}
+  /** A token that was valid when checked: its id and name. */
+  record Checked(long id, String name) {}
 
-  private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+  private final Remembered<String, Checked> checked = new Remembered<>(REMEMBER, MAX_REMEMBERED);
 
   /** The name of the token a bearer header carries; empty when it is not one of ours. */
   public Optional<String> verify(String token) {
     if (!ApiToken.wellFormed(token)) {
       return Optional.empty();
     }
-    String hash = ApiToken.hash(token);
-    Checked known = checked.get(hash);
-    if (known != null && System.nanoTime() - known.at() < REMEMBER.toNanos()) {
-      return Optional.of(known.name());
-    }
-    Optional<ApiToken> found = ApiToken.byHash(em, hash);
-    if (found.isEmpty()) {
-      checked.remove(hash);
-      return Optional.empty();
-    }
-    if (checked.size() >= MAX_REMEMBERED) {
-      checked.clear();
-    }
-    checked.put(hash, new Checked(found.get().id(), found.get().name(), System.nanoTime()));
-    recordUse(found.get().id());
-    return Optional.of(found.get().name());
+    return checked.get(ApiToken.hash(token), this::load).map(Checked::name);
+  }
+
+  /** The token with this hash as the database has it now (its use recorded). */
+  Optional<Checked> load(String hash) {
+    Optional<Checked> found =
+        ApiToken.byHash(em, hash).map(token -> new Checked(token.id(), token.name()));
+    found.ifPresent(token -> recordUse(token.id()));
+    return found;
+  }
+
+  /** Called once a revocation has been committed (or rolled back). */
+  void forgetRemembered() {
+    checked.forget();
   }
 
   private void recordUse(long id) {
@@ -98,7 +98,17 @@ public class ApiTokens {
       throw ProblemException.notFound("API token", id);
     }
     em.remove(token);
-    checked.values().removeIf(known -> known.id() == id);
+    // Forgotten after the commit: before it, a check would still read the token and remember it.
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            forgetRemembered();
+          }
+        });
     LOG.info(() -> "API token " + id + " (" + token.name() + ") revoked");
   }
 }

@@ -4,6 +4,7 @@ import dev.lineup.access.control.Sessions.Session;
 import dev.lineup.access.entity.Admin;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
+import dev.lineup.platform.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -88,7 +89,8 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
       return refuse(
           request,
           response,
-          "Lineup has no admin yet: create one at /setup, then sign in.",
+          "Lineup has no admin yet: create one at /setup with the setup code from the server"
+              + " log, then sign in.",
           "/setup");
     }
     return refuse(
@@ -132,6 +134,7 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
   private AuthenticationStatus refuse(
       HttpServletRequest request, HttpServletResponse response, String detail, String page) {
     try {
+      SecurityHeaders.apply(request, response); // the filters do not run for a refused request
       boolean api = request.getRequestURI().startsWith("/api/");
       boolean htmx = "true".equals(request.getHeader("HX-Request"));
       if (page != null && !api && "GET".equals(request.getMethod()) && !htmx) {

@@ -3,6 +3,7 @@ package dev.lineup.access.control;
 import dev.lineup.access.control.Sessions.Session;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
+import dev.lineup.platform.Variable;
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -14,12 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Cross-site defences, after {@link LineupAuthentication} has said who is calling:
@@ -43,20 +42,14 @@ public class RequestGuard implements Filter {
 
   @Inject Sessions sessions;
 
-  @Inject
-  @ConfigProperty(name = "CORS_ORIGINS", defaultValue = " ")
-  String corsOrigins;
+  /** Other sites whose scripts may call the API with a token. */
+  public static final Variable<List<String>> CORS_ORIGINS = Variable.origins("CORS_ORIGINS");
 
   private Set<String> allowed;
 
   @Override
   public void init(jakarta.servlet.FilterConfig config) {
-    allowed =
-        Arrays.stream(corsOrigins.split(","))
-            .map(String::strip)
-            .filter(o -> !o.isEmpty())
-            .map(o -> o.toLowerCase(Locale.ROOT))
-            .collect(Collectors.toUnmodifiableSet());
+    allowed = Set.copyOf(CORS_ORIGINS.value());
   }
 
   @Override

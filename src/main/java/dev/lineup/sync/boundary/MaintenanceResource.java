@@ -2,6 +2,7 @@ package dev.lineup.sync.boundary;
 
 import dev.lineup.platform.QueryParams;
 import dev.lineup.sync.control.Maintenance;
+import dev.lineup.sync.control.SyncConfig;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code POST /api/maintenance/optimize}: purges channels and categories inactive for longer than
@@ -24,15 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MaintenanceResource {
   @Inject Maintenance maintenance;
 
-  @Inject
-  @ConfigProperty(name = "PURGE_INACTIVE_DAYS", defaultValue = "30")
-  int purgeInactiveDays;
+  @Inject SyncConfig config;
 
   @POST
   public Map<String, Object> optimize(
       @QueryParam("purge_inactive_days") String days, @QueryParam("optimize") String optimize) {
     return maintenance.run(
-        QueryParams.integer("purge_inactive_days", days, purgeInactiveDays, 0, 36500),
+        QueryParams.integer("purge_inactive_days", days, config.purgeInactiveDays(), 0, 36500),
         QueryParams.bool("optimize", optimize, false));
   }
 }

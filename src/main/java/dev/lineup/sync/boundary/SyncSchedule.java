@@ -3,6 +3,7 @@ package dev.lineup.sync.boundary;
 import dev.lineup.account.entity.Account;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.sync.control.ChannelSync;
+import dev.lineup.sync.control.SyncConfig;
 import dev.lineup.sync.control.SyncRuns;
 import dev.lineup.sync.entity.SyncRun;
 import dev.lineup.sync.entity.SyncRun.Scope;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Syncs accounts on schedule. One persistent EJB timer (stored in MariaDB, so in a cluster it fires
@@ -52,17 +52,7 @@ public class SyncSchedule {
   @Inject ChannelSync sync;
   @Inject SyncRuns runs;
 
-  @Inject
-  @ConfigProperty(name = "SYNC_INTERVAL_HOURS", defaultValue = "6")
-  double intervalHours;
-
-  @Inject
-  @ConfigProperty(name = "SYNC_CHECK_SECONDS", defaultValue = "300")
-  long checkSeconds;
-
-  @Inject
-  @ConfigProperty(name = "SYNC_FIRST_CHECK_SECONDS", defaultValue = "60")
-  long firstCheckSeconds;
+  @Inject SyncConfig config;
 
   /**
    * Replaces any check timer with a new one owned by this server. A timer left by a stopped server
@@ -77,17 +67,17 @@ public class SyncSchedule {
       }
     }
     timers.createIntervalTimer(
-        Duration.ofSeconds(Math.min(firstCheckSeconds, checkSeconds)).toMillis(),
-        Duration.ofSeconds(Math.max(checkSeconds, 1)).toMillis(),
+        Math.min(config.firstCheck().toMillis(), config.checkEvery().toMillis()),
+        config.checkEvery().toMillis(),
         new TimerConfig(TIMER, true));
     LOG.info(
         () ->
             "Sync schedule: every "
-                + (intervalHours > 0
-                    ? intervalHours + " h"
-                    : "- (off unless an account sets its own interval)")
+                + (config.interval().isZero()
+                    ? "- (off unless an account sets its own interval)"
+                    : SyncConfig.describe(config.interval()))
                 + ", checked every "
-                + checkSeconds
+                + config.checkEvery().toSeconds()
                 + " s");
   }
 
@@ -101,9 +91,11 @@ public class SyncSchedule {
       if (!account.enabled()) {
         continue;
       }
-      double hours =
-          account.syncIntervalHours() != null ? account.syncIntervalHours() : intervalHours;
-      if (hours <= 0 || !due(account.id(), Duration.ofMinutes((long) (hours * 60)), now)) {
+      Duration interval =
+          account.syncIntervalHours() != null
+              ? Duration.ofHours(account.syncIntervalHours())
+              : config.interval();
+      if (interval.isZero() || interval.isNegative() || !due(account.id(), interval, now)) {
         continue;
       }
       try {

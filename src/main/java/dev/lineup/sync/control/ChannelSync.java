@@ -47,7 +47,6 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -82,15 +81,12 @@ public class ChannelSync {
   @Inject Event<ChannelsChanged> channelsChanged;
   @Inject Secrets secrets;
 
-  /** Tag a lineup right after each successful sync, so it is never left untagged. */
-  @Inject
-  @ConfigProperty(name = "TAGS_AUTO_PROCESS", defaultValue = "true")
-  boolean autoProcessTags;
-
-  /** Above this share of active channels (or categories) missing, a sync waits for confirmation. */
-  @Inject
-  @ConfigProperty(name = "SYNC_MAX_DEACTIVATE_SHARE", defaultValue = "0.5")
-  double maxDeactivateShare;
+  /**
+   * TAGS_AUTO_PROCESS (tag a lineup right after each successful sync, so it is never left untagged)
+   * and SYNC_MAX_DEACTIVATE_SHARE (above this share of active channels or categories missing, a
+   * sync waits for confirmation).
+   */
+  @Inject SyncConfig config;
 
   /** Thrown from inside the fetch to stop it: cancelled, or the database failed. */
   private static final class Abort extends RuntimeException {
@@ -135,7 +131,7 @@ public class ChannelSync {
         throw new IllegalStateException("Could not record the sync run", e);
       }
       execute(session, account, run, scope, force);
-      if (run.succeeded() && autoProcessTags) {
+      if (run.succeeded() && config.autoProcessTags()) {
         tag(run);
       }
       if (run.succeeded()) {
@@ -392,7 +388,7 @@ public class ChannelSync {
   }
 
   private String lossDoubt(SyncSession.Loss loss, String what) {
-    if (loss.share() <= maxDeactivateShare) {
+    if (loss.share() <= config.maxDeactivateShare()) {
       return null;
     }
     return String.format(
@@ -403,7 +399,7 @@ public class ChannelSync {
         loss.active(),
         what,
         loss.share() * 100,
-        maxDeactivateShare * 100);
+        config.maxDeactivateShare() * 100);
   }
 
   private void phase(SyncSession session, SyncRun run, String phase, long total) {

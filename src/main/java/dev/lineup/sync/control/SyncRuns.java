@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The {@code sync_runs} table: recording runs as they go, and reading the history back. */
 @ApplicationScoped
@@ -32,9 +31,7 @@ public class SyncRuns {
   @Resource(lookup = "jdbc/lineup")
   DataSource dataSource;
 
-  @Inject
-  @ConfigProperty(name = "SYNC_HISTORY_KEEP", defaultValue = "50")
-  int historyKeep;
+  @Inject SyncConfig config;
 
   /**
    * Records a new running run. Runs of this account still marked running are from a server that
@@ -136,7 +133,7 @@ public class SyncRuns {
                 + "  ORDER BY id DESC LIMIT 1 OFFSET ?) AS keep)")) {
       delete.setLong(1, accountId);
       delete.setLong(2, accountId);
-      delete.setInt(3, Math.max(historyKeep, 1) - 1);
+      delete.setInt(3, config.historyKeep() - 1);
       return delete.executeUpdate();
     }
   }

@@ -1,6 +1,7 @@
 package dev.lineup.web.boundary;
 
 import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.sync.control.SyncConfig;
 import dev.lineup.web.control.AccountCards;
 import dev.lineup.web.control.Views;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The dashboard ({@code /}): accounts and their totals, the playlists, when syncs run, and the
@@ -27,9 +27,7 @@ public class DashboardPage extends HttpServlet {
   @Inject AccountCards cards;
   @PersistenceContext EntityManager em;
 
-  @Inject
-  @ConfigProperty(name = "SYNC_INTERVAL_HOURS", defaultValue = "6")
-  int syncIntervalHours;
+  @Inject SyncConfig syncConfig;
 
   /**
    * The next automatic sync: the enabled account whose interval (its own, else the global one) ends
@@ -40,8 +38,8 @@ public class DashboardPage extends HttpServlet {
     String who = null;
     for (Map<String, Object> card : accounts) {
       Integer own = (Integer) card.get("syncIntervalHours");
-      int hours = own != null ? own : syncIntervalHours;
-      if (!Boolean.TRUE.equals(card.get("enabled")) || hours <= 0) {
+      Duration interval = own != null ? Duration.ofHours(own) : syncConfig.interval();
+      if (!Boolean.TRUE.equals(card.get("enabled")) || interval.isZero() || interval.isNegative()) {
         continue;
       }
       @SuppressWarnings("unchecked")
@@ -50,7 +48,7 @@ public class DashboardPage extends HttpServlet {
       OffsetDateTime next =
           finished == null
               ? OffsetDateTime.now(ZoneOffset.UTC)
-              : OffsetDateTime.parse((String) finished).plusHours(hours);
+              : OffsetDateTime.parse((String) finished).plus(interval);
       if (soonest == null || next.isBefore(soonest)) {
         soonest = next;
         who = (String) card.get("name");
@@ -95,7 +93,9 @@ public class DashboardPage extends HttpServlet {
     request.setAttribute(
         "playlists",
         em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().size());
-    request.setAttribute("syncIntervalHours", syncIntervalHours);
+    request.setAttribute(
+        "syncInterval",
+        syncConfig.interval().isZero() ? null : SyncConfig.describe(syncConfig.interval()));
     request.setAttribute("nextSync", nextSync(accounts));
     Views.render(request, response, "dashboard", "dashboard");
   }
