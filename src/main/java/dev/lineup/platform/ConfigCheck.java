@@ -2,6 +2,7 @@ package dev.lineup.platform;
 
 import dev.lineup.access.control.AdminReset;
 import dev.lineup.access.control.RequestGuard;
+import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.sync.control.SyncConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -79,8 +80,7 @@ public class ConfigCheck implements Extension {
           Variable.whole("PROVIDER_RETRIES", "2", 0, 10, "retries"),
           Variable.whole("PROVIDER_RETRY_DELAY_MS", "1000", 0, 600_000, "milliseconds"),
           Variable.flag("PROVIDER_BLOCK_PRIVATE", "false"),
-          Variable.text("EPG_DIR", null, "a folder path", false),
-          Variable.whole("GUIDE_MAX_MB", "4096", 1, 1_048_576, "MiB"));
+          Variable.text("EPG_DIR", null, "a folder path", false));
 
   /** Every variable Lineup reads. */
   public static List<Variable<?>> all() {
@@ -89,7 +89,7 @@ public class ConfigCheck implements Extension {
             PLATFORM,
             PROVIDERS,
             SyncConfig.VARIABLES,
-            List.of(AdminReset.RESET, RequestGuard.CORS_ORIGINS))
+            List.of(AdminReset.RESET, RequestGuard.CORS_ORIGINS, GuideRefresh.MAX_MB))
         .flatMap(List::stream)
         .toList();
   }

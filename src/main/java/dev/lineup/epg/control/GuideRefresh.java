@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
 import dev.lineup.account.entity.ServerUrl;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.Variable;
 import dev.lineup.provider.control.ProviderException;
 import dev.lineup.provider.control.ProviderHttp;
 import jakarta.annotation.Resource;
@@ -39,9 +40,8 @@ public class GuideRefresh {
   Optional<String> epgDir;
 
   /** GUIDE_MAX_MB: the most XML one guide may hold once unpacked. */
-  @Inject
-  @ConfigProperty(name = "GUIDE_MAX_MB", defaultValue = "4096")
-  long guideMaxMb;
+  public static final Variable<Long> MAX_MB =
+      Variable.whole("GUIDE_MAX_MB", "4096", 1, 1_048_576, "MiB");
 
   @Inject ProviderHttp http;
   @PersistenceContext EntityManager em;
@@ -50,7 +50,7 @@ public class GuideRefresh {
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
   public Guides guides() {
-    return new Guides(dir(), guideMaxMb << 20, Guides.DEFAULT_MAX_ELEMENT_BYTES);
+    return new Guides(dir(), MAX_MB.value() << 20, Guides.DEFAULT_MAX_ELEMENT_BYTES);
   }
 
   /** EPG_DIR: the guides' folder (default: the server's output folder + /epg). */
