@@ -183,7 +183,7 @@ public final class Guides {
       Counts counts = new Counts();
       try (DataOutputStream channelOut = gzip(head);
           DataOutputStream programmeOut = gzip(programmes)) {
-        split(bounded(uncompressed(xml)), channelOut, programmeOut, counts);
+        split(new Bounded(uncompressed(xml)), channelOut, programmeOut, counts);
         programmeOut.writeByte('E');
       } catch (ZipException e) {
         throw new InvalidGuideException("its gzip compression is corrupt: " + e.getMessage());
@@ -226,33 +226,54 @@ public final class Guides {
     return first == 0x1f && second == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
   }
 
-  /** The body, failing once it has given more than {@link #maxBytes}. */
-  private InputStream bounded(InputStream in) {
-    return new FilterInputStream(in) {
-      private long read;
+  /** Room for the parser's read-ahead when one element's bytes are counted from the stream. */
+  private static final int READ_AHEAD = 64 * 1024;
 
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        count(b < 0 ? 0 : 1);
-        return b;
-      }
+  /**
+   * The body, failing once it has given more than {@link #maxBytes} in all, or more than an
+   * element's cap since {@link #elementStarts()}. Counting the raw bytes (not what is kept) bounds
+   * what the parser holds: it reads a text or an attribute value whole before it hands it over, and
+   * an element's dropped content is never written, so it cannot be measured afterwards.
+   */
+  private final class Bounded extends FilterInputStream {
+    private long read;
+    private long sinceStart;
 
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        count(Math.max(n, 0));
-        return n;
-      }
+    Bounded(InputStream in) {
+      super(in);
+    }
 
-      private void count(int n) throws InvalidGuideException {
-        read += n;
-        if (read > maxBytes) {
-          throw new InvalidGuideException(
-              "it holds more than " + (maxBytes >> 20) + " MiB of XML (GUIDE_MAX_MB)");
-        }
+    /** A top-level element starts (or none is open): its bytes are counted from here. */
+    void elementStarts() {
+      sinceStart = 0;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      count(Math.max(n, 0));
+      return n;
+    }
+
+    private void count(int n) throws InvalidGuideException {
+      read += n;
+      sinceStart += n;
+      if (read > maxBytes) {
+        throw new InvalidGuideException(
+            "it holds more than " + (maxBytes >> 20) + " MiB of XML (GUIDE_MAX_MB)");
       }
-    };
+      if (sinceStart > (long) maxElementBytes + READ_AHEAD) {
+        throw new InvalidGuideException(
+            "one of its elements is larger than " + maxElementBytes / 1024 + " KiB");
+      }
+    }
   }
 
   private static final class Counts {
@@ -262,7 +283,7 @@ public final class Guides {
 
   /** Parses the document and writes one record per channel and programme. */
   private void split(
-      InputStream xml, DataOutputStream channels, DataOutputStream programmes, Counts counts)
+      Bounded xml, DataOutputStream channels, DataOutputStream programmes, Counts counts)
       throws IOException {
     try {
       XMLEventReader reader = inputFactory().createXMLEventReader(xml);
@@ -287,6 +308,7 @@ public final class Guides {
           }
           depth++;
           if (depth == 2) {
+            xml.elementStarts();
             boolean channel = local.equals("channel");
             Attribute attribute = start.getAttributeByName(channel ? ID : CHANNEL);
             id = attribute == null ? null : attribute.getValue().trim();
@@ -333,6 +355,9 @@ public final class Guides {
           depth--;
         } else if (target != null && dropped == 0 && event.isCharacters()) {
           writer.add(event); // text only: comments, processing instructions and DTDs are dropped
+        }
+        if (depth <= 1) {
+          xml.elementStarts(); // between top-level elements
         }
         if (target != null && element.size() > maxElementBytes) {
           throw new InvalidGuideException(

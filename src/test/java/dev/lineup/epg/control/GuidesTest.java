@@ -126,7 +126,7 @@ class GuidesTest {
       }
       out.write("</tv>".getBytes(StandardCharsets.UTF_8));
     }
-    Guides guides = new Guides(dir, 1 << 20, 4096);
+    Guides guides = new Guides(dir, 1 << 20, 8 << 20); // the whole guide's cap comes first
     Guides.InvalidGuideException bomb =
         assertThrows(
             Guides.InvalidGuideException.class,
@@ -144,5 +144,50 @@ class GuidesTest {
     assertEquals("Not an XMLTV guide: the document ends early", guides.failure("1").message());
     guides.store("1", xml("<tv></tv>"));
     assertNull(guides.failure("1"));
+  }
+
+  /** {@code head}, then {@code size} times 'a', then {@code tail}; counts what was read of it. */
+  static final class Generated extends InputStream {
+    private final byte[] head;
+    private final byte[] tail;
+    private final long size;
+    long position;
+
+    Generated(String head, long size, String tail) {
+      this.head = head.getBytes(StandardCharsets.UTF_8);
+      this.tail = tail.getBytes(StandardCharsets.UTF_8);
+      this.size = size;
+    }
+
+    @Override
+    public int read() {
+      long total = head.length + size + tail.length;
+      if (position >= total) {
+        return -1;
+      }
+      long at = position++;
+      if (at < head.length) {
+        return head[(int) at];
+      }
+      return at < head.length + size ? 'a' : tail[(int) (at - head.length - size)];
+    }
+  }
+
+  @Test
+  void aGiantTextAttributeOrDroppedElementFailsBeforeItIsReadWhole() throws Exception {
+    Guides guides = new Guides(dir, 1L << 40, 1 << 20);
+    for (String[] shape :
+        new String[][] {
+          {"<tv><programme channel=\"a.uk\"><desc>", "</desc></programme></tv>"},
+          {"<tv><programme channel=\"a.uk\"><title lang=\"", "\">T</title></programme></tv>"},
+          {"<tv><programme channel=\"a.uk\"><junk>", "</junk></programme></tv>"},
+          {"<tv><unknown>", "</unknown></tv>"}
+        }) {
+      Generated body = new Generated(shape[0], 300L << 20, shape[1]); // 300 MiB
+      Guides.InvalidGuideException big =
+          assertThrows(Guides.InvalidGuideException.class, () -> guides.store("1", body));
+      assertTrue(big.getMessage().contains("larger than 1024 KiB"), big.getMessage());
+      assertTrue(body.position < 3L << 20, shape[0] + ": read " + body.position + " bytes");
+    }
   }
 }
