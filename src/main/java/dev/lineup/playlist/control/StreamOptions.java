@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -44,7 +45,9 @@ public record StreamOptions(Map<String, String> attributes, List<String> lines) 
 
   private static final Pattern VLC_OPTION =
       Pattern.compile(
-          "#EXTVLCOPT:((http-[a-z-]+|network-caching|adaptive-[a-z-]+|program)(=.*)?)",
+          "#EXTVLCOPT:((http-user-agent|http-referrer|http-referer|http-origin|http-cookie"
+              + "|http-reconnect|http-continuous|http-forward-cookies|network-caching"
+              + "|adaptive-[a-z-]+|program)(=.*)?)",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern KODI_PROPERTY =
       Pattern.compile(
@@ -52,13 +55,22 @@ public record StreamOptions(Map<String, String> attributes, List<String> lines) 
           Pattern.CASE_INSENSITIVE);
   private static final int MAX_VALUE = 2048;
 
+  /** One factory: {@code Json.createReader} looks the JSON provider up again on every call. */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+  /** Text any extras with stream options hold; most entries' extras (a tvg-name) hold none. */
+  private static final Pattern RELEVANT =
+      Pattern.compile(
+          "\"(options|user-agent|http-user-agent|referr?er|http-referr?er|catchup"
+              + "|timeshift|tvg-shift|tvg-rec)");
+
   /** The options in a channel's extras JSON; {@link #NONE} for null or unreadable extras. */
   public static StreamOptions of(String extras) {
-    if (extras == null || extras.isBlank()) {
+    if (extras == null || !RELEVANT.matcher(extras).find()) {
       return NONE;
     }
     JsonObject json;
-    try (JsonReader reader = Json.createReader(new StringReader(extras))) {
+    try (JsonReader reader = READERS.createReader(new StringReader(extras))) {
       json = reader.readObject();
     } catch (JsonException | ClassCastException e) {
       return NONE;
