@@ -156,9 +156,12 @@ public class PlaylistServlet extends HttpServlet {
             + " /playlist/{account_id}.m3u or /epg/{account_id}.xml");
   }
 
-  /** What an answer is, for {@link Renditions}: one file per playlist, kind and host. */
+  /**
+   * What an answer is, for {@link Renditions}: one file per playlist and kind, and for an M3U per
+   * address too (its {@code x-tvg-url} names it; a guide's body is the same for every address).
+   */
   private static String slot(String kind, long id, boolean guide, String base) {
-    return kind + "-" + id + (guide ? "-epg-" : "-m3u-") + base;
+    return kind + "-" + id + (guide ? "-epg" : "-m3u-" + base);
   }
 
   /** /epg/... asks for .xml, /playlist/... for .m3u. */
@@ -170,7 +173,9 @@ public class PlaylistServlet extends HttpServlet {
       throws IOException {
     Freshness.Validator validator =
         freshness.validator(
-            target.guide() ? "guide" : "m3u", target.settings().toString(), target.epgUrl());
+            target.guide() ? "guide" : "m3u",
+            target.settings().toString(),
+            target.guide() ? "" : target.epgUrl()); // only the M3U names the address
     target.accounts().forEach(a -> freshness.withAccount(validator, a));
     Guides store = guides.guides();
     List<String> keys = target.accounts().stream().map(GuideRefresh::key).toList();

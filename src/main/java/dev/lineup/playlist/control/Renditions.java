@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -98,16 +101,24 @@ public class Renditions {
       synchronized (latest) {
         latest.get(slot); // used last: kept longest
       }
-      copy(file, gzip, client);
-      return;
+      try {
+        copy(file, gzip, client);
+        return;
+      } catch (NoSuchFileException evicted) {
+        // its slot was evicted just now: render it again below
+      }
     }
     CompletableFuture<Path> mine = new CompletableFuture<>();
     CompletableFuture<Path> running = rendering.putIfAbsent(key, mine);
     if (running != null) {
       Path rendered = await(running);
       if (rendered != null) {
-        copy(rendered, gzip, client);
-        return;
+        try {
+          copy(rendered, gzip, client);
+          return;
+        } catch (NoSuchFileException evicted) {
+          // evicted before this client read it: render for this client alone, below
+        }
       }
       // The other rendering failed: render for this client alone, encoded as announced.
       OutputStream raw = client.open(gzip, -1);
@@ -182,15 +193,22 @@ public class Renditions {
     }
   }
 
+  /**
+   * Sends a rendered file. It is opened before anything is sent, so a file deleted meanwhile (its
+   * slot evicted) is a {@link NoSuchFileException} the caller can still recover from.
+   */
   private static void copy(Path file, boolean gzip, Client client) throws IOException {
-    if (gzip) {
-      try (OutputStream out = client.open(true, Files.size(file))) {
-        Files.copy(file, out);
-      }
-    } else {
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
-          OutputStream out = client.open(false, -1)) {
-        in.transferTo(out);
+    try (FileChannel channel = FileChannel.open(file)) {
+      InputStream raw = Channels.newInputStream(channel);
+      if (gzip) {
+        try (OutputStream out = client.open(true, channel.size())) {
+          raw.transferTo(out);
+        }
+      } else {
+        try (InputStream in = new GZIPInputStream(raw, 1 << 16);
+            OutputStream out = client.open(false, -1)) {
+          in.transferTo(out);
+        }
       }
     }
   }
