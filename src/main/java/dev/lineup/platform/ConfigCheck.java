@@ -3,6 +3,7 @@ package dev.lineup.platform;
 import dev.lineup.access.control.AdminReset;
 import dev.lineup.access.control.RequestGuard;
 import dev.lineup.epg.control.GuideRefresh;
+import dev.lineup.provider.control.ProviderConfig;
 import dev.lineup.sync.control.SyncConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -68,28 +69,19 @@ public class ConfigCheck implements Extension {
           Variable.text("SECRET_KEY_FILE", null, "a file path", false),
           PublicUrl.VARIABLE);
 
-  /**
-   * Read by the provider client and the guide store, which inject them directly (the same forms;
-   * checked here first, so a wrong one never reaches their injection).
-   */
-  static final List<Variable<?>> PROVIDERS =
-      List.of(
-          Variable.whole("PROVIDER_CONNECT_TIMEOUT_SECONDS", "10", 1, 3600, "seconds"),
-          Variable.whole("PROVIDER_READ_TIMEOUT_SECONDS", "30", 1, 3600, "seconds"),
-          Variable.whole("PROVIDER_DOWNLOAD_TIMEOUT_SECONDS", "600", 1, 86_400, "seconds"),
-          Variable.whole("PROVIDER_RETRIES", "2", 0, 10, "retries"),
-          Variable.whole("PROVIDER_RETRY_DELAY_MS", "1000", 0, 600_000, "milliseconds"),
-          Variable.flag("PROVIDER_BLOCK_PRIVATE", "false"),
-          Variable.text("EPG_DIR", null, "a folder path", false));
+  /** Read by the guide store. */
+  static final List<Variable<?>> GUIDES =
+      List.of(Variable.text("EPG_DIR", null, "a folder path", false), GuideRefresh.MAX_MB);
 
   /** Every variable Lineup reads. */
   public static List<Variable<?>> all() {
     return Stream.of(
             SERVER,
             PLATFORM,
-            PROVIDERS,
+            ProviderConfig.VARIABLES,
+            GUIDES,
             SyncConfig.VARIABLES,
-            List.of(AdminReset.RESET, RequestGuard.CORS_ORIGINS, GuideRefresh.MAX_MB))
+            List.of(AdminReset.RESET, RequestGuard.CORS_ORIGINS))
         .flatMap(List::stream)
         .toList();
   }

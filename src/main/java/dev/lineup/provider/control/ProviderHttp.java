@@ -1,7 +1,7 @@
 package dev.lineup.provider.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -26,7 +26,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one HTTP client Lineup uses to reach IPTV providers: a polite User-Agent, configurable
@@ -46,28 +45,17 @@ public class ProviderHttp {
   /** As many as the JDK client follows. */
   static final int MAX_REDIRECTS = 5;
 
-  @Inject
-  @ConfigProperty(name = "PROVIDER_CONNECT_TIMEOUT_SECONDS", defaultValue = "10")
+  // Set from ProviderConfig when the bean starts (tests set them directly).
   int connectTimeoutSeconds;
-
-  @Inject
-  @ConfigProperty(name = "PROVIDER_READ_TIMEOUT_SECONDS", defaultValue = "30")
   int readTimeoutSeconds;
 
   /** The longest a list may take to arrive, even while bytes keep coming; guides get 6 times it. */
-  @Inject
-  @ConfigProperty(name = "PROVIDER_DOWNLOAD_TIMEOUT_SECONDS", defaultValue = "600")
   int downloadTimeoutSeconds;
 
   /** How many times longer than a list a guide (often hundreds of MB) may take. */
   public static final int GUIDE_TIME_FACTOR = 6;
 
-  @Inject
-  @ConfigProperty(name = "PROVIDER_RETRIES", defaultValue = "2")
   int retries;
-
-  @Inject
-  @ConfigProperty(name = "PROVIDER_RETRY_DELAY_MS", defaultValue = "1000")
   long retryDelayMillis;
 
   /**
@@ -75,9 +63,17 @@ public class ProviderHttp {
    * provider on the LAN is legitimate). Checked on the resolved addresses of every request and
    * redirect.
    */
-  @Inject
-  @ConfigProperty(name = "PROVIDER_BLOCK_PRIVATE", defaultValue = "false")
   boolean blockPrivate;
+
+  @PostConstruct
+  void configure() {
+    connectTimeoutSeconds = ProviderConfig.CONNECT_TIMEOUT_SECONDS.value().intValue();
+    readTimeoutSeconds = ProviderConfig.READ_TIMEOUT_SECONDS.value().intValue();
+    downloadTimeoutSeconds = ProviderConfig.DOWNLOAD_TIMEOUT_SECONDS.value().intValue();
+    retries = ProviderConfig.RETRIES.value().intValue();
+    retryDelayMillis = ProviderConfig.RETRY_DELAY_MS.value();
+    blockPrivate = ProviderConfig.BLOCK_PRIVATE.value();
+  }
 
   /** Why an address is refused, or empty (tests narrow it to try redirects on loopback). */
   Function<InetAddress, Optional<String>> refusal = ProviderAddresses::refused;
