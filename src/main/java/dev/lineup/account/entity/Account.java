@@ -170,6 +170,13 @@ public class Account extends Timestamped {
 
   @Override
   public String toString() {
-    return "Account[id=" + id + ", name=" + name + ", server=" + maskedServer() + "]";
+    // Logged: only the host, since a playlist URL may carry credentials in its path (/USER/PASS/).
+    String host;
+    try {
+      host = java.net.URI.create(serverUrl == null ? "" : serverUrl.strip()).getHost();
+    } catch (IllegalArgumentException e) {
+      host = null;
+    }
+    return "Account[id=" + id + ", name=" + name + ", host=" + host + "]";
   }
 }
