@@ -1,18 +1,13 @@
 package dev.lineup.platform;
 
-import dev.lineup.access.control.AdminReset;
-import dev.lineup.access.control.RequestGuard;
-import dev.lineup.epg.control.GuideRefresh;
-import dev.lineup.provider.control.ProviderConfig;
-import dev.lineup.sync.control.SyncConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -69,21 +64,15 @@ public class ConfigCheck implements Extension {
           Variable.text("SECRET_KEY_FILE", null, "a file path", false),
           PublicUrl.VARIABLE);
 
-  /** Read by the guide store. */
-  static final List<Variable<?>> GUIDES =
-      List.of(Variable.text("EPG_DIR", null, "a folder path", false), GuideRefresh.MAX_MB);
-
-  /** Every variable Lineup reads. */
+  /** Every variable Lineup reads: the server's and the platform's, then each feature's own. */
   public static List<Variable<?>> all() {
-    return Stream.of(
-            SERVER,
-            PLATFORM,
-            ProviderConfig.VARIABLES,
-            GUIDES,
-            SyncConfig.VARIABLES,
-            List.of(AdminReset.RESET, RequestGuard.CORS_ORIGINS))
-        .flatMap(List::stream)
-        .toList();
+    List<Variable<?>> all = new ArrayList<>(SERVER);
+    all.addAll(PLATFORM);
+    for (VariableSource source :
+        ServiceLoader.load(VariableSource.class, ConfigCheck.class.getClassLoader())) {
+      all.addAll(source.variables());
+    }
+    return all;
   }
 
   void check(@Observes AfterBeanDiscovery discovered) {

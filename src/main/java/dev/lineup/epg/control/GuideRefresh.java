@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Fetches each account's guide into {@link Guides}: from the URL the user set ({@code epg_url}),
@@ -35,9 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class GuideRefresh {
   private static final Logger LOG = Logger.getLogger(GuideRefresh.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "EPG_DIR")
-  Optional<String> epgDir;
+  /** EPG_DIR: the guides' folder. */
+  public static final Variable<String> DIR = Variable.text("EPG_DIR", null, "a folder path", false);
 
   /** GUIDE_MAX_MB: the most XML one guide may hold once unpacked. */
   public static final Variable<Long> MAX_MB =
@@ -55,8 +53,7 @@ public class GuideRefresh {
 
   /** EPG_DIR: the guides' folder (default: the server's output folder + /epg). */
   public Path dir() {
-    return epgDir
-        .filter(d -> !d.isBlank())
+    return Optional.ofNullable(DIR.value())
         .map(Path::of)
         .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "epg"));
   }
