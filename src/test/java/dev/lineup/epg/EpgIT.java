@@ -370,7 +370,14 @@ class EpgIT {
     assertEquals(before, provider.requestCount(), "the guide's script called out");
 
     // In depth: the player answer's headers alone keep such a script from running, even unstripped.
-    String raw = HOSTILE.formatted("http://127.0.0.1:9");
+    String raw =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tv><programme start="20261126060000 +0000" channel="cnn.us"><desc>Tonight<script \
+        xmlns="http://www.w3.org/1999/xhtml">
+          document.documentElement.setAttribute('data-' + 'pwned', 'yes');
+        </script></desc></programme></tv>
+        """;
     assertTrue(
         dumpDom(serve(raw, Map.of())).contains("data-pwned=\"yes\""), "the script runs bare");
     Map<String, String> headers = new java.util.HashMap<>();
@@ -398,6 +405,13 @@ class EpgIT {
             out.write(body);
           }
         });
+    server.setExecutor(
+        java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r);
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
     Thread stopper = new Thread(() -> server.stop(0));
     java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
