@@ -110,10 +110,7 @@ public record Variable<T>(
         defaultValue,
         "a port number from 1 to 65535",
         false,
-        text -> {
-          long value = Long.parseLong(text);
-          return value < 1 || value > 65535 ? null : value;
-        });
+        whole(name, defaultValue, 1, 65535, "port").parser());
   }
 
   /** A share from 0 to 1 ({@code 0.5} = half). */

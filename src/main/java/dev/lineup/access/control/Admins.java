@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -73,16 +72,7 @@ public class Admins {
    * with it any read that was in flight meanwhile ({@link Remembered}).
    */
   private void forgetAfterCommit() {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            forgetRemembered();
-          }
-        });
+    current.forgetAfterCommit(transactions);
   }
 
   void forgetRemembered() {

@@ -6,7 +6,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -98,17 +97,7 @@ public class ApiTokens {
       throw ProblemException.notFound("API token", id);
     }
     em.remove(token);
-    // Forgotten after the commit: before it, a check would still read the token and remember it.
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            forgetRemembered();
-          }
-        });
+    checked.forgetAfterCommit(transactions);
     LOG.info(() -> "API token " + id + " (" + token.name() + ") revoked");
   }
 }

@@ -1,5 +1,7 @@
 package dev.lineup.access.control;
 
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -61,5 +63,22 @@ final class Remembered<K, V> {
   void forget() {
     generation.incrementAndGet();
     entries.clear();
+  }
+
+  /**
+   * Forgets every value once the current transaction has ended (committed or not): before the
+   * commit, a check would still read the old row and remember it.
+   */
+  void forgetAfterCommit(TransactionSynchronizationRegistry transactions) {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            forget();
+          }
+        });
   }
 }
