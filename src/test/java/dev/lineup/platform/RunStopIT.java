@@ -44,9 +44,11 @@ class RunStopIT {
         .environment()
         .remove("DB_HOST"); // the run's own embedded database, whatever the tests use
     check.environment().remove("DATABASE_URL");
+    // Ports below the ephemeral range (32768 and up): a client's outgoing connection cannot hold
+    // one.
     check.environment().put("HTTP_PORT", System.getProperty("lineup.it.run.http.port", "19180"));
     check.environment().put("HTTPS_PORT", System.getProperty("lineup.it.run.https.port", "19543"));
-    check.environment().put("RUN_DB_PORT", System.getProperty("lineup.it.run.db.port", "33308"));
+    check.environment().put("RUN_DB_PORT", System.getProperty("lineup.it.run.db.port", "23308"));
     Process process = check.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(20, TimeUnit.MINUTES), output);
