@@ -58,10 +58,9 @@ public class ConfigCheck implements Extension {
   static final List<Variable<?>> PLATFORM =
       List.of(
           DatabaseMigrator.STARTUP_WAIT,
-          Variable.oneOf("LINEUP_MODE", "development", "development", "production"),
-          Variable.text(
-              "SECRET_KEY", null, "at least 32 random characters (openssl rand -base64 48)", true),
-          Variable.text("SECRET_KEY_FILE", null, "a file path", false),
+          Secrets.MODE,
+          Secrets.KEY,
+          Secrets.KEY_FILE,
           PublicUrl.VARIABLE);
 
   /** Every variable Lineup reads: the server's and the platform's, then each feature's own. */

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -31,7 +30,6 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Lineup's secret key ({@code SECRET_KEY}) and what it protects: provider passwords are stored
@@ -59,17 +57,14 @@ public class Secrets {
       Set.of("change-me", "changeme", "secret", "secret-key", "secret_key", "lineup", "password");
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Inject
-  @ConfigProperty(name = "SECRET_KEY")
-  Optional<String> configured;
-
-  @Inject
-  @ConfigProperty(name = "SECRET_KEY_FILE")
-  Optional<String> keyFile;
-
-  @Inject
-  @ConfigProperty(name = "LINEUP_MODE", defaultValue = "development")
-  String mode;
+  // Read here and checked at start through the same Variables (ConfigCheck), so they agree.
+  static final Variable<String> KEY =
+      Variable.text(
+          "SECRET_KEY", null, "at least 32 random characters (openssl rand -base64 48)", true);
+  static final Variable<String> KEY_FILE =
+      Variable.text("SECRET_KEY_FILE", null, "a file path", false);
+  static final Variable<String> MODE =
+      Variable.oneOf("LINEUP_MODE", "development", "development", "production");
 
   private SecretKey key;
   private SecretKey signingKey;
@@ -81,7 +76,7 @@ public class Secrets {
 
   @PostConstruct
   void init() {
-    use(resolve(configured.orElse(null), production(mode), this::fromFile));
+    use(resolve(KEY.value(), production(MODE.value()), this::fromFile));
   }
 
   /** Secrets under a given key, outside CDI (unit tests). */
@@ -126,8 +121,7 @@ public class Secrets {
   /** The key file's secret, written with 256 random bits first when there is none. */
   private String fromFile() {
     Path file =
-        keyFile
-            .filter(f -> !f.isBlank())
+        Optional.ofNullable(KEY_FILE.value())
             .map(Path::of)
             .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "secret.key"));
     byte[] random = new byte[32];
