@@ -91,11 +91,8 @@ public class SyncSchedule {
       if (!account.enabled()) {
         continue;
       }
-      Duration interval =
-          account.syncIntervalHours() != null
-              ? Duration.ofHours(account.syncIntervalHours())
-              : config.interval();
-      if (interval.isZero() || interval.isNegative() || !due(account.id(), interval, now)) {
+      Duration interval = config.intervalOf(account.syncIntervalHours());
+      if (interval.isZero() || !due(account.id(), interval, now)) {
         continue;
       }
       try {

@@ -60,6 +60,15 @@ public class SyncConfig {
     return interval;
   }
 
+  /**
+   * How often an account syncs: its own {@code sync_interval_hours} when set, else the global
+   * interval; zero when it does not sync on schedule.
+   */
+  public Duration intervalOf(Integer ownHours) {
+    Duration chosen = ownHours != null ? Duration.ofHours(ownHours) : interval;
+    return chosen.isNegative() ? Duration.ZERO : chosen;
+  }
+
   /** How often the scheduler looks for due accounts. */
   public Duration checkEvery() {
     return checkEvery;

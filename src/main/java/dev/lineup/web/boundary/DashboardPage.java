@@ -38,8 +38,8 @@ public class DashboardPage extends HttpServlet {
     String who = null;
     for (Map<String, Object> card : accounts) {
       Integer own = (Integer) card.get("syncIntervalHours");
-      Duration interval = own != null ? Duration.ofHours(own) : syncConfig.interval();
-      if (!Boolean.TRUE.equals(card.get("enabled")) || interval.isZero() || interval.isNegative()) {
+      Duration interval = syncConfig.intervalOf(own);
+      if (!Boolean.TRUE.equals(card.get("enabled")) || interval.isZero()) {
         continue;
       }
       @SuppressWarnings("unchecked")
