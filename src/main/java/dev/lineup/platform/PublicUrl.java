@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * PUBLIC_URL: the address players reach Lineup at ({@code https://tv.example.com}, or {@code
@@ -62,9 +61,12 @@ public class PublicUrl {
             + (value.contains("@") ? "" : " (it is '" + value + "')"));
   }
 
-  /** The configured URL, if any. */
-  public Optional<String> configured() {
-    return Optional.ofNullable(base);
+  /**
+   * What links to Lineup start with: PUBLIC_URL when set, else nothing (links relative to the
+   * server the caller reached).
+   */
+  public String prefix() {
+    return base == null ? "" : base;
   }
 
   /** {@code scheme://host[:port]} for a request: PUBLIC_URL when set, else the request's own. */

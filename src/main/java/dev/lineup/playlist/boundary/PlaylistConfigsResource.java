@@ -55,7 +55,7 @@ public class PlaylistConfigsResource {
   @GET
   public List<Map<String, Object>> list() {
     return em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().stream()
-        .map(c -> PlaylistConfigRequest.view(c, publicUrl.configured().orElse("")))
+        .map(c -> PlaylistConfigRequest.view(c, publicUrl.prefix()))
         .toList();
   }
 
@@ -70,14 +70,14 @@ public class PlaylistConfigsResource {
     em.flush();
     LOG.info(() -> "Playlist created: " + config.id() + " '" + settings.name() + "'");
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(config.id())).build())
-        .entity(PlaylistConfigRequest.view(config, publicUrl.configured().orElse("")))
+        .entity(PlaylistConfigRequest.view(config, publicUrl.prefix()))
         .build();
   }
 
   @GET
   @Path("{id}")
   public Map<String, Object> get(@PathParam("id") long id) {
-    return PlaylistConfigRequest.view(find(id), publicUrl.configured().orElse(""));
+    return PlaylistConfigRequest.view(find(id), publicUrl.prefix());
   }
 
   @PUT
@@ -89,7 +89,7 @@ public class PlaylistConfigsResource {
     requireUniqueName(settings.name(), id);
     config.apply(settings);
     em.flush();
-    return PlaylistConfigRequest.view(config, publicUrl.configured().orElse(""));
+    return PlaylistConfigRequest.view(config, publicUrl.prefix());
   }
 
   @DELETE
@@ -108,7 +108,7 @@ public class PlaylistConfigsResource {
     config.rotateToken();
     em.flush();
     LOG.info(() -> "Playlist " + id + ": token rotated; its old player URLs no longer work");
-    return PlaylistConfigRequest.view(config, publicUrl.configured().orElse(""));
+    return PlaylistConfigRequest.view(config, publicUrl.prefix());
   }
 
   @GET

@@ -48,8 +48,7 @@ public class PlaylistsPage extends HttpServlet {
         .map(
             config -> {
               Map<String, Object> item =
-                  new LinkedHashMap<>(
-                      PlaylistConfigRequest.view(config, publicUrl.configured().orElse("")));
+                  new LinkedHashMap<>(PlaylistConfigRequest.view(config, publicUrl.prefix()));
               item.put("includeTags", String.join(", ", config.settings().includeTags()));
               item.put("excludeTags", String.join(", ", config.settings().excludeTags()));
               item.put("channels", playlists.count(config.settings()));
