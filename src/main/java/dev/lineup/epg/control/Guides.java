@@ -1,12 +1,12 @@
 package dev.lineup.epg.control;
 
+import dev.lineup.provider.control.CountedInputStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -235,7 +235,7 @@ public final class Guides {
    * what the parser holds: it reads a text or an attribute value whole before it hands it over, and
    * an element's dropped content is never written, so it cannot be measured afterwards.
    */
-  private final class Bounded extends FilterInputStream {
+  private final class Bounded extends CountedInputStream {
     private long read;
     private long sinceStart;
 
@@ -249,20 +249,7 @@ public final class Guides {
     }
 
     @Override
-    public int read() throws IOException {
-      int b = super.read();
-      count(b < 0 ? 0 : 1);
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      count(Math.max(n, 0));
-      return n;
-    }
-
-    private void count(int n) throws InvalidGuideException {
+    protected void counted(int n) throws InvalidGuideException {
       read += n;
       sinceStart += n;
       if (read > maxBytes) {

@@ -242,7 +242,7 @@ public class XtreamClient {
    * starts again at each entry, so only a single huge entry (or a huge gap) trips it, not a long
    * list. The parser reads a little ahead, so an entry may use a few KiB more than counted.
    */
-  static final class ItemBound extends java.io.FilterInputStream {
+  static final class ItemBound extends CountedInputStream {
     static final class TooLarge extends IOException {
       TooLarge() {
         super("a list entry is too large", null);
@@ -262,24 +262,7 @@ public class XtreamClient {
     }
 
     @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    private void count(int n) throws TooLarge {
+    protected void counted(int n) throws TooLarge {
       sinceItem += n;
       if (sinceItem > max) {
         throw new TooLarge();
