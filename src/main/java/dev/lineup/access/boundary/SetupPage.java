@@ -53,13 +53,13 @@ public class SetupPage extends HttpServlet {
     AuthenticationStatus status;
     try {
       if (admins.exists()) {
-        throw ProblemException.conflict("Lineup has an admin already: sign in at /login.");
+        throw alreadySetUp();
       }
       try (SignInThrottle.Attempt attempt = throttle.begin(request.getRemoteAddr())) {
         setupCode.announce(); // none yet when the admin was removed while Lineup ran
         if (!setupCode.matches(request.getParameter("setup_code"))) {
           if (admins.exists()) { // a setup running at the same time used the code up
-            throw ProblemException.conflict("Lineup has an admin already: sign in at /login.");
+            throw alreadySetUp();
           }
           throw new ProblemException(
               403,
@@ -72,7 +72,7 @@ public class SetupPage extends HttpServlet {
         try {
           admins.create(username, password, request.getParameter("confirmation"));
         } catch (PersistenceException race) { // another setup stored its admin first (id 1)
-          throw ProblemException.conflict("Lineup has an admin already: sign in at /login.");
+          throw alreadySetUp();
         }
         setupCode.used();
         status = SignInPage.signIn(security, request, response, username, password);
@@ -97,6 +97,11 @@ public class SetupPage extends HttpServlet {
       return;
     }
     Views.seeOther(response, status == AuthenticationStatus.SUCCESS ? "/" : "/login");
+  }
+
+  /** The answer to a setup once there is an admin (409). */
+  private static ProblemException alreadySetUp() {
+    return ProblemException.conflict("Lineup has an admin already: sign in at /login.");
   }
 
   /** A script (Accept: application/json) rather than a browser. */
