@@ -34,7 +34,6 @@ import java.net.InetAddress;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -186,12 +185,17 @@ public class ChannelSync {
       int channelsFetched = session.channelsStaged();
       run.categories = new Changes(categoriesFetched, 0, 0, 0, 0);
       run.channels = new Changes(channelsFetched, 0, 0, 0, 0);
-      if (!force) {
-        String doubt = safetyGate(session, scope);
-        if (doubt != null) {
-          run.finish(Status.SUSPICIOUS, doubt);
-          return;
-        }
+      Optional<String> doubt =
+          force
+              ? Optional.empty()
+              : new SafetyGate(config.maxDeactivateShare())
+                  .doubt(
+                      false,
+                      scope.channels() ? session.channelFigures() : null,
+                      scope.categories() ? session.categoryFigures() : null);
+      if (doubt.isPresent()) {
+        run.finish(Status.SUSPICIOUS, doubt.get());
+        return;
       }
       phase(session, run, "writing", channelsFetched);
       long writeStart = System.nanoTime();
@@ -359,47 +363,6 @@ public class ChannelSync {
       run.tagging =
           java.util.Map.of("success", false, "error", "Tag processing failed; see the server log.");
     }
-  }
-
-  /**
-   * Why the fetched lists look wrong enough to keep the stored lineup as it is, or null when they
-   * look fine. Zero channels is never taken as "the provider has no channels".
-   */
-  private String safetyGate(SyncSession session, Scope scope) throws SQLException {
-    if (scope.channels()) {
-      if (session.channelsStaged() == 0) {
-        return "The provider returned no channels; nothing was changed. Sync with force=true to"
-            + " accept an empty lineup.";
-      }
-      String doubt = lossDoubt(session.channelLoss(), "channels");
-      if (doubt != null) {
-        return doubt;
-      }
-    }
-    if (scope.categories()) {
-      SyncSession.Loss loss = session.categoryLoss();
-      if (session.categoriesStaged() == 0 && loss.active() > 0) {
-        return "The provider returned no categories; nothing was changed. Sync with force=true to"
-            + " accept that.";
-      }
-      return lossDoubt(loss, "categories");
-    }
-    return null;
-  }
-
-  private String lossDoubt(SyncSession.Loss loss, String what) {
-    if (loss.share() <= config.maxDeactivateShare()) {
-      return null;
-    }
-    return String.format(
-        Locale.ROOT,
-        "The provider's list lacks %d of %d active %s (%.0f %%, above the %.0f %% limit);"
-            + " nothing was changed. Sync with force=true if the provider really dropped them.",
-        loss.missing(),
-        loss.active(),
-        what,
-        loss.share() * 100,
-        config.maxDeactivateShare() * 100);
   }
 
   private void phase(SyncSession session, SyncRun run, String phase, long total) {

@@ -269,13 +269,6 @@ final class SyncSession implements AutoCloseable {
     return categoriesStaged;
   }
 
-  /** Active channels now, and how many of them the staged list no longer has. */
-  record Loss(int active, int missing) {
-    double share() {
-      return active == 0 ? 0 : (double) missing / active;
-    }
-  }
-
   /**
    * What merging the staged channels would do, found in one pass over the staging table (instead of
    * one pass per statement): new, changed and returning channels, and how many active ones the list
@@ -331,16 +324,19 @@ final class SyncSession implements AutoCloseable {
     return channelDiff;
   }
 
-  Loss channelLoss() throws SQLException {
+  /** The staged channels against the stored ones, for the {@link SafetyGate}. */
+  SafetyGate.Figures channelFigures() throws SQLException {
     ChannelDiff diff = channelDiff();
-    return new Loss(diff.active(), diff.missing());
+    return new SafetyGate.Figures(channelsStaged, diff.active(), diff.missing());
   }
 
-  Loss categoryLoss() throws SQLException {
-    return loss("categories", "sync_stage_categories", "category_id");
+  /** The staged categories against the stored ones, for the {@link SafetyGate}. */
+  SafetyGate.Figures categoryFigures() throws SQLException {
+    return figures("categories", "sync_stage_categories", "category_id", categoriesStaged);
   }
 
-  private Loss loss(String table, String stage, String key) throws SQLException {
+  private SafetyGate.Figures figures(String table, String stage, String key, int fetched)
+      throws SQLException {
     String sql =
         "SELECT COUNT(*), COUNT(*) - COUNT(s."
             + key
@@ -357,7 +353,7 @@ final class SyncSession implements AutoCloseable {
       query.setLong(1, accountId);
       try (ResultSet rs = query.executeQuery()) {
         rs.next();
-        return new Loss(rs.getInt(1), rs.getInt(2));
+        return new SafetyGate.Figures(fetched, rs.getInt(1), rs.getInt(2));
       }
     }
   }
