@@ -1,13 +1,13 @@
 package dev.lineup.account.boundary;
 
+import dev.lineup.account.control.AccountDeleted;
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.AccountSettings;
-import dev.lineup.channel.control.SearchIndex;
-import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.platform.FieldError;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -46,8 +46,7 @@ public class AccountsResource {
 
   @PersistenceContext EntityManager em;
   @Inject Validator validator;
-  @Inject SearchIndex searchIndex;
-  @Inject GuideRefresh guides;
+  @Inject Event<AccountDeleted> deleted;
 
   @GET
   public List<AccountView> list() {
@@ -109,8 +108,7 @@ public class AccountsResource {
     // Everything an account owns references it with ON DELETE CASCADE: one statement, one
     // transaction, no orphans.
     em.remove(account);
-    searchIndex.compactLater(); // runs once this transaction has committed (it waits for it)
-    guides.guides().delete(GuideRefresh.key(account));
+    deleted.fire(new AccountDeleted(account)); // its guide and search documents follow
     LOG.info(() -> "Account deleted: " + account);
     return Map.of(
         "success", true, "message", "Account '" + account.name() + "' and all its data deleted.");

@@ -76,6 +76,25 @@ public record ServerUrl(String value, Optional<String> username, Optional<String
   }
 
   /**
+   * The first usable URL of a playlist header's {@code x-tvg-url} (which may list several,
+   * comma-separated), or null.
+   */
+  public static String firstGuideUrl(String tvgUrl) {
+    if (tvgUrl == null) {
+      return null;
+    }
+    for (String candidate : tvgUrl.split(",")) {
+      try {
+        String url = playlist(candidate).value(); // parsed as a URI there
+        return url.length() <= 2048 ? url : null;
+      } catch (IllegalArgumentException e) {
+        // not an http(s) URL: try the next one
+      }
+    }
+    return null;
+  }
+
+  /**
    * A playlist URL (M3U accounts), kept whole: its path and query are what the provider needs. It
    * may hold credentials in its query; {@link #masked()} hides them.
    */

@@ -3,6 +3,7 @@ package dev.lineup.channel.boundary;
 import dev.lineup.account.entity.Account;
 import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.PreviewRequest;
+import dev.lineup.channel.control.PreviewView;
 import dev.lineup.channel.control.SearchIndex;
 import dev.lineup.platform.ProblemException;
 import jakarta.enterprise.context.RequestScoped;

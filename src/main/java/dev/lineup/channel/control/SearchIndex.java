@@ -1,12 +1,17 @@
 package dev.lineup.channel.control;
 
+import dev.lineup.account.control.AccountDeleted;
 import dev.lineup.platform.Sql;
 import dev.lineup.platform.TsvFile;
+import dev.lineup.sync.control.LineupSynced;
+import dev.lineup.tag.control.TagsChanged;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,6 +61,25 @@ public class SearchIndex {
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Search index not checked at start", e);
     }
+  }
+
+  /** New and renamed channels become searchable after a sync. */
+  void afterSync(@Observes @Priority(LineupSynced.FOLLOWING) LineupSynced synced) {
+    refreshLater(synced.accountId());
+  }
+
+  /** Tag processing changed cleaned names. */
+  void afterTagging(@Observes TagsChanged tagged) {
+    if (tagged.channelsUpdated() != 0) {
+      refreshLater(tagged.accountId());
+    }
+  }
+
+  /**
+   * A deleted account's documents went with it (cascade); the index is compacted once committed.
+   */
+  void afterDeletion(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDeleted deleted) {
+    compactLater();
   }
 
   /** Schedules a refresh of the account's documents. */

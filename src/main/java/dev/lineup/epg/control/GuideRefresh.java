@@ -1,15 +1,19 @@
 package dev.lineup.epg.control;
 
+import dev.lineup.account.control.AccountDeleted;
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
-import dev.lineup.account.entity.ServerUrl;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.Variable;
 import dev.lineup.provider.control.ProviderException;
 import dev.lineup.provider.control.ProviderHttp;
+import dev.lineup.sync.control.LineupSynced;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -63,6 +67,16 @@ public class GuideRefresh {
     return account.id() + "-" + account.createdAt().toEpochSecond(java.time.ZoneOffset.UTC);
   }
 
+  /** The provider's programme guide, kept for players, is fetched again after each sync. */
+  void afterSync(@Observes @Priority(LineupSynced.FOLLOWING) LineupSynced synced) {
+    refreshLater(synced.accountId());
+  }
+
+  /** A deleted account's stored guide goes once the deletion committed. */
+  void afterDeletion(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDeleted deleted) {
+    guides().delete(key(deleted.account()));
+  }
+
   /** Starts a refresh in the background unless one of the account runs already. */
   public void refreshLater(long accountId) {
     if (!running.add(accountId)) {
@@ -109,25 +123,6 @@ public class GuideRefresh {
                   + URLEncoder.encode(account.password(), StandardCharsets.UTF_8)));
     }
     return Optional.ofNullable(account.providerEpgUrl()).map(ProviderHttp::uri);
-  }
-
-  /**
-   * The first usable URL of a playlist header's {@code x-tvg-url} (which may list several,
-   * comma-separated), or null.
-   */
-  public static String firstUrl(String tvgUrl) {
-    if (tvgUrl == null) {
-      return null;
-    }
-    for (String candidate : tvgUrl.split(",")) {
-      try {
-        String url = ServerUrl.playlist(candidate).value(); // parsed as a URI there
-        return url.length() <= 2048 ? url : null;
-      } catch (IllegalArgumentException e) {
-        // not an http(s) URL: try the next one
-      }
-    }
-    return null;
   }
 
   /** Fetches and stores the account's guide now. */

@@ -3,9 +3,13 @@ package dev.lineup.filter.control;
 import dev.lineup.filter.entity.Filter;
 import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.platform.TsvFile;
+import dev.lineup.sync.control.LineupSynced;
+import dev.lineup.tag.control.TagsChanged;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +22,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -25,8 +30,8 @@ import javax.sql.DataSource;
 /**
  * Stores whether each active channel of an account passes its filters ({@code passes_filters}):
  * streams the channels (with their tags when a tag filter needs them), evaluates {@link FilterSet},
- * and rewrites only the flags that change. Runs after filters change, after a sync and after tag
- * processing. Holds no transaction of the caller's: its connections are its own.
+ * and rewrites only the flags that change. Runs after filters change, and after a sync and tag
+ * processing (their events). Holds no transaction of the caller's: its connections are its own.
  */
 @ApplicationScoped
 public class FilterEvaluation {
@@ -37,6 +42,22 @@ public class FilterEvaluation {
 
   @PersistenceContext EntityManager em;
   @Inject Event<ChannelsChanged> channelsChanged;
+
+  /** After a sync (under its lock, after tagging): the new and changed channels and their tags. */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  void afterSync(@Observes @Priority(LineupSynced.FILTERING) LineupSynced synced) {
+    try {
+      recompute(synced.accountId());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Filter evaluation after sync run " + synced.runId() + " failed", e);
+    }
+  }
+
+  /** After tag processing: tag filters follow the new tags. */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  void afterTagging(@Observes TagsChanged tagged) {
+    recompute(tagged.accountId());
+  }
 
   /** Recomputes the account's flags with its stored enabled filters. */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)

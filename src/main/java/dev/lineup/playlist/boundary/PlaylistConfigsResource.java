@@ -1,10 +1,10 @@
 package dev.lineup.playlist.boundary;
 
 import dev.lineup.account.entity.Account;
-import dev.lineup.channel.boundary.PreviewView;
 import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.ChannelSelection;
 import dev.lineup.channel.control.PreviewRequest;
+import dev.lineup.channel.control.PreviewView;
 import dev.lineup.channel.control.SearchIndex;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;

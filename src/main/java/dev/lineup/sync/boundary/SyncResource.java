@@ -4,7 +4,6 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.QueryParams;
 import dev.lineup.sync.control.ChannelSync;
-import dev.lineup.sync.control.SyncProgress;
 import dev.lineup.sync.control.SyncRuns;
 import dev.lineup.sync.control.SyncStatus;
 import dev.lineup.sync.entity.SyncRun;
@@ -14,7 +13,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.LinkedHashMap;
@@ -36,8 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -52,7 +47,7 @@ public class SyncResource {
   @PersistenceContext EntityManager em;
   @Inject ChannelSync sync;
   @Inject SyncRuns runs;
-  @Inject SyncProgress progress;
+  @Inject SyncEvents events;
   @Inject SyncStatus syncStatus;
 
   @Resource ManagedExecutorService executor;
@@ -75,12 +70,7 @@ public class SyncResource {
       return Response.ok(sync.sync(id, Trigger.MANUAL, scope, forced).view()).build();
     }
     account(id);
-    Optional<Long> running = runs.running(id);
-    if (running.isPresent()) {
-      throw ProblemException.conflict(
-              "A sync of account " + id + " is already running (run " + running.get() + ").")
-          .with("running_run_id", running.get());
-    }
+    runs.refuseWhileRunning(id);
     executor.execute(
         () -> {
           try {
@@ -111,57 +101,7 @@ public class SyncResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void events(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
     account(id);
-    AtomicReference<Runnable> unsubscribe = new AtomicReference<>(() -> {});
-    Consumer<SyncProgress.Snapshot> send =
-        snapshot -> {
-          if (sink.isClosed()) {
-            unsubscribe.get().run();
-            return;
-          }
-          sink.send(event(sse, snapshot.finished() ? "done" : "progress", json(snapshot)))
-              .whenComplete(
-                  (ok, failure) -> {
-                    if (failure != null) {
-                      unsubscribe.get().run();
-                      sink.close();
-                    }
-                  });
-        };
-    unsubscribe.set(progress.listen(id, send));
-    Optional<SyncProgress.Snapshot> now = progress.current(id);
-    if (now.isPresent()) {
-      send.accept(now.get());
-    } else {
-      sink.send(
-          event(
-              sse,
-              "idle",
-              Json.createObjectBuilder()
-                  .add("account_id", id)
-                  .add("phase", "idle")
-                  .build()
-                  .toString()));
-    }
-  }
-
-  private static OutboundSseEvent event(Sse sse, String name, String json) {
-    return sse.newEventBuilder()
-        .name(name)
-        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-        .data(String.class, json)
-        .build();
-  }
-
-  private static String json(SyncProgress.Snapshot snapshot) {
-    return Json.createObjectBuilder()
-        .add("account_id", snapshot.accountId())
-        .add("run_id", snapshot.runId())
-        .add("phase", snapshot.phase())
-        .add("done", snapshot.done())
-        .add("total", snapshot.total())
-        .add("status", snapshot.status())
-        .build()
-        .toString();
+    events.subscribe(id, sink, sse);
   }
 
   /**

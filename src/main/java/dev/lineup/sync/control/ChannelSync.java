@@ -2,9 +2,7 @@ package dev.lineup.sync.control;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
-import dev.lineup.channel.control.SearchIndex;
-import dev.lineup.epg.control.GuideRefresh;
-import dev.lineup.filter.control.FilterEvaluation;
+import dev.lineup.account.entity.ServerUrl;
 import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.Secrets;
@@ -20,9 +18,6 @@ import dev.lineup.sync.entity.SyncRun.Changes;
 import dev.lineup.sync.entity.SyncRun.Scope;
 import dev.lineup.sync.entity.SyncRun.Status;
 import dev.lineup.sync.entity.SyncRun.Trigger;
-import dev.lineup.tag.control.AccountRules;
-import dev.lineup.tag.control.TagExtractor;
-import dev.lineup.tag.control.TagProcessing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -68,15 +64,12 @@ public class ChannelSync {
   @Inject M3uPlaylistReader playlists;
   @Inject ProviderHttp http;
   @Inject SyncRuns runs;
-  @Inject SyncProgress progress;
+  @Inject Event<Snapshot> progressed;
+  @Inject Event<LineupSynced> lineupSynced;
   @Inject MetricRegistry metrics;
 
   @Resource ManagedExecutorService executor;
-  @Inject AccountRules accountRules;
-  @Inject TagProcessing tagProcessing;
-  @Inject FilterEvaluation filterEvaluation;
-  @Inject SearchIndex searchIndex;
-  @Inject GuideRefresh guides;
+  @Inject ChannelNaming naming;
   @Inject Event<ChannelsChanged> channelsChanged;
   @Inject Secrets secrets;
 
@@ -111,16 +104,7 @@ public class ChannelSync {
       throw new IllegalStateException("Could not reach the database to sync", e);
     }
     if (opened.isEmpty()) {
-      Optional<Long> running = runs.running(accountId);
-      ProblemException busy =
-          ProblemException.conflict(
-              "A sync of account "
-                  + accountId
-                  + " is already running"
-                  + running.map(id -> " (run " + id + ")").orElse("")
-                  + ".");
-      running.ifPresent(id -> busy.with("running_run_id", id));
-      throw busy;
+      throw runs.alreadyRunning(accountId, runs.running(accountId));
     }
     try (SyncSession session = opened.get()) {
       SyncRun run = SyncRun.start(accountId, account.name(), trigger, scope, force);
@@ -130,21 +114,15 @@ public class ChannelSync {
         throw new IllegalStateException("Could not record the sync run", e);
       }
       execute(session, account, run, scope, force);
-      if (run.succeeded() && config.autoProcessTags()) {
-        tag(run);
-      }
       if (run.succeeded()) {
-        filter(run);
-        channelsChanged.fire(new ChannelsChanged(accountId));
-        searchIndex.refreshLater(accountId); // new and renamed channels become searchable
-        guides.refreshLater(accountId); // the provider's programme guide, kept for players
+        followUp(run);
       }
       try {
         runs.end(session.connection(), run);
       } catch (SQLException e) {
         LOG.log(Level.WARNING, "Could not record the end of sync run " + run.id, e);
       }
-      progress.report(new Snapshot(accountId, run.id, "done", 0, 0, run.status.code()));
+      progressed.fire(new Snapshot(accountId, run.id, "done", 0, 0, run.status.code()));
       LOG.info(run::summary);
       record(run);
       return run;
@@ -156,7 +134,7 @@ public class ChannelSync {
     long fetchStart = System.nanoTime();
     try {
       // New and changed channels get their cleaned names from the account's rules as they stand.
-      TagExtractor extractor = accountRules.extractor(account.id());
+      BinaryOperator<String> cleaning = naming.cleaning(account.id());
       Map<String, String> categoryNames = new ConcurrentHashMap<>();
       boolean m3u = account.providerType() == ProviderType.M3U;
       // an M3U category id is the group's title
@@ -166,13 +144,11 @@ public class ChannelSync {
         // loading, instead of reading them back afterwards.
         session.nameWhileReading(
             channel ->
-                extractor
-                    .extract(
-                        channel.name(),
-                        channel.categoryId() == null
-                            ? null
-                            : categoryName.apply(channel.categoryId()))
-                    .cleanedName());
+                cleaning.apply(
+                    channel.name(),
+                    channel.categoryId() == null
+                        ? null
+                        : categoryName.apply(channel.categoryId())));
       }
       if (m3u) {
         fetchPlaylist(session, account, run, scope);
@@ -200,7 +176,7 @@ public class ChannelSync {
       phase(session, run, "writing", channelsFetched);
       long writeStart = System.nanoTime();
       if (scope.channels()) {
-        session.stageCleanedNames(extractor, categoryName);
+        session.stageCleanedNames(cleaning, categoryName);
       }
       SyncSession.Applied applied =
           session.apply(scope.categories(), scope.channels(), categoriesFetched, channelsFetched);
@@ -291,8 +267,8 @@ public class ChannelSync {
             staging(session::flushCategories);
           }
         });
-    // The guide the playlist names (x-tvg-url), for GuideRefresh; only a usable http(s) URL.
-    String tvgUrl = guide.get() == null ? null : GuideRefresh.firstUrl(guide.get().tvgUrl());
+    // The guide the playlist names (x-tvg-url), for the guide; only a usable http(s) URL.
+    String tvgUrl = guide.get() == null ? null : ServerUrl.firstGuideUrl(guide.get().tvgUrl());
     if (!Objects.equals(tvgUrl, account.providerEpgUrl())) {
       // Stored encrypted like the account's other URLs: it may carry the provider's credentials.
       String stored = secrets.encrypt(tvgUrl);
@@ -320,7 +296,7 @@ public class ChannelSync {
                             throw new Abort(
                                 Status.CANCELLED, "Cancelled; nothing was changed.", null);
                           }
-                          progress.report(
+                          progressed.fire(
                               new Snapshot(
                                   run.accountId,
                                   run.id,
@@ -343,32 +319,25 @@ public class ChannelSync {
     }
   }
 
-  /** Re-evaluates the account's filters for the new and changed channels (and their tags). */
-  private void filter(SyncRun run) {
-    try {
-      filterEvaluation.recompute(run.accountId);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Filter evaluation after sync run " + run.id + " failed", e);
+  /**
+   * Runs what follows a successful sync, still under its lock ({@link LineupSynced}): tagging,
+   * filters, then the background refreshes; then drops what is derived from the old lineup.
+   */
+  private void followUp(SyncRun run) {
+    if (config.autoProcessTags()) {
+      progressed.fire(
+          new Snapshot(run.accountId, run.id, "tagging", 0, run.channels.fetched(), "running"));
     }
-  }
-
-  /** Tags the freshly synced lineup (the sync's lock is held, so nothing changes meanwhile). */
-  private void tag(SyncRun run) {
-    progress.report(
-        new Snapshot(run.accountId, run.id, "tagging", 0, run.channels.fetched(), "running"));
-    try {
-      run.tagging = tagProcessing.process(run.accountId, true);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Tag processing after sync run " + run.id + " failed", e);
-      run.tagging =
-          java.util.Map.of("success", false, "error", "Tag processing failed; see the server log.");
-    }
+    LineupSynced synced = new LineupSynced(run.accountId, run.id, config.autoProcessTags());
+    lineupSynced.fire(synced);
+    run.tagging = synced.tagging();
+    channelsChanged.fire(new ChannelsChanged(run.accountId));
   }
 
   private void phase(SyncSession session, SyncRun run, String phase, long total) {
     run.phase = phase;
     staging(() -> runs.phase(session.connection(), run));
-    progress.report(new Snapshot(run.accountId, run.id, phase, 0, total, "running"));
+    progressed.fire(new Snapshot(run.accountId, run.id, phase, 0, total, "running"));
   }
 
   private void checkCancelled(SyncSession session, SyncRun run) {

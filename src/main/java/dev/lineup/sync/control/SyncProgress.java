@@ -1,15 +1,15 @@
 package dev.lineup.sync.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
- * Live progress of the syncs running on this server, for the server-sent events the UI shows as a
- * progress bar. A snapshot is immutable; listeners get every snapshot of their account.
+ * Live progress of the syncs running on this server. {@link ChannelSync} fires each {@link
+ * Snapshot} as a CDI event; this keeps the latest one per account for the sync status, and the
+ * server-sent events the UI shows as a progress bar observe the same events.
  */
 @ApplicationScoped
 public class SyncProgress {
@@ -26,27 +26,17 @@ public class SyncProgress {
   }
 
   private final Map<Long, Snapshot> current = new ConcurrentHashMap<>();
-  private final Map<Long, CopyOnWriteArrayList<Consumer<Snapshot>>> listeners =
-      new ConcurrentHashMap<>();
 
-  void report(Snapshot snapshot) {
+  /** Keeps the latest snapshot of each running sync (fired by {@link ChannelSync}). */
+  void track(@Observes Snapshot snapshot) {
     if (snapshot.finished()) {
       current.remove(snapshot.accountId());
     } else {
       current.put(snapshot.accountId(), snapshot);
     }
-    for (Consumer<Snapshot> listener :
-        listeners.getOrDefault(snapshot.accountId(), new CopyOnWriteArrayList<>())) {
-      listener.accept(snapshot);
-    }
   }
 
   public Optional<Snapshot> current(long accountId) {
     return Optional.ofNullable(current.get(accountId));
-  }
-
-  public Runnable listen(long accountId, Consumer<Snapshot> listener) {
-    listeners.computeIfAbsent(accountId, id -> new CopyOnWriteArrayList<>()).add(listener);
-    return () -> listeners.getOrDefault(accountId, new CopyOnWriteArrayList<>()).remove(listener);
   }
 }

@@ -1,6 +1,7 @@
 package dev.lineup.sync.control;
 
 import dev.lineup.platform.AccountLock;
+import dev.lineup.platform.ProblemException;
 import dev.lineup.sync.entity.SyncRun;
 import dev.lineup.sync.entity.SyncRun.Changes;
 import jakarta.annotation.Resource;
@@ -162,6 +163,30 @@ public class SyncRuns {
       return running(connection, accountId);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not reach the database", e);
+    }
+  }
+
+  /**
+   * The 409 answer to a sync of an account whose sync already runs, naming the running run when its
+   * record is there ({@code running_run_id}).
+   */
+  public ProblemException alreadyRunning(long accountId, Optional<Long> running) {
+    ProblemException busy =
+        ProblemException.conflict(
+            "A sync of account "
+                + accountId
+                + " is already running"
+                + running.map(id -> " (run " + id + ")").orElse("")
+                + ".");
+    running.ifPresent(id -> busy.with("running_run_id", id));
+    return busy;
+  }
+
+  /** Refuses with {@link #alreadyRunning} when a sync of the account runs (on any server). */
+  public void refuseWhileRunning(long accountId) {
+    Optional<Long> running = running(accountId);
+    if (running.isPresent()) {
+      throw alreadyRunning(accountId, running);
     }
   }
 

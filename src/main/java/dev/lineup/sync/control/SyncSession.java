@@ -6,7 +6,6 @@ import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
 import dev.lineup.sync.entity.SyncRun.Changes;
-import dev.lineup.tag.control.TagExtractor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -144,7 +144,7 @@ final class SyncSession implements AutoCloseable {
    * them through the rules, and loads the names next to them. Nothing to do on an unchanged
    * re-sync.
    */
-  void stageCleanedNames(TagExtractor extractor, UnaryOperator<String> categoryName)
+  void stageCleanedNames(BinaryOperator<String> cleaning, UnaryOperator<String> categoryName)
       throws SQLException {
     ChannelDiff diff = channelDiff();
     if (namer != null || diff.added() + diff.changed() == 0) {
@@ -163,10 +163,8 @@ final class SyncSession implements AutoCloseable {
           while (rs.next()) {
             String category = rs.getString(3);
             String cleaned =
-                extractor
-                    .extract(
-                        rs.getString(2), category == null ? null : categoryName.apply(category))
-                    .cleanedName();
+                cleaning.apply(
+                    rs.getString(2), category == null ? null : categoryName.apply(category));
             names.field(rs.getString(1)).field(cleaned).endRow();
           }
         }

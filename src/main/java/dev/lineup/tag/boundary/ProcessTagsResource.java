@@ -1,7 +1,5 @@
 package dev.lineup.tag.boundary;
 
-import dev.lineup.channel.control.SearchIndex;
-import dev.lineup.filter.control.FilterEvaluation;
 import dev.lineup.tag.control.TagProcessing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,18 +20,10 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcessTagsResource {
   @Inject TagProcessing processing;
-  @Inject FilterEvaluation filters;
-  @Inject SearchIndex searchIndex;
 
+  /** The filters and the search index follow through {@code TagsChanged}. */
   @POST
   public Map<String, Object> process(@PathParam("id") long id) {
-    Map<String, Object> result = processing.process(id, false);
-    if (Boolean.TRUE.equals(result.get("using_database"))) {
-      filters.recompute(id); // tag filters follow the new tags
-      if (!Integer.valueOf(0).equals(result.get("channels_updated"))) {
-        searchIndex.refreshLater(id); // cleaned names changed
-      }
-    }
-    return result;
+    return processing.process(id, false);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lineup.tag.control;
 
+import dev.lineup.sync.control.ChannelNaming;
 import dev.lineup.tag.entity.Ruleset;
 import dev.lineup.tag.entity.TagRule;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /**
  * Which rules apply to an account: the enabled rulesets assigned to it (by assignment priority),
@@ -17,8 +19,15 @@ import java.util.Map;
  * run by rule priority, ties broken by ruleset order, then creation order.
  */
 @ApplicationScoped
-public class AccountRules {
+public class AccountRules implements ChannelNaming {
   @PersistenceContext EntityManager em;
+
+  /** The cleaned names a sync gives the channels it writes. */
+  @Override
+  public BinaryOperator<String> cleaning(long accountId) {
+    TagExtractor extractor = extractor(accountId);
+    return (name, category) -> extractor.extract(name, category).cleanedName();
+  }
 
   /** The ids of the rulesets the account uses, in order. */
   public List<Long> effectiveRulesets(long accountId) {

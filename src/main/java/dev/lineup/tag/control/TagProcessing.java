@@ -8,6 +8,7 @@ import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.LiveLineup;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,17 +53,25 @@ public class TagProcessing {
   @PersistenceContext EntityManager em;
   @Inject AccountRules accountRules;
   @Inject LiveLineup live;
+  @Inject Event<TagsChanged> tagsChanged;
 
   /**
+   * Announces {@link TagsChanged} when it rewrote stored tags, unless a sync called it.
+   *
    * @param lockHeld true when the caller (a sync) already holds the account's lock
    */
   public Map<String, Object> process(long accountId, boolean lockHeld) {
     Account account = Account.require(em, accountId);
     TagExtractor extractor = accountRules.extractor(accountId);
     try {
-      return hasChannels(accountId)
-          ? fromDatabase(accountId, extractor, lockHeld)
-          : fromProvider(account, extractor);
+      if (!hasChannels(accountId)) {
+        return fromProvider(account, extractor);
+      }
+      Map<String, Object> result = fromDatabase(accountId, extractor, lockHeld);
+      if (!lockHeld) {
+        tagsChanged.fire(new TagsChanged(accountId, (Integer) result.get("channels_updated")));
+      }
+      return result;
     } catch (SQLException e) {
       throw new IllegalStateException("Tag processing of account " + accountId + " failed", e);
     }

@@ -1,4 +1,4 @@
-package dev.lineup.account.boundary;
+package dev.lineup.provider.boundary;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;

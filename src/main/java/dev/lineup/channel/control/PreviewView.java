@@ -1,8 +1,6 @@
-package dev.lineup.channel.boundary;
+package dev.lineup.channel.control;
 
 import dev.lineup.account.entity.Account;
-import dev.lineup.channel.control.ChannelPreview;
-import dev.lineup.channel.control.PreviewRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,0 +1,116 @@
+package dev.lineup.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The features' layering (docs/adr/0009-feature-layering.md), checked on the sources' imports: a
+ * feature imports only features below it (so there is no cycle between features), the platform
+ * imports none, and a feature's boundary is imported by no other feature but the web UI. A plain
+ * scan of the import lines, no library.
+ */
+class ArchitectureTest {
+  private static final Path ROOT = Path.of("src/main/java/dev/lineup");
+
+  /** The features from the bottom up: each may import those before it, never those after. */
+  static final List<String> LAYERS =
+      List.of(
+          "platform",
+          "access",
+          "account",
+          "provider",
+          "sync",
+          "tag",
+          "filter",
+          "channel",
+          "epg",
+          "playlist",
+          "web");
+
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?dev\\.lineup\\.([a-z]+)\\.([a-z]+)?", Pattern.MULTILINE);
+
+  /** One import of another feature: "from (feature.layer) imports to (feature.layer)". */
+  record Edge(String file, String feature, String layer, String toFeature, String toLayer) {
+    @Override
+    public String toString() {
+      return file + " imports " + toFeature + "." + toLayer;
+    }
+  }
+
+  static List<Edge> edges() throws IOException {
+    List<Edge> edges = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(ROOT)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        Path relative = ROOT.relativize(file);
+        String feature = relative.getName(0).toString();
+        String layer = relative.getNameCount() > 2 ? relative.getName(1).toString() : "";
+        Matcher imported = IMPORT.matcher(Files.readString(file));
+        while (imported.find()) {
+          if (!imported.group(1).equals(feature)) {
+            edges.add(
+                new Edge(
+                    relative.toString(),
+                    feature,
+                    layer,
+                    imported.group(1),
+                    imported.group(2) == null ? "" : imported.group(2)));
+          }
+        }
+      }
+    }
+    return edges;
+  }
+
+  @Test
+  void everyFeatureIsPlacedInTheLayering() throws IOException {
+    Set<String> features = new TreeSet<>();
+    try (Stream<Path> dirs = Files.list(ROOT)) {
+      dirs.filter(Files::isDirectory).forEach(d -> features.add(d.getFileName().toString()));
+    }
+    assertEquals(new TreeSet<>(LAYERS), features, "features missing from LAYERS, or gone");
+  }
+
+  @Test
+  void noFeatureImportsAHigherOneSoThereIsNoCycleBetweenFeatures() throws IOException {
+    List<Edge> edges = edges();
+    assertTrue(edges.size() > 50, "the scan found the imports: " + edges.size());
+    List<String> upwards =
+        edges.stream()
+            .filter(e -> LAYERS.indexOf(e.toFeature()) > LAYERS.indexOf(e.feature()))
+            .map(Edge::toString)
+            .toList();
+    assertEquals(List.of(), upwards, "imports of a higher feature (see LAYERS)");
+  }
+
+  @Test
+  void onlyTheWebUiImportsAnotherFeaturesBoundary() throws IOException {
+    List<String> reaching =
+        edges().stream()
+            .filter(e -> e.toLayer().equals("boundary") && !e.feature().equals("web"))
+            .map(Edge::toString)
+            .toList();
+    assertEquals(List.of(), reaching, "a feature's boundary is its own (and the UI's)");
+  }
+
+  @Test
+  void theScanSeesAnUpwardImport() {
+    Matcher found = IMPORT.matcher("package x;\nimport dev.lineup.web.control.Pages;\n");
+    assertTrue(found.find());
+    assertEquals("web", found.group(1));
+    assertEquals("control", found.group(2));
+    assertTrue(LAYERS.indexOf("web") > LAYERS.indexOf("access"));
+  }
+}
