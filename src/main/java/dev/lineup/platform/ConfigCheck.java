@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Checks every Lineup variable (README, "Configuration") while CDI discovers the application,
  * before any bean reads one: a value without its variable's form stops the start with one line per
  * such variable, naming it and the accepted form ("SYNC_INTERVAL_HOURS="abc" is not valid: expected
- * a number of hours ≥ 0 …"), like a weak SECRET_KEY in production does ({@link Secrets}).
+ * a number of hours ≥ 0 …"), like a weak SECRET_KEY in production does ({@link Crypto}).
  */
 public class ConfigCheck implements Extension {
   private static final Logger LOG = Logger.getLogger(ConfigCheck.class.getName());
@@ -58,9 +58,9 @@ public class ConfigCheck implements Extension {
   static final List<Variable<?>> PLATFORM =
       List.of(
           DatabaseMigrator.STARTUP_WAIT,
-          Secrets.MODE,
-          Secrets.KEY,
-          Secrets.KEY_FILE,
+          Crypto.MODE,
+          Crypto.KEY,
+          Crypto.KEY_FILE,
           PublicUrl.VARIABLE);
 
   /** Every variable Lineup reads: the server's and the platform's, then each feature's own. */

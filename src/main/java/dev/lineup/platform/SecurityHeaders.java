@@ -17,9 +17,9 @@ import java.io.IOException;
  * Referer} to other sites, so the channel logos that pages load from providers' servers do not
  * learn the page's address. That policy is {@code same-origin}, not {@code no-referrer}: under
  * {@code no-referrer} browsers send {@code Origin: null} with plain form posts (sign-in, setup,
- * sign out), which the same-origin check ({@code RequestGuard}) rightly refuses. Player URLs
- * ({@code /p/}, {@code /playlist/}, {@code /epg/}) are left alone: their servlet sets its own,
- * stricter headers. Set before the request is handled, so a servlet may still replace one.
+ * sign out), which the same-origin check ({@code CsrfFilter}) rightly refuses. Player URLs ({@code
+ * /p/}, {@code /playlist/}, {@code /epg/}) are left alone: their servlet sets its own, stricter
+ * headers. Set before the request is handled, so a servlet may still replace one.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders implements Filter {

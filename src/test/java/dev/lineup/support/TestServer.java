@@ -1,6 +1,6 @@
 package dev.lineup.support;
 
-import dev.lineup.platform.Secrets;
+import dev.lineup.platform.Crypto;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +20,13 @@ public final class TestServer {
    * The test server's secrets: its {@code SECRET_KEY} when the build has one, else the key file it
    * generated. Fails when neither can be read.
    */
-  public static Secrets secrets() {
+  public static Crypto secrets() {
     String configured = System.getenv("SECRET_KEY");
     if (configured != null && !configured.isBlank()) {
-      return Secrets.forKey(configured.strip());
+      return Crypto.forKey(configured.strip());
     }
     try {
-      return Secrets.forKey(
+      return Crypto.forKey(
           Files.readString(dir().resolve("secret.key"), StandardCharsets.UTF_8).strip());
     } catch (IOException e) {
       throw new UncheckedIOException("The test server's secret key cannot be read", e);

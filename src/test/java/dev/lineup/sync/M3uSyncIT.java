@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lineup.account.control.AccountSecretsEncryption;
+import dev.lineup.account.control.PlaintextSecretsMigration;
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
@@ -264,7 +264,8 @@ class M3uSyncIT {
         account);
     assertEquals("ok", SyncIT.sync(account, "").getString("status"), "a plain URL still works");
     try (Connection connection = Db.connect()) {
-      int encrypted = AccountSecretsEncryption.encryptPlainValues(connection, TestServer.secrets());
+      int encrypted =
+          PlaintextSecretsMigration.encryptPlainValues(connection, TestServer.secrets());
       assertTrue(encrypted >= 3, encrypted + " values encrypted");
     }
     stored = storedUrls();

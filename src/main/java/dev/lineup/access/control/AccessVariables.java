@@ -8,6 +8,6 @@ import java.util.List;
 public class AccessVariables implements VariableSource {
   @Override
   public List<Variable<?>> variables() {
-    return List.of(AdminReset.RESET, RequestGuard.CORS_ORIGINS);
+    return List.of(AdminReset.RESET, CsrfFilter.CORS_ORIGINS);
   }
 }

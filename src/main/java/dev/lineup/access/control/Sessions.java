@@ -1,7 +1,7 @@
 package dev.lineup.access.control;
 
 import dev.lineup.access.entity.Admin;
-import dev.lineup.platform.Secrets;
+import dev.lineup.platform.Crypto;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
@@ -30,7 +30,7 @@ public class Sessions {
   static final Duration LIFETIME = Duration.ofDays(30);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Inject Secrets secrets;
+  @Inject Crypto secrets;
 
   /** A verified, unexpired session: the epoch it was signed in, and its cookie value. */
   public record Session(int epoch, String value) {}

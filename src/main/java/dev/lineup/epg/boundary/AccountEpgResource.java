@@ -2,7 +2,7 @@ package dev.lineup.epg.boundary;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.epg.control.GuideRefresh;
-import dev.lineup.epg.control.Guides;
+import dev.lineup.epg.control.XmltvStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,9 +30,9 @@ public class AccountEpgResource {
   @GET
   public Map<String, Object> status(@PathParam("id") long id) {
     String key = GuideRefresh.key(Account.require(em, id));
-    Guides guides = refresh.guides();
+    XmltvStore guides = refresh.guides();
     Map<String, Object> status = new LinkedHashMap<>();
-    Guides.Stats stats = guides.stats(key);
+    XmltvStore.Stats stats = guides.stats(key);
     status.put("available", stats != null);
     if (stats != null) {
       status.put("channels", stats.channels());
@@ -40,7 +40,7 @@ public class AccountEpgResource {
       status.put("bytes", stats.bytes());
       status.put("updated_at", guides.storedAt(key).toString());
     }
-    Guides.Failure failure = guides.failure(key);
+    XmltvStore.Failure failure = guides.failure(key);
     if (failure != null) {
       status.put("last_error", failure.message());
       status.put("last_error_at", failure.at().toString());
@@ -52,7 +52,7 @@ public class AccountEpgResource {
   @POST
   @Path("refresh")
   public Map<String, Object> refresh(@PathParam("id") long id) {
-    Guides.Stats stats = refresh.refresh(Account.require(em, id));
+    XmltvStore.Stats stats = refresh.refresh(Account.require(em, id));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("success", true);
     result.put("channels", stats.channels());

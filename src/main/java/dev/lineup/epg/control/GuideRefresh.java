@@ -29,10 +29,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Fetches each account's guide into {@link Guides}: from the URL the user set ({@code epg_url}),
- * else from the provider ({@code xmltv.php} for Xtream accounts, the playlist's {@code x-tvg-url}
- * for M3U accounts); on demand, and in the background after every successful sync. A failed fetch
- * keeps the previous guide.
+ * Fetches each account's guide into {@link XmltvStore}: from the URL the user set ({@code
+ * epg_url}), else from the provider ({@code xmltv.php} for Xtream accounts, the playlist's {@code
+ * x-tvg-url} for M3U accounts); on demand, and in the background after every successful sync. A
+ * failed fetch keeps the previous guide.
  */
 @ApplicationScoped
 public class GuideRefresh {
@@ -51,8 +51,8 @@ public class GuideRefresh {
 
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-  public Guides guides() {
-    return new Guides(dir(), MAX_MB.value() << 20, Guides.DEFAULT_MAX_ELEMENT_BYTES);
+  public XmltvStore guides() {
+    return new XmltvStore(dir(), MAX_MB.value() << 20, XmltvStore.DEFAULT_MAX_ELEMENT_BYTES);
   }
 
   /** EPG_DIR: the guides' folder (default: the server's output folder + /epg). */
@@ -62,7 +62,7 @@ public class GuideRefresh {
         .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "epg"));
   }
 
-  /** The account's guide file name: its id and creation time (see {@link Guides#file}). */
+  /** The account's guide file name: its id and creation time (see {@link XmltvStore#file}). */
   public static String key(Account account) {
     return account.id() + "-" + account.createdAt().toEpochSecond(java.time.ZoneOffset.UTC);
   }
@@ -126,7 +126,7 @@ public class GuideRefresh {
   }
 
   /** Fetches and stores the account's guide now. */
-  public Guides.Stats refresh(Account account) {
+  public XmltvStore.Stats refresh(Account account) {
     URI uri =
         source(account)
             .orElseThrow(
@@ -139,8 +139,8 @@ public class GuideRefresh {
                             + " has no guide: its M3U playlist names none (x-tvg-url). Set the"
                             + " account's epg_url to an XMLTV URL."));
     long start = System.nanoTime();
-    Guides.Stats[] stats = {null};
-    Guides guides = guides();
+    XmltvStore.Stats[] stats = {null};
+    XmltvStore guides = guides();
     try {
       http.stream(
           uri,
@@ -148,7 +148,7 @@ public class GuideRefresh {
           body -> {
             try {
               stats[0] = guides.store(key(account), body);
-            } catch (Guides.InvalidGuideException e) {
+            } catch (XmltvStore.InvalidGuideException e) {
               throw invalid(uri, e); // HTML, JSON, a cut-off or oversized answer: the old one stays
             }
           });

@@ -2,7 +2,7 @@ package dev.lineup.playlist.boundary;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.epg.control.GuideRefresh;
-import dev.lineup.epg.control.Guides;
+import dev.lineup.epg.control.XmltvStore;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
 import dev.lineup.platform.PublicUrl;
@@ -177,7 +177,7 @@ public class PlaylistServlet extends HttpServlet {
             target.settings().toString(),
             target.guide() ? "" : target.epgUrl()); // only the M3U names the address
     target.accounts().forEach(a -> freshness.withAccount(validator, a));
-    Guides store = guides.guides();
+    XmltvStore store = guides.guides();
     List<String> keys = target.accounts().stream().map(GuideRefresh::key).toList();
     if (target.guide()) {
       if (keys.stream().noneMatch(store::has)) {

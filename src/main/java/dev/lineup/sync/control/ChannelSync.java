@@ -4,8 +4,8 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
 import dev.lineup.account.entity.ServerUrl;
 import dev.lineup.platform.ChannelsChanged;
+import dev.lineup.platform.Crypto;
 import dev.lineup.platform.ProblemException;
-import dev.lineup.platform.Secrets;
 import dev.lineup.provider.control.M3uPlaylistReader;
 import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
@@ -71,7 +71,7 @@ public class ChannelSync {
   @Resource ManagedExecutorService executor;
   @Inject ChannelNaming naming;
   @Inject Event<ChannelsChanged> channelsChanged;
-  @Inject Secrets secrets;
+  @Inject Crypto secrets;
 
   /**
    * TAGS_AUTO_PROCESS (tag a lineup right after each successful sync, so it is never left untagged)

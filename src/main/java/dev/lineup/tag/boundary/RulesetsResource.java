@@ -53,9 +53,9 @@ public class RulesetsResource {
   DataSource dataSource;
 
   @GET
-  public List<Views.RulesetView> list() {
+  public List<RulesetJson.RulesetView> list() {
     return em.createNamedQuery(Ruleset.ALL, Ruleset.class).getResultList().stream()
-        .map(r -> Views.of(r, ruleCount(r.id())))
+        .map(r -> RulesetJson.of(r, ruleCount(r.id())))
         .toList();
   }
 
@@ -67,7 +67,7 @@ public class RulesetsResource {
     em.flush();
     LOG.info(() -> "Ruleset created: " + ruleset.id() + " '" + ruleset.name() + "'");
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(ruleset.id())).build())
-        .entity(Views.of(ruleset, 0))
+        .entity(RulesetJson.of(ruleset, 0))
         .build();
   }
 
@@ -82,7 +82,7 @@ public class RulesetsResource {
             .getResultList();
     if (!existing.isEmpty()) {
       Ruleset ruleset = existing.get(0);
-      return Response.ok(Views.of(ruleset, ruleCount(ruleset.id()))).build();
+      return Response.ok(RulesetJson.of(ruleset, ruleCount(ruleset.id()))).build();
     }
     Ruleset ruleset = new Ruleset(DefaultRuleset.NAME, DefaultRuleset.DESCRIPTION, true, true, 100);
     em.persist(ruleset);
@@ -104,7 +104,7 @@ public class RulesetsResource {
     }
     LOG.info("Default ruleset created");
     return Response.status(Response.Status.CREATED)
-        .entity(Views.of(ruleset, DefaultRuleset.rules().size()))
+        .entity(RulesetJson.of(ruleset, DefaultRuleset.rules().size()))
         .build();
   }
 
@@ -113,7 +113,7 @@ public class RulesetsResource {
   public Map<String, Object> get(@PathParam("id") long id) {
     Ruleset ruleset = find(id);
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("ruleset", Views.of(ruleset, ruleCount(id)));
+    view.put("ruleset", RulesetJson.of(ruleset, ruleCount(id)));
     view.put("rules", rules(id));
     return view;
   }
@@ -121,17 +121,17 @@ public class RulesetsResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Views.RulesetView replace(@PathParam("id") long id, String body) {
+  public RulesetJson.RulesetView replace(@PathParam("id") long id, String body) {
     Ruleset ruleset = find(id);
     read(JsonBody.parse(body), ruleset);
     em.flush();
-    return Views.of(ruleset, ruleCount(id));
+    return RulesetJson.of(ruleset, ruleCount(id));
   }
 
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-  public Views.RulesetView patch(@PathParam("id") long id, String body) {
+  public RulesetJson.RulesetView patch(@PathParam("id") long id, String body) {
     Ruleset ruleset = find(id);
     JsonObject current =
         Json.createObjectBuilder()
@@ -145,7 +145,7 @@ public class RulesetsResource {
         Json.createMergePatch(JsonBody.parse(body).json()).apply(current).asJsonObject();
     read(JsonBody.of(merged), ruleset);
     em.flush();
-    return Views.of(ruleset, ruleCount(id));
+    return RulesetJson.of(ruleset, ruleCount(id));
   }
 
   /** Deletes the ruleset with its rules and its assignments to accounts. */
@@ -160,14 +160,14 @@ public class RulesetsResource {
 
   @GET
   @Path("{id}/rules")
-  public List<Views.RuleView> rules(@PathParam("id") long id) {
+  public List<RulesetJson.RuleView> rules(@PathParam("id") long id) {
     find(id);
     return em
         .createNamedQuery(TagRule.OF_RULESET, TagRule.class)
         .setParameter("ruleset", id)
         .getResultList()
         .stream()
-        .map(Views::of)
+        .map(RulesetJson::of)
         .toList();
   }
 
@@ -180,7 +180,7 @@ public class RulesetsResource {
     em.persist(rule);
     em.flush();
     return Response.created(uri.getBaseUriBuilder().path("tag-rules/{id}").build(rule.id()))
-        .entity(Views.of(rule))
+        .entity(RulesetJson.of(rule))
         .build();
   }
 
@@ -227,7 +227,7 @@ public class RulesetsResource {
           "matched_rules",
           rules.stream()
               .filter(r -> extraction.matchedRules().contains(r.id()))
-              .map(Views::of)
+              .map(RulesetJson::of)
               .toList());
     }
     if (accountId != null) {

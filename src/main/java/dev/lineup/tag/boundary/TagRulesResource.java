@@ -35,10 +35,10 @@ public class TagRulesResource {
   @PersistenceContext EntityManager em;
 
   @GET
-  public List<Views.RuleView> list(@QueryParam("ruleset_id") String rulesetId) {
+  public List<RulesetJson.RuleView> list(@QueryParam("ruleset_id") String rulesetId) {
     if (rulesetId == null || rulesetId.isBlank()) {
       return em.createNamedQuery(TagRule.ALL, TagRule.class).getResultList().stream()
-          .map(Views::of)
+          .map(RulesetJson::of)
           .toList();
     }
     long id = QueryParams.integer("ruleset_id", rulesetId, 0, 1, Integer.MAX_VALUE);
@@ -48,7 +48,7 @@ public class TagRulesResource {
         .setParameter("ruleset", id)
         .getResultList()
         .stream()
-        .map(Views::of)
+        .map(RulesetJson::of)
         .toList();
   }
 
@@ -66,30 +66,30 @@ public class TagRulesResource {
     em.persist(rule);
     em.flush();
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(rule.id())).build())
-        .entity(Views.of(rule))
+        .entity(RulesetJson.of(rule))
         .build();
   }
 
   @GET
   @Path("{id}")
-  public Views.RuleView get(@PathParam("id") long id) {
-    return Views.of(find(id));
+  public RulesetJson.RuleView get(@PathParam("id") long id) {
+    return RulesetJson.of(find(id));
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Views.RuleView replace(@PathParam("id") long id, String body) {
+  public RulesetJson.RuleView replace(@PathParam("id") long id, String body) {
     TagRule rule = find(id);
     rule.apply(TagRuleRequest.read(JsonBody.parse(body)));
     em.flush();
-    return Views.of(rule);
+    return RulesetJson.of(rule);
   }
 
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-  public Views.RuleView patch(@PathParam("id") long id, String body) {
+  public RulesetJson.RuleView patch(@PathParam("id") long id, String body) {
     TagRule rule = find(id);
     JsonObject merged =
         Json.createMergePatch(JsonBody.parse(body).json())
@@ -97,7 +97,7 @@ public class TagRulesResource {
             .asJsonObject();
     rule.apply(TagRuleRequest.read(JsonBody.of(merged)));
     em.flush();
-    return Views.of(rule);
+    return RulesetJson.of(rule);
   }
 
   @DELETE

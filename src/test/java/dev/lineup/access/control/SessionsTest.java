@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lineup.access.entity.Admin;
-import dev.lineup.platform.Secrets;
+import dev.lineup.platform.Crypto;
 import jakarta.security.enterprise.identitystore.PasswordHash;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class SessionsTest {
 
   static Sessions sessions(String key) {
     Sessions sessions = new Sessions();
-    sessions.secrets = Secrets.forKey(key);
+    sessions.secrets = Crypto.forKey(key);
     return sessions;
   }
 

@@ -19,14 +19,14 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GuidesTest {
+class XmltvStoreTest {
   @TempDir Path dir;
 
   static InputStream xml(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  String served(Guides guides, Set<String> ids) throws IOException {
+  String served(XmltvStore guides, Set<String> ids) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     guides.write(List.of("1"), ids, out);
     return out.toString(StandardCharsets.UTF_8);
@@ -34,7 +34,7 @@ class GuidesTest {
 
   @Test
   void channelIdsThatDifferOnlyInCaseAreTwoChannels() throws Exception {
-    Guides guides = new Guides(dir);
+    XmltvStore guides = new XmltvStore(dir);
     guides.store(
         "1",
         xml(
@@ -55,7 +55,7 @@ class GuidesTest {
 
   @Test
   void onlyXmltvsOwnElementsAndAttributesAreStored() throws Exception {
-    Guides guides = new Guides(dir);
+    XmltvStore guides = new XmltvStore(dir);
     guides.store(
         "1",
         xml(
@@ -95,12 +95,12 @@ class GuidesTest {
 
   @Test
   void anOversizedElementFailsTheGuideAndKeepsThePreviousOne() throws Exception {
-    Guides guides = new Guides(dir, 1 << 30, 4096);
+    XmltvStore guides = new XmltvStore(dir, 1 << 30, 4096);
     guides.store(
         "1", xml("<tv><channel id=\"a.uk\"><display-name>A</display-name></channel></tv>"));
-    Guides.InvalidGuideException big =
+    XmltvStore.InvalidGuideException big =
         assertThrows(
-            Guides.InvalidGuideException.class,
+            XmltvStore.InvalidGuideException.class,
             () ->
                 guides.store(
                     "1",
@@ -126,10 +126,10 @@ class GuidesTest {
       }
       out.write("</tv>".getBytes(StandardCharsets.UTF_8));
     }
-    Guides guides = new Guides(dir, 1 << 20, 8 << 20); // the whole guide's cap comes first
-    Guides.InvalidGuideException bomb =
+    XmltvStore guides = new XmltvStore(dir, 1 << 20, 8 << 20); // the whole guide's cap comes first
+    XmltvStore.InvalidGuideException bomb =
         assertThrows(
-            Guides.InvalidGuideException.class,
+            XmltvStore.InvalidGuideException.class,
             () -> guides.store("1", new ByteArrayInputStream(zipped.toByteArray())));
     assertTrue(bomb.getMessage().contains("more than 1 MiB of XML"), bomb.getMessage());
     assertFalse(guides.has("1"));
@@ -137,7 +137,7 @@ class GuidesTest {
 
   @Test
   void aFailureIsRecordedUntilTheNextGuideIsStored() throws Exception {
-    Guides guides = new Guides(dir);
+    XmltvStore guides = new XmltvStore(dir);
     assertNull(guides.failure("1"));
     guides.failed("1", "Not an XMLTV guide: the document ends early");
     assertNotNull(guides.failure("1"));
@@ -175,7 +175,7 @@ class GuidesTest {
 
   @Test
   void aGiantTextAttributeOrDroppedElementFailsBeforeItIsReadWhole() throws Exception {
-    Guides guides = new Guides(dir, 1L << 40, 1 << 20);
+    XmltvStore guides = new XmltvStore(dir, 1L << 40, 1 << 20);
     for (String[] shape :
         new String[][] {
           {"<tv><programme channel=\"a.uk\"><desc>", "</desc></programme></tv>"},
@@ -184,8 +184,8 @@ class GuidesTest {
           {"<tv><unknown>", "</unknown></tv>"}
         }) {
       Generated body = new Generated(shape[0], 300L << 20, shape[1]); // 300 MiB
-      Guides.InvalidGuideException big =
-          assertThrows(Guides.InvalidGuideException.class, () -> guides.store("1", body));
+      XmltvStore.InvalidGuideException big =
+          assertThrows(XmltvStore.InvalidGuideException.class, () -> guides.store("1", body));
       assertTrue(big.getMessage().contains("larger than 1024 KiB"), big.getMessage());
       assertTrue(body.position < 3L << 20, shape[0] + ": read " + body.position + " bytes");
     }

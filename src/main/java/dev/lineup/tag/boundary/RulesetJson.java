@@ -6,8 +6,8 @@ import dev.lineup.tag.entity.TagRule;
 import dev.lineup.tag.entity.TagRuleSettings;
 
 /** How rulesets and rules look in the API (the legacy field names). */
-public final class Views {
-  private Views() {}
+public final class RulesetJson {
+  private RulesetJson() {}
 
   public record RulesetView(
       long id,

@@ -35,7 +35,7 @@ import java.util.Set;
  * </ul>
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
-public class RequestGuard implements Filter {
+public class CsrfFilter implements Filter {
   public static final String CSRF_HEADER = "X-CSRF-Token";
   public static final String CSRF_FIELD = "csrf_token";
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");

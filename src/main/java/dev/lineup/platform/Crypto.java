@@ -43,8 +43,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Lineup from starting.
  */
 @ApplicationScoped
-public class Secrets {
-  private static final Logger LOG = Logger.getLogger(Secrets.class.getName());
+public class Crypto {
+  private static final Logger LOG = Logger.getLogger(Crypto.class.getName());
   private static final String PREFIX = "enc:v1:";
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -79,9 +79,9 @@ public class Secrets {
     use(resolve(KEY.value(), production(MODE.value()), this::fromFile));
   }
 
-  /** Secrets under a given key, outside CDI (unit tests). */
-  public static Secrets forKey(String secret) {
-    Secrets secrets = new Secrets();
+  /** The cipher under a given key, outside CDI (unit tests). */
+  public static Crypto forKey(String secret) {
+    Crypto secrets = new Crypto();
     secrets.use(secret);
     return secrets;
   }
@@ -93,8 +93,8 @@ public class Secrets {
   }
 
   /** The bean, for places CDI does not inject (JPA converters). */
-  public static Secrets current() {
-    return CDI.current().select(Secrets.class).get();
+  public static Crypto current() {
+    return CDI.current().select(Crypto.class).get();
   }
 
   static boolean production(String mode) {

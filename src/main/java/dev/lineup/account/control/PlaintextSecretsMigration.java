@@ -1,6 +1,6 @@
 package dev.lineup.account.control;
 
-import dev.lineup.platform.Secrets;
+import dev.lineup.platform.Crypto;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -27,8 +27,8 @@ import javax.sql.DataSource;
 @Singleton
 @DependsOn("DatabaseMigrator")
 @TransactionManagement(TransactionManagementType.BEAN)
-public class AccountSecretsEncryption {
-  private static final Logger LOG = Logger.getLogger(AccountSecretsEncryption.class.getName());
+public class PlaintextSecretsMigration {
+  private static final Logger LOG = Logger.getLogger(PlaintextSecretsMigration.class.getName());
 
   /** The accounts' columns that hold secrets (or may: a URL with credentials in it). */
   static final List<String> COLUMNS =
@@ -37,7 +37,7 @@ public class AccountSecretsEncryption {
   @Resource(lookup = "jdbc/lineup")
   DataSource dataSource;
 
-  @Inject Secrets secrets;
+  @Inject Crypto secrets;
 
   @PostConstruct
   void encryptPlainValues() {
@@ -52,7 +52,7 @@ public class AccountSecretsEncryption {
   }
 
   /** Encrypts every value of {@link #COLUMNS} still stored in plain text; returns how many. */
-  public static int encryptPlainValues(Connection connection, Secrets secrets) throws SQLException {
+  public static int encryptPlainValues(Connection connection, Crypto secrets) throws SQLException {
     int encrypted = 0;
     for (String column : COLUMNS) {
       List<Object[]> plain = new ArrayList<>();

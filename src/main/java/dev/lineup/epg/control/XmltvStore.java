@@ -46,7 +46,7 @@ import javax.xml.stream.events.XMLEvent;
  * every programme record ({@code 'P'}, ...), then {@code 'E'}. The programme records are a second
  * gzip member appended to the first, so storing needs no second parse.
  */
-public final class Guides {
+public final class XmltvStore {
   private static final QName ID = new QName("id");
   private static final QName CHANNEL = new QName("channel");
   private static final int MAGIC = 0x4c474431; // "LGD1"
@@ -71,7 +71,7 @@ public final class Guides {
   private final long maxBytes;
   private final int maxElementBytes;
 
-  public Guides(Path dir) {
+  public XmltvStore(Path dir) {
     this(dir, DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENT_BYTES);
   }
 
@@ -79,7 +79,7 @@ public final class Guides {
    * @param maxBytes the most XML a guide may hold once unpacked (a gzip bomb stops there)
    * @param maxElementBytes the most one {@code <channel>} or {@code <programme>} may hold
    */
-  public Guides(Path dir, long maxBytes, int maxElementBytes) {
+  public XmltvStore(Path dir, long maxBytes, int maxElementBytes) {
     this.dir = dir;
     this.maxBytes = maxBytes;
     this.maxElementBytes = maxElementBytes;
