@@ -178,8 +178,10 @@ public class ChannelSync {
       if (scope.channels()) {
         session.stageCleanedNames(cleaning, categoryName);
       }
-      SyncSession.Applied applied =
-          session.apply(scope.categories(), scope.channels(), categoriesFetched, channelsFetched);
+      LineupMerge.Applied applied =
+          session
+              .merge()
+              .apply(scope.categories(), scope.channels(), categoriesFetched, channelsFetched);
       run.writeMs = (System.nanoTime() - writeStart) / 1_000_000;
       run.categories = applied.categories();
       run.channels = applied.channels();

@@ -1,19 +1,16 @@
 package dev.lineup.sync.control;
 
 import dev.lineup.platform.AccountLock;
+import dev.lineup.platform.CleanedNameStage;
 import dev.lineup.platform.Sql;
 import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
-import dev.lineup.sync.entity.SyncRun.Changes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +31,8 @@ import javax.sql.DataSource;
  *   <li>The provider's lists are streamed into temporary staging tables (channels through a
  *       temporary file and LOAD DATA LOCAL INFILE, categories in multi-row INSERTs); the visible
  *       tables are not touched while the provider is being read.
- *   <li>{@link #apply} then merges the staging tables into {@code categories} and {@code channels}
- *       with set-based statements in one transaction: all or nothing.
+ *   <li>{@link LineupMerge} then merges the staging tables into {@code categories} and {@code
+ *       channels} with set-based statements in one transaction: all or nothing.
  * </ul>
  */
 final class SyncSession implements AutoCloseable {
@@ -130,7 +127,7 @@ final class SyncSession implements AutoCloseable {
    * next fetch fills.
    */
   ChannelStaging newChannelStaging() throws SQLException {
-    channelDiff = null;
+    merge = null; // its diff was of the previous staging
     channelsStaged = 0;
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM sync_stage_channels");
@@ -146,7 +143,7 @@ final class SyncSession implements AutoCloseable {
    */
   void stageCleanedNames(BinaryOperator<String> cleaning, UnaryOperator<String> categoryName)
       throws SQLException {
-    ChannelDiff diff = channelDiff();
+    LineupMerge.ChannelDiff diff = merge().channelDiff();
     if (namer != null || diff.added() + diff.changed() == 0) {
       return; // named while reading, or nothing to name
     }
@@ -169,21 +166,9 @@ final class SyncSession implements AutoCloseable {
           }
         }
       }
-      try (Statement ddl = connection.createStatement()) {
-        ddl.execute("DROP TEMPORARY TABLE IF EXISTS sync_stage_names");
-        ddl.execute(
-            "CREATE TEMPORARY TABLE sync_stage_names (stream_id VARCHAR(191) COLLATE utf8mb4_bin"
-                + " NOT NULL PRIMARY KEY,"
-                + " cleaned_name VARCHAR(512) NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
-                + " COLLATE=utf8mb4_unicode_ci");
-      }
-      names.loadInto(connection, "sync_stage_names", "stream_id, cleaned_name");
-      update(
-          "UPDATE sync_stage_channels s JOIN sync_stage_names n ON n.stream_id = s.stream_id"
-              + " SET s.cleaned_name = n.cleaned_name");
-      try (Statement ddl = connection.createStatement()) {
-        ddl.execute("DROP TEMPORARY TABLE IF EXISTS sync_stage_names");
-      }
+      CleanedNameStage.BY_STREAM_ID.load(connection, names);
+      CleanedNameStage.BY_STREAM_ID.update(connection, "sync_stage_channels", null);
+      CleanedNameStage.BY_STREAM_ID.drop(connection);
     }
     LOG.fine(() -> "Cleaned names computed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
@@ -196,13 +181,7 @@ final class SyncSession implements AutoCloseable {
   }
 
   boolean hasChannels() throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement("SELECT 1 FROM channels WHERE account_id = ? LIMIT 1")) {
-      query.setLong(1, accountId);
-      try (ResultSet rs = query.executeQuery()) {
-        return rs.next();
-      }
-    }
+    return merge().hasChannels();
   }
 
   /** The account's stored category names by provider id (a channels-only sync needs them). */
@@ -267,218 +246,28 @@ final class SyncSession implements AutoCloseable {
     return categoriesStaged;
   }
 
-  /**
-   * What merging the staged channels would do, found in one pass over the staging table (instead of
-   * one pass per statement): new, changed and returning channels, and how many active ones the list
-   * still has. Statements with nothing to do are then skipped: an unchanged re-sync costs this one
-   * read.
-   */
-  record ChannelDiff(
-      int added, int changed, int returning, int stillActive, int active, boolean firstSync) {
-    int missing() {
-      return active - stillActive;
-    }
-  }
+  private LineupMerge merge;
 
-  private ChannelDiff channelDiff;
-
-  ChannelDiff channelDiff() throws SQLException {
-    if (channelDiff != null) {
-      return channelDiff;
+  /** The merge of the staged lists into the visible tables, on this session's connection. */
+  LineupMerge merge() {
+    if (merge == null) {
+      merge = new LineupMerge(connection, accountId);
     }
-    long start = System.nanoTime();
-    if (!hasChannels()) {
-      // A first sync: every staged channel is new; no need to look each one up.
-      try (PreparedStatement query =
-              connection.prepareStatement("SELECT COUNT(*) FROM sync_stage_channels");
-          ResultSet rs = query.executeQuery()) {
-        rs.next();
-        channelDiff = new ChannelDiff(rs.getInt(1), 0, 0, 0, 0, true);
-        return channelDiff;
-      }
-    }
-    int[] counts = new int[5];
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT COALESCE(SUM(c.id IS NULL), 0),"
-                + " COALESCE(SUM(c.id IS NOT NULL AND c.fingerprint <> s.fingerprint), 0),"
-                + " COALESCE(SUM(c.id IS NOT NULL AND NOT c.is_active), 0),"
-                + " COALESCE(SUM(c.id IS NOT NULL AND c.is_active), 0),"
-                + " (SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active)"
-                + " FROM sync_stage_channels s"
-                + " LEFT JOIN channels c ON c.account_id = ? AND c.stream_id = s.stream_id")) {
-      query.setLong(1, accountId);
-      query.setLong(2, accountId);
-      try (ResultSet rs = query.executeQuery()) {
-        rs.next();
-        for (int i = 0; i < counts.length; i++) {
-          counts[i] = rs.getInt(i + 1);
-        }
-      }
-    }
-    channelDiff = new ChannelDiff(counts[0], counts[1], counts[2], counts[3], counts[4], false);
-    LOG.fine(
-        () -> "Diff " + channelDiff + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-    return channelDiff;
+    return merge;
   }
 
   /** The staged channels against the stored ones, for the {@link SafetyGate}. */
   SafetyGate.Figures channelFigures() throws SQLException {
-    ChannelDiff diff = channelDiff();
-    return new SafetyGate.Figures(channelsStaged, diff.active(), diff.missing());
+    return merge().channelFigures(channelsStaged);
   }
 
   /** The staged categories against the stored ones, for the {@link SafetyGate}. */
   SafetyGate.Figures categoryFigures() throws SQLException {
-    return figures("categories", "sync_stage_categories", "category_id", categoriesStaged);
-  }
-
-  private SafetyGate.Figures figures(String table, String stage, String key, int fetched)
-      throws SQLException {
-    String sql =
-        "SELECT COUNT(*), COUNT(*) - COUNT(s."
-            + key
-            + ") FROM "
-            + table
-            + " t LEFT JOIN "
-            + stage
-            + " s ON s."
-            + key
-            + " = t."
-            + key
-            + " WHERE t.account_id = ? AND t.is_active";
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setLong(1, accountId);
-      try (ResultSet rs = query.executeQuery()) {
-        rs.next();
-        return new SafetyGate.Figures(fetched, rs.getInt(1), rs.getInt(2));
-      }
-    }
-  }
-
-  /** What {@link #apply} changed. */
-  record Applied(Changes categories, Changes channels) {}
-
-  /**
-   * Merges the staged lists into the visible tables in one transaction: adds the new rows, rewrites
-   * the changed ones, reactivates the returning ones and deactivates the missing ones.
-   */
-  Applied apply(boolean categories, boolean channels, int categoriesFetched, int channelsFetched)
-      throws SQLException {
-    Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-    connection.setAutoCommit(false);
-    try {
-      Changes categoryChanges = categories ? applyCategories(now, categoriesFetched) : Changes.NONE;
-      Changes channelChanges = channels ? applyChannels(now, channelsFetched) : Changes.NONE;
-      connection.commit();
-      return new Applied(categoryChanges, channelChanges);
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
-    }
-  }
-
-  private Changes applyCategories(Timestamp now, int fetched) throws SQLException {
-    int added =
-        update(
-            "INSERT INTO categories (account_id, category_id, name, first_seen, last_seen, is_active)"
-                + " SELECT ?, s.category_id, s.name, ?, ?, TRUE FROM sync_stage_categories s"
-                + " WHERE NOT EXISTS (SELECT 1 FROM categories c"
-                + "  WHERE c.account_id = ? AND c.category_id = s.category_id)",
-            accountId,
-            now,
-            now,
-            accountId);
-    int reactivated =
-        update(
-            "UPDATE categories c JOIN sync_stage_categories s ON s.category_id = c.category_id"
-                + " SET c.is_active = TRUE, c.last_seen = ? WHERE c.account_id = ? AND NOT c.is_active",
-            now,
-            accountId);
-    int updated =
-        update(
-            "UPDATE categories c JOIN sync_stage_categories s ON s.category_id = c.category_id"
-                + " SET c.name = s.name, c.last_seen = ?"
-                + " WHERE c.account_id = ? AND BINARY c.name <> BINARY s.name",
-            now,
-            accountId);
-    int deactivated =
-        update(
-            "UPDATE categories c LEFT JOIN sync_stage_categories s ON s.category_id = c.category_id"
-                + " SET c.is_active = FALSE, c.last_seen = ?"
-                + " WHERE c.account_id = ? AND c.is_active AND s.category_id IS NULL",
-            now,
-            accountId);
-    return new Changes(fetched, added, updated, reactivated, deactivated);
-  }
-
-  private Changes applyChannels(Timestamp now, int fetched) throws SQLException {
-    ChannelDiff diff = channelDiff();
-    int added =
-        diff.added() == 0
-            ? 0
-            : update(
-                "INSERT INTO channels (account_id, "
-                    + CHANNEL_COLUMNS
-                    + ", first_seen, last_seen, is_active) SELECT ?, "
-                    + prefixed("s.", CHANNEL_COLUMNS)
-                    + ", ?, ?, TRUE FROM sync_stage_channels s"
-                    + (diff.firstSync()
-                        ? " WHERE ? > 0" // nothing stored yet: every staged row is new
-                        : " WHERE NOT EXISTS (SELECT 1 FROM channels c"
-                            + "  WHERE c.account_id = ? AND c.stream_id = s.stream_id)"),
-                accountId,
-                now,
-                now,
-                accountId);
-    int reactivated =
-        diff.returning() == 0
-            ? 0
-            : update(
-                "UPDATE channels c JOIN sync_stage_channels s ON s.stream_id = c.stream_id"
-                    + " SET c.is_active = TRUE, c.last_seen = ? WHERE c.account_id = ? AND NOT c.is_active",
-                now,
-                accountId);
-    int updated =
-        diff.changed() == 0
-            ? 0
-            : update(
-                "UPDATE channels c JOIN sync_stage_channels s ON s.stream_id = c.stream_id SET "
-                    + assignments(CHANNEL_COLUMNS.replace("stream_id, ", ""))
-                    + ", c.last_seen = ? WHERE c.account_id = ? AND c.fingerprint <> s.fingerprint",
-                now,
-                accountId);
-    int deactivated =
-        diff.missing() == 0
-            ? 0
-            : update(
-                "UPDATE channels c LEFT JOIN sync_stage_channels s ON s.stream_id = c.stream_id"
-                    + " SET c.is_active = FALSE, c.last_seen = ?"
-                    + " WHERE c.account_id = ? AND c.is_active AND s.stream_id IS NULL",
-                now,
-                accountId);
-    return new Changes(fetched, added, updated, reactivated, deactivated);
+    return merge().categoryFigures(categoriesStaged);
   }
 
   private int update(String sql, Object... params) throws SQLException {
     return Sql.update(LOG, connection, sql, params);
-  }
-
-  private static String prefixed(String prefix, String columns) {
-    return prefix + columns.replace(", ", ", " + prefix);
-  }
-
-  private static String assignments(String columns) {
-    StringBuilder sql = new StringBuilder();
-    for (String column : columns.split(",\\s*")) {
-      if (sql.length() > 0) {
-        sql.append(", ");
-      }
-      sql.append("c.").append(column).append(" = s.").append(column);
-    }
-    return sql.toString();
   }
 
   private static String placeholders(int rows, int columns) {

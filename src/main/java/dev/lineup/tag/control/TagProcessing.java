@@ -2,6 +2,7 @@ package dev.lineup.tag.control;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.platform.AccountLock;
+import dev.lineup.platform.CleanedNameStage;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.Sql;
 import dev.lineup.platform.TsvFile;
@@ -40,10 +41,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class TagProcessing {
   private static final Logger LOG = Logger.getLogger(TagProcessing.class.getName());
-  private static final String STAGE_NAMES =
-      "CREATE TEMPORARY TABLE tag_stage_names (id BIGINT NOT NULL PRIMARY KEY,"
-          + " cleaned_name VARCHAR(512) NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
-          + " COLLATE=utf8mb4_unicode_ci";
+  private static final CleanedNameStage NAMES = CleanedNameStage.BY_CHANNEL_ID;
   private static final DateTimeFormatter SQL_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
@@ -140,14 +138,13 @@ public class TagProcessing {
               writer, accountId, now, pairs, names, processed, tagCounts, start, readMs);
         }
         try (Statement ddl = writer.createStatement()) {
-          ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_pairs, tag_stage_names");
+          ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_pairs");
           ddl.execute(
               "CREATE TEMPORARY TABLE tag_stage_pairs (channel_id BIGINT NOT NULL, tag_id BIGINT NOT NULL,"
                   + " PRIMARY KEY (channel_id, tag_id)) ENGINE=InnoDB");
-          ddl.execute(STAGE_NAMES);
         }
         int staged = pairs.loadInto(writer, "tag_stage_pairs", "channel_id, tag_id");
-        names.loadInto(writer, "tag_stage_names", "id, cleaned_name");
+        NAMES.load(writer, names);
         long loadMs = (System.nanoTime() - start) / 1_000_000 - readMs;
         LOG.fine(() -> "Read and extracted in " + readMs + " ms, staged in " + loadMs + " ms");
         int created;
@@ -189,8 +186,9 @@ public class TagProcessing {
         } finally {
           endPairWrites(writer);
           try (Statement ddl = writer.createStatement()) {
-            ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_pairs, tag_stage_names");
+            ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_pairs");
           }
+          NAMES.drop(writer);
         }
         return finished(
             accountId,
@@ -221,11 +219,7 @@ public class TagProcessing {
       long start,
       long readMs)
       throws SQLException {
-    try (Statement ddl = writer.createStatement()) {
-      ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_names");
-      ddl.execute(STAGE_NAMES);
-    }
-    names.loadInto(writer, "tag_stage_names", "id, cleaned_name");
+    NAMES.load(writer, names);
     String time = "'" + now.toLocalDateTime().format(SQL_TIME) + "'";
     int created;
     int channelsUpdated;
@@ -255,9 +249,7 @@ public class TagProcessing {
       throw e;
     } finally {
       endPairWrites(writer);
-      try (Statement ddl = writer.createStatement()) {
-        ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_names");
-      }
+      NAMES.drop(writer);
     }
     return finished(accountId, start, processed, tagCounts, created, 0, 0, channelsUpdated);
   }
@@ -292,11 +284,7 @@ public class TagProcessing {
   }
 
   private static int updateNames(Connection writer, long accountId) throws SQLException {
-    return update(
-        writer,
-        "UPDATE channels c JOIN tag_stage_names n ON n.id = c.id"
-            + " SET c.cleaned_name = n.cleaned_name WHERE c.account_id = ?",
-        accountId);
+    return NAMES.update(writer, "channels", "t.account_id = ?", accountId);
   }
 
   private static int countTags(Connection connection, long accountId) throws SQLException {
