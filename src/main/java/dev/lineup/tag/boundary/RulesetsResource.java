@@ -4,12 +4,13 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.tag.control.DefaultRuleset;
+import dev.lineup.tag.control.RuleHits;
 import dev.lineup.tag.control.TagExtractor;
 import dev.lineup.tag.entity.Ruleset;
 import dev.lineup.tag.entity.TagRule;
 import dev.lineup.tag.entity.TagRuleSettings;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -27,15 +28,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * {@code /api/rulesets}: CRUD, {@code /create-default}, the rules of a ruleset, and a dry run that
@@ -49,8 +45,7 @@ public class RulesetsResource {
 
   @PersistenceContext EntityManager em;
 
-  @Resource(lookup = "jdbc/lineup")
-  DataSource dataSource;
+  @Inject RuleHits ruleHits;
 
   @GET
   public List<RulesetJson.RulesetView> list() {
@@ -238,32 +233,12 @@ public class RulesetsResource {
     return result;
   }
 
-  /** Streams the account's active channels through the extractor, counting each rule's hits. */
+  /** Each rule's hits on the account's active channels ({@link RuleHits}). */
   private Map<String, Object> hits(TagExtractor extractor, List<TagRule> rules, long accountId) {
-    Map<Long, Long> counts = new LinkedHashMap<>();
-    rules.forEach(r -> counts.put(r.id(), 0L));
-    long channels = 0;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT c.name, cat.name FROM channels c LEFT JOIN categories cat"
-                    + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
-                    + " WHERE c.account_id = ? AND c.is_active")) {
-      query.setFetchSize(1000);
-      query.setLong(1, accountId);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          channels++;
-          for (long rule : extractor.extract(rs.getString(1), rs.getString(2)).matchedRules()) {
-            counts.merge(rule, 1L, Long::sum);
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read the account's channels", e);
-    }
+    RuleHits.Hits counted =
+        ruleHits.count(extractor, rules.stream().map(TagRule::id).toList(), accountId);
     Map<String, Object> hits = new LinkedHashMap<>();
-    hits.put("channels", channels);
+    hits.put("channels", counted.channels());
     hits.put(
         "rules",
         rules.stream()
@@ -272,7 +247,7 @@ public class RulesetsResource {
                   Map<String, Object> row = new LinkedHashMap<>();
                   row.put("rule_id", r.id());
                   row.put("name", r.settings().name());
-                  row.put("hits", counts.get(r.id()));
+                  row.put("hits", counted.byRule().get(r.id()));
                   return row;
                 })
             .toList());

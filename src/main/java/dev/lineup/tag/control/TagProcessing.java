@@ -22,11 +22,9 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -90,8 +88,6 @@ public class TagProcessing {
       throws SQLException {
     long start = System.nanoTime();
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-    Map<String, Integer> tagCounts = new TreeMap<>();
-    int processed = 0;
     try (Connection writer = dataSource.getConnection();
         TsvFile pairs = new TsvFile("tags-" + accountId);
         TsvFile names = new TsvFile("names-" + accountId)) {
@@ -103,31 +99,10 @@ public class TagProcessing {
                 + " is running; try again when it ends.");
       }
       try {
-        Map<String, Long> tagIds = tagIds(writer);
-        try (Connection reader = dataSource.getConnection();
-            PreparedStatement query =
-                reader.prepareStatement(
-                    "SELECT c.id, c.name, c.cleaned_name, cat.name FROM channels c"
-                        + " LEFT JOIN categories cat"
-                        + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
-                        + " WHERE c.account_id = ? AND c.is_active")) {
-          query.setFetchSize(1000);
-          query.setLong(1, accountId);
-          try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-              processed++;
-              long channelId = rs.getLong(1);
-              TagExtractor.Extraction e = extractor.extract(rs.getString(2), rs.getString(4));
-              if (!Objects.equals(e.cleanedName(), rs.getString(3))) {
-                names.field(channelId).field(e.cleanedName()).endRow();
-              }
-              for (String tag : e.tags()) {
-                pairs.field(channelId).field(tagId(writer, tagIds, tag)).endRow();
-                tagCounts.merge(tag, 1, Integer::sum);
-              }
-            }
-          }
-        }
+        TagReading.Read read =
+            TagReading.read(dataSource, writer, accountId, extractor, pairs, names);
+        int processed = read.processed();
+        Map<String, Integer> tagCounts = read.tagCounts();
         long readMs = (System.nanoTime() - start) / 1_000_000;
         // With the lock held nobody else writes this account's tags, so this count stays true.
         int existing = countTags(writer, accountId);
@@ -147,49 +122,50 @@ public class TagProcessing {
         NAMES.load(writer, names);
         long loadMs = (System.nanoTime() - start) / 1_000_000 - readMs;
         LOG.fine(() -> "Read and extracted in " + readMs + " ms, staged in " + loadMs + " ms");
-        int created;
-        int removed;
-        int channelsUpdated;
-        writer.setAutoCommit(false);
+        int[] written = new int[3]; // created, removed, channels updated
         try {
-          beginPairWrites(writer, accountId);
-          created =
-              update(
-                  writer,
-                  // NOT EXISTS measured faster than INSERT IGNORE when most pairs exist (the
-                  // common case: processing after a sync that changed little).
-                  "INSERT INTO channel_tags (channel_id, tag_id, account_id, created_at, updated_at)"
-                      + " SELECT s.channel_id, s.tag_id, ?, ?, ? FROM tag_stage_pairs s"
-                      + " WHERE NOT EXISTS (SELECT 1 FROM channel_tags ct"
-                      + "  WHERE ct.channel_id = s.channel_id AND ct.tag_id = s.tag_id)",
-                  accountId,
-                  now,
-                  now);
-          // Everything older than this run that the rules did not give again goes; when every
-          // existing pair was given again (existing = staged - created) there is nothing to find.
-          int kept = staged - created;
-          removed =
-              existing == kept
-                  ? 0
-                  : update(
-                      writer,
-                      "DELETE ct FROM channel_tags ct LEFT JOIN tag_stage_pairs s"
-                          + " ON s.channel_id = ct.channel_id AND s.tag_id = ct.tag_id"
-                          + " WHERE ct.account_id = ? AND ct.updated_at < ? AND s.channel_id IS NULL",
-                      accountId,
-                      now);
-          channelsUpdated = updateNames(writer, accountId);
-          writer.commit();
-        } catch (SQLException | RuntimeException e) {
-          writer.rollback();
-          throw e;
+          inPairTransaction(
+              writer,
+              accountId,
+              () -> {
+                written[0] =
+                    update(
+                        writer,
+                        // NOT EXISTS measured faster than INSERT IGNORE when most pairs exist (the
+                        // common case: processing after a sync that changed little).
+                        "INSERT INTO channel_tags (channel_id, tag_id, account_id, created_at,"
+                            + " updated_at) SELECT s.channel_id, s.tag_id, ?, ?, ? FROM"
+                            + " tag_stage_pairs s WHERE NOT EXISTS (SELECT 1 FROM channel_tags ct"
+                            + "  WHERE ct.channel_id = s.channel_id AND ct.tag_id = s.tag_id)",
+                        accountId,
+                        now,
+                        now);
+                // Everything older than this run that the rules did not give again goes; when
+                // every existing pair was given again (existing = staged - created) there is
+                // nothing to find.
+                int kept = staged - written[0];
+                written[1] =
+                    existing == kept
+                        ? 0
+                        : update(
+                            writer,
+                            "DELETE ct FROM channel_tags ct LEFT JOIN tag_stage_pairs s"
+                                + " ON s.channel_id = ct.channel_id AND s.tag_id = ct.tag_id"
+                                + " WHERE ct.account_id = ? AND ct.updated_at < ?"
+                                + " AND s.channel_id IS NULL",
+                            accountId,
+                            now);
+                written[2] = updateNames(writer, accountId);
+              });
         } finally {
-          endPairWrites(writer);
           try (Statement ddl = writer.createStatement()) {
             ddl.execute("DROP TEMPORARY TABLE IF EXISTS tag_stage_pairs");
           }
           NAMES.drop(writer);
         }
+        int created = written[0];
+        int removed = written[1];
+        int channelsUpdated = written[2];
         return finished(
             accountId,
             start,
@@ -221,37 +197,65 @@ public class TagProcessing {
       throws SQLException {
     NAMES.load(writer, names);
     String time = "'" + now.toLocalDateTime().format(SQL_TIME) + "'";
-    int created;
-    int channelsUpdated;
+    int[] written = new int[2]; // created, channels updated
+    try {
+      inPairTransaction(
+          writer,
+          accountId,
+          () -> {
+            long loadStart = System.nanoTime();
+            written[0] =
+                pairs.loadInto(
+                    writer,
+                    "channel_tags",
+                    "channel_id, tag_id",
+                    "account_id = "
+                        + accountId
+                        + ", created_at = "
+                        + time
+                        + ", updated_at = "
+                        + time);
+            LOG.fine(
+                () ->
+                    "Read and extracted in "
+                        + readMs
+                        + " ms, "
+                        + pairs.rows()
+                        + " pairs loaded in "
+                        + (System.nanoTime() - loadStart) / 1_000_000
+                        + " ms");
+            written[1] = updateNames(writer, accountId);
+          });
+    } finally {
+      NAMES.drop(writer);
+    }
+    int created = written[0];
+    int channelsUpdated = written[1];
+    return finished(accountId, start, processed, tagCounts, created, 0, 0, channelsUpdated);
+  }
+
+  @FunctionalInterface
+  private interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} as the one transaction of a tag run's writes ({@link #beginPairWrites}): all
+   * of it commits, or none of it.
+   */
+  private static void inPairTransaction(Connection writer, long accountId, SqlWork work)
+      throws SQLException {
     writer.setAutoCommit(false);
     try {
       beginPairWrites(writer, accountId);
-      long loadStart = System.nanoTime();
-      created =
-          pairs.loadInto(
-              writer,
-              "channel_tags",
-              "channel_id, tag_id",
-              "account_id = " + accountId + ", created_at = " + time + ", updated_at = " + time);
-      LOG.fine(
-          () ->
-              "Read and extracted in "
-                  + readMs
-                  + " ms, "
-                  + pairs.rows()
-                  + " pairs loaded in "
-                  + (System.nanoTime() - loadStart) / 1_000_000
-                  + " ms");
-      channelsUpdated = updateNames(writer, accountId);
+      work.run();
       writer.commit();
     } catch (SQLException | RuntimeException e) {
       writer.rollback();
       throw e;
     } finally {
       endPairWrites(writer);
-      NAMES.drop(writer);
     }
-    return finished(accountId, start, processed, tagCounts, created, 0, 0, channelsUpdated);
   }
 
   /**
@@ -364,40 +368,6 @@ public class TagProcessing {
     result.put("channels_updated", channelsUpdated);
     result.put("using_database", usingDatabase);
     return result;
-  }
-
-  private static Map<String, Long> tagIds(Connection connection) throws SQLException {
-    Map<String, Long> ids = new HashMap<>();
-    try (Statement query = connection.createStatement();
-        ResultSet rs = query.executeQuery("SELECT id, name FROM tags")) {
-      while (rs.next()) {
-        ids.put(rs.getString(2), rs.getLong(1));
-      }
-    }
-    return ids;
-  }
-
-  private static long tagId(Connection connection, Map<String, Long> ids, String name)
-      throws SQLException {
-    Long id = ids.get(name);
-    if (id != null) {
-      return id;
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement("INSERT IGNORE INTO tags (name, created_at) VALUES (?, ?)")) {
-      insert.setString(1, name);
-      insert.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).withNano(0)));
-      insert.executeUpdate();
-    }
-    try (PreparedStatement select =
-        connection.prepareStatement("SELECT id FROM tags WHERE name = ?")) {
-      select.setString(1, name);
-      try (ResultSet rs = select.executeQuery()) {
-        rs.next();
-        ids.put(name, rs.getLong(1));
-        return rs.getLong(1);
-      }
-    }
   }
 
   private static int update(Connection connection, String sql, Object... params)
