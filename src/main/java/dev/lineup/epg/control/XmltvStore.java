@@ -45,6 +45,9 @@ import javax.xml.stream.events.XMLEvent;
  * channel and programme counts, then every channel record ({@code 'C'}, id, length, bytes), then
  * every programme record ({@code 'P'}, ...), then {@code 'E'}. The programme records are a second
  * gzip member appended to the first, so storing needs no second parse.
+ *
+ * <p>Over 400 lines, kept whole: it is one file format, written (from the provider's XML) and read
+ * (into a playlist's guide) here, so its layout has a single home.
  */
 public final class XmltvStore {
   private static final QName ID = new QName("id");

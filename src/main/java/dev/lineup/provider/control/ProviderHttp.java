@@ -33,6 +33,10 @@ import java.util.logging.Logger;
  * URL (provider URLs carry credentials). Redirects are followed here, not by the JDK client, so
  * that with {@code PROVIDER_BLOCK_PRIVATE=true} the address of every hop is checked ({@link
  * ProviderAddresses}).
+ *
+ * <p>Over 400 lines, kept whole: it is one concern (a request to a provider, from address check to
+ * the last byte), and its parts — redirects, retries, timeouts, the slow-drip bound — each wrap the
+ * others, so split they would pass the same state back and forth.
  */
 @ApplicationScoped
 public class ProviderHttp {
