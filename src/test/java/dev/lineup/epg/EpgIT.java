@@ -7,6 +7,7 @@ import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
 import dev.lineup.support.FakeProvider;
+import dev.lineup.support.TestServer;
 import dev.lineup.support.Tools;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -161,6 +162,24 @@ class EpgIT {
     assertEquals(7, elements(xml(Api.get("/epg/" + account + ".xml", "*/*"))).size());
     JsonObject status = Api.get("/api/accounts/" + account + "/epg").json();
     assertTrue(status.getBoolean("available"), status.toString());
+  }
+
+  @Test
+  void deletingTheAccountDeletesItsStoredGuide() throws Exception {
+    syncAndFetch();
+    Path epg = TestServer.dir().resolve("epg");
+    assertEquals(1, guideFiles(epg).size(), "the stored guide, in " + epg);
+    assertEquals(200, Api.delete("/api/accounts/" + account).status());
+    assertEquals(List.of(), guideFiles(epg));
+  }
+
+  private List<Path> guideFiles(Path epg) throws Exception {
+    try (var files = Files.list(epg)) {
+      return files
+          .filter(f -> f.getFileName().toString().startsWith("account-" + account + "-"))
+          .filter(f -> f.getFileName().toString().endsWith(".guide.gz"))
+          .toList();
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.lineup.filter.control;
 
 import dev.lineup.filter.entity.Filter;
+import dev.lineup.platform.ActiveChannels;
 import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.platform.TsvFile;
 import dev.lineup.sync.control.LineupSynced;
@@ -16,7 +17,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -96,32 +96,26 @@ public class FilterEvaluation {
       }
       int changed;
       try (TsvFile changes = new TsvFile("filters-" + accountId)) {
-        try (Connection reader = dataSource.getConnection();
-            PreparedStatement query =
-                reader.prepareStatement(
-                    "SELECT c.id, c.name, cat.name, c.passes_filters, "
-                        + (needsTags
-                            ? "(SELECT GROUP_CONCAT(t.name SEPARATOR ',') FROM channel_tags ct"
-                                + " JOIN tags t ON t.id = ct.tag_id WHERE ct.channel_id = c.id)"
-                            : "NULL")
-                        + " FROM channels c LEFT JOIN categories cat"
-                        + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
-                        + " WHERE c.account_id = ? AND c.is_active")) {
-          query.setFetchSize(1000);
-          query.setLong(1, accountId);
-          try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-              String tagList = rs.getString(5);
-              Set<String> tags =
-                  tagList == null
-                      ? Set.of()
-                      : Arrays.stream(tagList.split(",")).collect(Collectors.toSet());
-              boolean passes = set.passes(rs.getString(2), rs.getString(3), tags);
-              if (passes != rs.getBoolean(4)) {
-                changes.field(rs.getLong(1)).field(passes).endRow();
-              }
-            }
-          }
+        try (Connection reader = dataSource.getConnection()) {
+          ActiveChannels.forEach(
+              reader,
+              accountId,
+              "c.id, c.name, cat.name, c.passes_filters, "
+                  + (needsTags
+                      ? "(SELECT GROUP_CONCAT(t.name SEPARATOR ',') FROM channel_tags ct"
+                          + " JOIN tags t ON t.id = ct.tag_id WHERE ct.channel_id = c.id)"
+                      : "NULL"),
+              rs -> {
+                String tagList = rs.getString(5);
+                Set<String> tags =
+                    tagList == null
+                        ? Set.of()
+                        : Arrays.stream(tagList.split(",")).collect(Collectors.toSet());
+                boolean passes = set.passes(rs.getString(2), rs.getString(3), tags);
+                if (passes != rs.getBoolean(4)) {
+                  changes.field(rs.getLong(1)).field(passes).endRow();
+                }
+              });
         }
         if (changes.rows() == 0) {
           return 0;

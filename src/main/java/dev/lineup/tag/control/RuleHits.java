@@ -1,10 +1,9 @@
 package dev.lineup.tag.control;
 
+import dev.lineup.platform.ActiveChannels;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,23 +29,19 @@ public class RuleHits {
   public Hits count(TagExtractor extractor, List<Long> ruleIds, long accountId) {
     Map<Long, Long> counts = new LinkedHashMap<>();
     ruleIds.forEach(id -> counts.put(id, 0L));
-    long channels = 0;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT c.name, cat.name FROM channels c LEFT JOIN categories cat"
-                    + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
-                    + " WHERE c.account_id = ? AND c.is_active")) {
-      query.setFetchSize(1000);
-      query.setLong(1, accountId);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          channels++;
-          for (long rule : extractor.extract(rs.getString(1), rs.getString(2)).matchedRules()) {
-            counts.merge(rule, 1L, Long::sum);
-          }
-        }
-      }
+    long channels;
+    try (Connection connection = dataSource.getConnection()) {
+      channels =
+          ActiveChannels.forEach(
+              connection,
+              accountId,
+              "c.name, cat.name",
+              rs -> {
+                for (long rule :
+                    extractor.extract(rs.getString(1), rs.getString(2)).matchedRules()) {
+                  counts.merge(rule, 1L, Long::sum);
+                }
+              });
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the account's channels", e);
     }

@@ -1,5 +1,6 @@
 package dev.lineup.tag.control;
 
+import dev.lineup.platform.ActiveChannels;
 import dev.lineup.platform.TsvFile;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,33 +37,27 @@ final class TagReading {
       TsvFile names)
       throws SQLException {
     Map<String, Integer> tagCounts = new TreeMap<>();
-    int processed = 0;
     Map<String, Long> tagIds = tagIds(writer);
-    try (Connection reader = dataSource.getConnection();
-        PreparedStatement query =
-            reader.prepareStatement(
-                "SELECT c.id, c.name, c.cleaned_name, cat.name FROM channels c"
-                    + " LEFT JOIN categories cat"
-                    + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
-                    + " WHERE c.account_id = ? AND c.is_active")) {
-      query.setFetchSize(1000);
-      query.setLong(1, accountId);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          processed++;
-          long channelId = rs.getLong(1);
-          TagExtractor.Extraction e = extractor.extract(rs.getString(2), rs.getString(4));
-          if (!Objects.equals(e.cleanedName(), rs.getString(3))) {
-            names.field(channelId).field(e.cleanedName()).endRow();
-          }
-          for (String tag : e.tags()) {
-            pairs.field(channelId).field(tagId(writer, tagIds, tag)).endRow();
-            tagCounts.merge(tag, 1, Integer::sum);
-          }
-        }
-      }
+    long processed;
+    try (Connection reader = dataSource.getConnection()) {
+      processed =
+          ActiveChannels.forEach(
+              reader,
+              accountId,
+              "c.id, c.name, c.cleaned_name, cat.name",
+              rs -> {
+                long channelId = rs.getLong(1);
+                TagExtractor.Extraction e = extractor.extract(rs.getString(2), rs.getString(4));
+                if (!Objects.equals(e.cleanedName(), rs.getString(3))) {
+                  names.field(channelId).field(e.cleanedName()).endRow();
+                }
+                for (String tag : e.tags()) {
+                  pairs.field(channelId).field(tagId(writer, tagIds, tag)).endRow();
+                  tagCounts.merge(tag, 1, Integer::sum);
+                }
+              });
     }
-    return new Read(processed, tagCounts);
+    return new Read((int) processed, tagCounts);
   }
 
   private static Map<String, Long> tagIds(Connection connection) throws SQLException {
