@@ -2,6 +2,8 @@ package dev.lineup.web.boundary;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.filter.boundary.AccountFiltersResource;
+import dev.lineup.filter.boundary.FilterView;
+import dev.lineup.web.control.AccountCard;
 import dev.lineup.web.control.AccountCards;
 import dev.lineup.web.control.Views;
 import jakarta.inject.Inject;
@@ -12,9 +14,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Filters ({@code /filters}): per account, its filters (enable, delete) and the form to add one,
@@ -27,17 +27,15 @@ public class FiltersPage extends HttpServlet {
   @Inject AccountFiltersResource filters;
   @Inject AccountCards cards;
 
+  /** An account's card and its filters. */
+  public record AccountFilters(AccountCard account, List<FilterView> filters) {}
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    List<Map<String, Object>> accounts =
+    List<AccountFilters> accounts =
         em.createNamedQuery(Account.ALL, Account.class).getResultList().stream()
-            .map(
-                a -> {
-                  Map<String, Object> item = new LinkedHashMap<>(cards.of(a));
-                  item.put("filters", filters.list(a.id()));
-                  return item;
-                })
+            .map(a -> new AccountFilters(cards.of(a), filters.list(a.id())))
             .toList();
     request.setAttribute("accounts", accounts);
     String path = Views.path(request);
