@@ -1,7 +1,9 @@
 package dev.lineup.web.boundary;
 
+import dev.lineup.account.entity.Account;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.sync.control.SyncConfig;
+import dev.lineup.sync.control.SyncDue;
 import dev.lineup.web.control.AccountCard;
 import dev.lineup.web.control.AccountCards;
 import dev.lineup.web.control.Views;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The dashboard ({@code /}): accounts and their totals, the playlists, when syncs run, and the
@@ -28,44 +31,38 @@ public class DashboardPage extends HttpServlet {
   @PersistenceContext EntityManager em;
 
   @Inject SyncConfig syncConfig;
+  @Inject SyncDue syncDue;
 
   /**
-   * The next automatic sync: the enabled account whose interval (its own, else the global one) ends
-   * first after its last run; "due now" when one never ran. Null when none syncs by itself.
+   * The next automatic sync, as the scheduler will run it ({@link SyncDue}): the account due first,
+   * "due now" when one is due (or never synced); null when none syncs by itself.
    */
-  private String nextSync(List<AccountCard> accounts) {
+  private String nextSync(List<Account> accounts) {
     LocalDateTime soonest = null;
     String who = null;
-    for (AccountCard card : accounts) {
-      Duration interval = syncConfig.intervalOf(card.syncIntervalHours());
-      if (!card.enabled() || interval.isZero()) {
-        continue;
-      }
-      LocalDateTime finished = card.lastRun() == null ? null : card.lastRun().finishedAt();
-      LocalDateTime next =
-          finished == null ? LocalDateTime.now(ZoneOffset.UTC) : finished.plus(interval);
-      if (soonest == null || next.isBefore(soonest)) {
-        soonest = next;
-        who = card.name();
+    for (Account account : accounts) {
+      Optional<LocalDateTime> next = syncDue.next(account);
+      if (next.isPresent() && (soonest == null || next.get().isBefore(soonest))) {
+        soonest = next.get();
+        who = account.name();
       }
     }
-    if (soonest == null) {
-      return null;
-    }
-    Duration wait = Duration.between(LocalDateTime.now(ZoneOffset.UTC), soonest);
-    String when =
-        wait.toMinutes() < 1
-            ? "due now"
-            : wait.toHours() < 1
-                ? "in " + wait.toMinutes() + " min"
-                : "in " + wait.toHours() + " h";
-    return who + ", " + when;
+    return soonest == null ? null : who + ", " + when(soonest, LocalDateTime.now(ZoneOffset.UTC));
+  }
+
+  /** "due now", "in 12 min", "in 3 h". */
+  static String when(LocalDateTime next, LocalDateTime now) {
+    Duration wait = Duration.between(now, next);
+    return wait.toMinutes() < 1
+        ? "due now"
+        : wait.toHours() < 1 ? "in " + wait.toMinutes() + " min" : "in " + wait.toHours() + " h";
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    List<AccountCard> accounts = cards.all();
+    List<Account> all = em.createNamedQuery(Account.ALL, Account.class).getResultList();
+    List<AccountCard> accounts = all.stream().map(cards::of).toList();
     request.setAttribute("accounts", accounts);
     request.setAttribute(
         "channels", accounts.stream().mapToLong(a -> a.status().channelCount()).sum());
@@ -79,7 +76,7 @@ public class DashboardPage extends HttpServlet {
     request.setAttribute(
         "syncInterval",
         syncConfig.interval().isZero() ? null : SyncConfig.describe(syncConfig.interval()));
-    request.setAttribute("nextSync", nextSync(accounts));
+    request.setAttribute("nextSync", nextSync(all));
     Views.render(request, response, "dashboard", "dashboard");
   }
 }
