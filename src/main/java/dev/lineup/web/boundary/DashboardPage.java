@@ -6,7 +6,7 @@ import dev.lineup.sync.control.SyncConfig;
 import dev.lineup.sync.control.SyncDue;
 import dev.lineup.web.control.AccountCard;
 import dev.lineup.web.control.AccountCards;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -77,6 +77,6 @@ public class DashboardPage extends HttpServlet {
         "syncInterval",
         syncConfig.interval().isZero() ? null : SyncConfig.describe(syncConfig.interval()));
     request.setAttribute("nextSync", nextSync(all));
-    Views.render(request, response, "dashboard", "dashboard");
+    PageRenderer.render(request, response, "dashboard", "dashboard");
   }
 }

@@ -5,7 +5,7 @@ import dev.lineup.filter.boundary.AccountFiltersResource;
 import dev.lineup.filter.boundary.FilterView;
 import dev.lineup.web.control.AccountCard;
 import dev.lineup.web.control.AccountCards;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,8 +38,8 @@ public class FiltersPage extends HttpServlet {
             .map(a -> new AccountFilters(cards.of(a), filters.list(a.id())))
             .toList();
     request.setAttribute("accounts", accounts);
-    String path = Views.path(request);
-    boolean fragment = path.equals("/list") || Views.fragment(request);
-    Views.render(request, response, fragment ? "filters/list" : "filters/page", "filters");
+    String path = PageRenderer.path(request);
+    boolean fragment = path.equals("/list") || PageRenderer.fragment(request);
+    PageRenderer.render(request, response, fragment ? "filters/list" : "filters/page", "filters");
   }
 }

@@ -8,7 +8,7 @@ import dev.lineup.tag.boundary.AccountTagsResource;
 import dev.lineup.tag.boundary.RulesetsResource;
 import dev.lineup.tag.boundary.Views.RuleView;
 import dev.lineup.tag.boundary.Views.RulesetView;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -49,7 +49,7 @@ public class TagsPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String path = Views.path(request);
+    String path = PageRenderer.path(request);
     Matcher accountTagsPath = ACCOUNT_TAGS.matcher(path);
     if (accountTagsPath.matches()) {
       // An account's tags with their counts: counted apart, so the page shows at once.
@@ -60,7 +60,7 @@ public class TagsPage extends HttpServlet {
         ProblemMapper.send(response, problem);
         return;
       }
-      Views.render(request, response, "tags/account-tags", "tags");
+      PageRenderer.render(request, response, "tags/account-tags", "tags");
       return;
     }
     List<RulesetRules> sets =
@@ -71,8 +71,8 @@ public class TagsPage extends HttpServlet {
             .toList();
     request.setAttribute("rulesets", sets);
     request.setAttribute("accountsTags", accounts);
-    request.setAttribute("from", Views.param(request, "from"));
-    boolean fragment = path.equals("/list") || Views.fragment(request);
-    Views.render(request, response, fragment ? "tags/list" : "tags/page", "tags");
+    request.setAttribute("from", PageRenderer.param(request, "from"));
+    boolean fragment = path.equals("/list") || PageRenderer.fragment(request);
+    PageRenderer.render(request, response, fragment ? "tags/list" : "tags/page", "tags");
   }
 }

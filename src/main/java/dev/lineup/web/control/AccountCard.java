@@ -40,7 +40,7 @@ public record AccountCard(
 
   /** "5 min ago" since the last successful sync; null when never synced. */
   public String syncedAgo() {
-    return Views.ago(status.lastSync());
+    return PageRenderer.ago(status.lastSync());
   }
 
   public boolean running() {
