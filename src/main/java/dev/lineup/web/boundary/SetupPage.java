@@ -1,4 +1,4 @@
-package dev.lineup.access.boundary;
+package dev.lineup.web.boundary;
 
 import dev.lineup.access.control.Admins;
 import dev.lineup.access.control.SetupCode;
