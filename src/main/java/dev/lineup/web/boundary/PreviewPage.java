@@ -3,6 +3,7 @@ package dev.lineup.web.boundary;
 import dev.lineup.account.entity.Account;
 import dev.lineup.channel.boundary.AccountPreviewResource;
 import dev.lineup.channel.boundary.ChannelsPreviewResource;
+import dev.lineup.channel.boundary.PreviewParams;
 import dev.lineup.channel.control.PreviewRequest;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
@@ -75,16 +76,19 @@ public class PreviewPage extends HttpServlet {
     if (request.getParameter("filters_shown") == null) {
       applyFilters = "true"; // the page's first load: the switch's default
     }
+    String filtersSwitch = applyFilters;
+    // The API's parameters, read as the API reads them; the page sets the page size and the
+    // filters switch (a checkbox: absent means off) and never shows inactive channels.
     PreviewRequest query =
-        PreviewRequest.parse(
-            PAGE_SIZE,
-            PageRenderer.param(request, "offset"),
-            PageRenderer.param(request, "after"),
-            PageRenderer.param(request, "tags"),
-            PageRenderer.param(request, "match"),
-            PageRenderer.param(request, "search"),
-            null,
-            applyFilters);
+        PreviewParams.of(
+                name ->
+                    switch (name) {
+                      case "limit" -> PAGE_SIZE;
+                      case "apply_filters" -> filtersSwitch;
+                      case "include_inactive" -> null;
+                      default -> PageRenderer.param(request, name);
+                    })
+            .request();
     Map<String, Object> view =
         accountParam != null
             ? accountPreview.view(parseId(accountParam), query, true)
