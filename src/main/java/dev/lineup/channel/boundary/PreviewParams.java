@@ -2,9 +2,11 @@ package dev.lineup.channel.boundary;
 
 import dev.lineup.channel.control.PreviewRequest;
 import jakarta.ws.rs.QueryParam;
+import java.util.function.Function;
 
 /**
- * The query parameters every preview endpoint takes, read as text and checked by {@link #request}.
+ * The query parameters every preview endpoint takes, read as text and checked by {@link #request}:
+ * by JAX-RS for the API ({@code @BeanParam}), by {@link #of} for the web UI's preview page.
  */
 public class PreviewParams {
   @QueryParam("limit")
@@ -30,6 +32,20 @@ public class PreviewParams {
 
   @QueryParam("apply_filters")
   String applyFilters;
+
+  /** The parameters as {@code parameter} gives them by name (null: absent). */
+  public static PreviewParams of(Function<String, String> parameter) {
+    PreviewParams params = new PreviewParams();
+    params.limit = parameter.apply("limit");
+    params.offset = parameter.apply("offset");
+    params.after = parameter.apply("after");
+    params.tags = parameter.apply("tags");
+    params.match = parameter.apply("match");
+    params.search = parameter.apply("search");
+    params.includeInactive = parameter.apply("include_inactive");
+    params.applyFilters = parameter.apply("apply_filters");
+    return params;
+  }
 
   /** The checked request; a bad value is a 400 problem naming the parameter. */
   public PreviewRequest request() {
