@@ -6,7 +6,6 @@ import dev.lineup.channel.control.SearchIndex;
 import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.platform.FieldError;
 import dev.lineup.platform.JsonBody;
-import dev.lineup.platform.ProblemException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -59,14 +58,14 @@ public class AccountsResource {
   @GET
   @Path("{id}")
   public AccountView get(@PathParam("id") long id) {
-    return AccountView.of(find(id));
+    return AccountView.of(Account.require(em, id));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body, @Context UriInfo uri) {
     AccountSettings settings = validated(JsonBody.parse(body), false);
-    requireUniqueName(settings.name(), -1);
+    Account.requireUniqueName(em, settings.name(), -1);
     Account account = new Account(settings);
     em.persist(account);
     em.flush();
@@ -81,7 +80,7 @@ public class AccountsResource {
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public AccountView replace(@PathParam("id") long id, String body) {
-    Account account = find(id);
+    Account account = Account.require(em, id);
     return update(
         account,
         validated(
@@ -93,7 +92,7 @@ public class AccountsResource {
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
   public AccountView patch(@PathParam("id") long id, String body) {
-    Account account = find(id);
+    Account account = Account.require(em, id);
     JsonObject current = AccountRequest.asJson(account.settings());
     JsonObject merged =
         Json.createMergePatch(unmasked(JsonBody.parse(body).json(), account))
@@ -105,7 +104,7 @@ public class AccountsResource {
   @DELETE
   @Path("{id}")
   public Map<String, Object> delete(@PathParam("id") long id) {
-    Account account = find(id);
+    Account account = Account.require(em, id);
     // Everything an account owns references it with ON DELETE CASCADE: one statement, one
     // transaction, no orphans.
     em.remove(account);
@@ -134,7 +133,7 @@ public class AccountsResource {
   }
 
   private AccountView update(Account account, AccountSettings settings) {
-    requireUniqueName(settings.name(), account.id());
+    Account.requireUniqueName(em, settings.name(), account.id());
     account.apply(settings);
     em.flush();
     LOG.info(() -> "Account updated: " + account);
@@ -149,23 +148,5 @@ public class AccountsResource {
             v -> body.reject(FieldError.jsonName(v.getPropertyPath().toString()), v.getMessage()));
     body.throwIfInvalid();
     return settings;
-  }
-
-  private void requireUniqueName(String name, long exceptId) {
-    boolean taken =
-        !em.createNamedQuery(Account.BY_NAME, Account.class)
-            .setParameter("name", name)
-            .setParameter("exceptId", exceptId)
-            .getResultList()
-            .isEmpty();
-    if (taken) {
-      throw ProblemException.conflict("An account named '" + name + "' already exists.")
-          .with("field", "name");
-    }
-  }
-
-  private Account find(long id) {
-    Account account = Account.require(em, id);
-    return account;
   }
 }

@@ -4,7 +4,6 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.filter.control.FilterEvaluation;
 import dev.lineup.filter.entity.Filter;
 import dev.lineup.platform.JsonBody;
-import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.QueryParams;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -51,7 +50,7 @@ public class FiltersResource {
   }
 
   public List<FilterView> ofAccount(long accountId) {
-    requireAccount(accountId);
+    Account.require(em, accountId);
     return em
         .createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
         .setParameter("account", accountId)
@@ -74,7 +73,7 @@ public class FiltersResource {
   }
 
   public Response create(long accountId, JsonBody json, UriInfo uri) {
-    requireAccount(accountId);
+    Account.require(em, accountId);
     Filter filter = new Filter(accountId);
     FilterRequest.readInto(json, filter);
     em.persist(filter);
@@ -88,14 +87,14 @@ public class FiltersResource {
   @GET
   @Path("{id}")
   public FilterView get(@PathParam("id") long id) {
-    return FilterView.of(find(id));
+    return FilterView.of(Filter.require(em, id));
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public FilterView replace(@PathParam("id") long id, String body) {
-    Filter filter = find(id);
+    Filter filter = Filter.require(em, id);
     FilterRequest.readInto(JsonBody.parse(body), filter);
     em.flush();
     reevaluate(filter.accountId());
@@ -106,7 +105,7 @@ public class FiltersResource {
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   public FilterView patch(@PathParam("id") long id, String body) {
-    Filter filter = find(id);
+    Filter filter = Filter.require(em, id);
     JsonObject merged =
         Json.createMergePatch(JsonBody.parse(body).json())
             .apply(FilterRequest.asJson(filter))
@@ -120,7 +119,7 @@ public class FiltersResource {
   @DELETE
   @Path("{id}")
   public Map<String, Object> delete(@PathParam("id") long id) {
-    Filter filter = find(id);
+    Filter filter = Filter.require(em, id);
     em.remove(filter);
     em.flush();
     reevaluate(filter.accountId());
@@ -135,17 +134,5 @@ public class FiltersResource {
             em.createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
                 .setParameter("account", accountId)
                 .getResultList()));
-  }
-
-  private void requireAccount(long id) {
-    Account.require(em, id);
-  }
-
-  private Filter find(long id) {
-    Filter filter = em.find(Filter.class, id);
-    if (filter == null) {
-      throw ProblemException.notFound("Filter", id);
-    }
-    return filter;
   }
 }

@@ -7,7 +7,6 @@ import dev.lineup.channel.control.ChannelSelection;
 import dev.lineup.channel.control.PreviewRequest;
 import dev.lineup.channel.control.SearchIndex;
 import dev.lineup.platform.JsonBody;
-import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.PublicUrl;
 import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.entity.PlaylistConfig;
@@ -63,7 +62,7 @@ public class PlaylistConfigsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body, @Context UriInfo uri) {
     PlaylistSettings settings = PlaylistConfigRequest.read(JsonBody.parse(body), em);
-    requireUniqueName(settings.name(), null);
+    PlaylistConfig.requireUniqueName(em, settings.name(), -1);
     PlaylistConfig config = new PlaylistConfig();
     config.apply(settings);
     em.persist(config);
@@ -77,16 +76,16 @@ public class PlaylistConfigsResource {
   @GET
   @Path("{id}")
   public Map<String, Object> get(@PathParam("id") long id) {
-    return PlaylistConfigRequest.view(find(id), publicUrl.prefix());
+    return PlaylistConfigRequest.view(PlaylistConfig.require(em, id), publicUrl.prefix());
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> replace(@PathParam("id") long id, String body) {
-    PlaylistConfig config = find(id);
+    PlaylistConfig config = PlaylistConfig.require(em, id);
     PlaylistSettings settings = PlaylistConfigRequest.read(JsonBody.parse(body), em);
-    requireUniqueName(settings.name(), id);
+    PlaylistConfig.requireUniqueName(em, settings.name(), id);
     config.apply(settings);
     em.flush();
     return PlaylistConfigRequest.view(config, publicUrl.prefix());
@@ -95,7 +94,7 @@ public class PlaylistConfigsResource {
   @DELETE
   @Path("{id}")
   public Map<String, Object> delete(@PathParam("id") long id) {
-    PlaylistConfig config = find(id);
+    PlaylistConfig config = PlaylistConfig.require(em, id);
     em.remove(config);
     LOG.info(() -> "Playlist deleted: " + id);
     return Map.of("success", true, "message", "Playlist '" + config.name() + "' deleted.");
@@ -104,7 +103,7 @@ public class PlaylistConfigsResource {
   @POST
   @Path("{id}/rotate-token")
   public Map<String, Object> rotateToken(@PathParam("id") long id) {
-    PlaylistConfig config = find(id);
+    PlaylistConfig config = PlaylistConfig.require(em, id);
     config.rotateToken();
     em.flush();
     LOG.info(() -> "Playlist " + id + ": token rotated; its old player URLs no longer work");
@@ -119,7 +118,7 @@ public class PlaylistConfigsResource {
       @QueryParam("offset") String offset,
       @QueryParam("after") String after,
       @QueryParam("search") String search) {
-    PlaylistConfig config = find(id);
+    PlaylistConfig config = PlaylistConfig.require(em, id);
     PreviewRequest request =
         PreviewRequest.parse(limit, offset, after, null, null, search, null, null);
     PlaylistSettings settings = config.settings();
@@ -138,22 +137,5 @@ public class PlaylistConfigsResource {
             true);
     body.put("unsynced_accounts", PreviewView.unsynced(accounts, synced));
     return body;
-  }
-
-  private PlaylistConfig find(long id) {
-    PlaylistConfig config = em.find(PlaylistConfig.class, id);
-    if (config == null) {
-      throw ProblemException.notFound("Playlist", id);
-    }
-    return config;
-  }
-
-  private void requireUniqueName(String name, Long self) {
-    boolean taken =
-        em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().stream()
-            .anyMatch(p -> p.name().equalsIgnoreCase(name) && !p.id().equals(self));
-    if (taken) {
-      throw ProblemException.conflict("A playlist named '" + name + "' already exists.");
-    }
   }
 }

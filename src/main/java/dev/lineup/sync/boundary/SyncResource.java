@@ -74,7 +74,7 @@ public class SyncResource {
     if (!QueryParams.bool("async", async, false)) {
       return Response.ok(sync.sync(id, Trigger.MANUAL, scope, forced).view()).build();
     }
-    account(id);
+    Account.require(em, id);
     Optional<Long> running = runs.running(id);
     if (running.isPresent()) {
       throw ProblemException.conflict(
@@ -110,7 +110,7 @@ public class SyncResource {
   @Path("events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void events(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
-    account(id);
+    Account.require(em, id);
     AtomicReference<Runnable> unsubscribe = new AtomicReference<>(() -> {});
     Consumer<SyncProgress.Snapshot> send =
         snapshot -> {
@@ -169,7 +169,7 @@ public class SyncResource {
    */
   @DELETE
   public Map<String, Object> cancel(@PathParam("id") long id) {
-    account(id);
+    Account.require(em, id);
     Optional<Long> running = runs.requestCancel(id);
     if (running.isEmpty()) {
       throw ProblemException.conflict("No sync of account " + id + " is running.");
@@ -185,7 +185,7 @@ public class SyncResource {
   @GET
   @Path("status")
   public Map<String, Object> status(@PathParam("id") long id) {
-    account(id);
+    Account.require(em, id);
     return syncStatus.of(id);
   }
 
@@ -193,15 +193,10 @@ public class SyncResource {
   @Path("history")
   public List<Map<String, Object>> history(
       @PathParam("id") long id, @QueryParam("limit") String limit) {
-    account(id);
+    Account.require(em, id);
     return runs.history(id, QueryParams.integer("limit", limit, 20, 1, 500)).stream()
         .map(SyncRun::view)
         .toList();
-  }
-
-  private Account account(long id) {
-    Account account = Account.require(em, id);
-    return account;
   }
 
   private static Scope scope(String only) {
