@@ -4,6 +4,8 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.AccountSettings;
 import dev.lineup.channel.control.SearchIndex;
 import dev.lineup.epg.control.GuideRefresh;
+import dev.lineup.platform.ApiDocument;
+import dev.lineup.platform.Deleted;
 import dev.lineup.platform.FieldError;
 import dev.lineup.platform.JsonBody;
 import jakarta.ejb.Stateless;
@@ -28,8 +30,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/accounts}: the legacy CRUD plus the provider connection test. Each request is one
@@ -57,12 +62,21 @@ public class AccountsResource {
 
   @GET
   @Path("{id}")
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public AccountView get(@PathParam("id") long id) {
     return AccountView.of(Account.require(em, id));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = AccountRequest.AccountInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = AccountView.class)))
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Response create(String body, @Context UriInfo uri) {
     AccountSettings settings = validated(JsonBody.parse(body), false);
     Account.requireUniqueName(em, settings.name(), -1);
@@ -79,6 +93,11 @@ public class AccountsResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = AccountRequest.AccountInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public AccountView replace(@PathParam("id") long id, String body) {
     Account account = Account.require(em, id);
     return update(
@@ -91,6 +110,11 @@ public class AccountsResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = AccountRequest.AccountInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public AccountView patch(@PathParam("id") long id, String body) {
     Account account = Account.require(em, id);
     JsonObject current = AccountRequest.asJson(account.settings());
@@ -103,7 +127,8 @@ public class AccountsResource {
 
   @DELETE
   @Path("{id}")
-  public Map<String, Object> delete(@PathParam("id") long id) {
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public Deleted delete(@PathParam("id") long id) {
     Account account = Account.require(em, id);
     // Everything an account owns references it with ON DELETE CASCADE: one statement, one
     // transaction, no orphans.
@@ -111,8 +136,7 @@ public class AccountsResource {
     searchIndex.compactLater(); // runs once this transaction has committed (it waits for it)
     guides.guides().delete(GuideRefresh.key(account));
     LOG.info(() -> "Account deleted: " + account);
-    return Map.of(
-        "success", true, "message", "Account '" + account.name() + "' and all its data deleted.");
+    return new Deleted("Account '" + account.name() + "' and all its data deleted.");
   }
 
   /**

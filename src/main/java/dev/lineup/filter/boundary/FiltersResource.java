@@ -3,6 +3,8 @@ package dev.lineup.filter.boundary;
 import dev.lineup.account.entity.Account;
 import dev.lineup.filter.control.FilterEvaluation;
 import dev.lineup.filter.entity.Filter;
+import dev.lineup.platform.ApiDocument;
+import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.QueryParams;
 import jakarta.ejb.Stateless;
@@ -26,7 +28,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/filters}: filters by id ({@code ?account_id=} lists one account's). Every change
@@ -40,6 +45,8 @@ public class FiltersResource {
   @Inject FilterEvaluation evaluation;
 
   @GET
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<FilterView> list(@QueryParam("account_id") String accountId) {
     if (accountId == null || accountId.isBlank()) {
       return em.createNamedQuery(Filter.ALL, Filter.class).getResultList().stream()
@@ -62,6 +69,14 @@ public class FiltersResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = FilterRequest.FilterInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = FilterView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Response create(String body, @Context UriInfo uri) {
     JsonBody json = JsonBody.parse(body);
     Integer accountId = json.integer("account_id");
@@ -86,6 +101,7 @@ public class FiltersResource {
 
   @GET
   @Path("{id}")
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public FilterView get(@PathParam("id") long id) {
     return FilterView.of(Filter.require(em, id));
   }
@@ -93,6 +109,10 @@ public class FiltersResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = FilterRequest.FilterInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public FilterView replace(@PathParam("id") long id, String body) {
     Filter filter = Filter.require(em, id);
     FilterRequest.readInto(JsonBody.parse(body), filter);
@@ -104,6 +124,10 @@ public class FiltersResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = FilterRequest.FilterInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public FilterView patch(@PathParam("id") long id, String body) {
     Filter filter = Filter.require(em, id);
     JsonObject merged =
@@ -118,12 +142,13 @@ public class FiltersResource {
 
   @DELETE
   @Path("{id}")
-  public Map<String, Object> delete(@PathParam("id") long id) {
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public Deleted delete(@PathParam("id") long id) {
     Filter filter = Filter.require(em, id);
     em.remove(filter);
     em.flush();
     reevaluate(filter.accountId());
-    return Map.of("success", true, "message", "Filter " + id + " deleted.");
+    return new Deleted("Filter " + id + " deleted.");
   }
 
   /** Evaluates the account's filters as this transaction leaves them (not yet committed). */

@@ -6,6 +6,8 @@ import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.ChannelSelection;
 import dev.lineup.channel.control.PreviewRequest;
 import dev.lineup.channel.control.SearchIndex;
+import dev.lineup.platform.ApiDocument;
+import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.PublicUrl;
 import dev.lineup.playlist.control.ConfigPlaylist;
@@ -33,6 +35,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/playlist-configs}: saved playlists (CRUD), their preview (the preview's shape, from
@@ -52,6 +59,15 @@ public class PlaylistConfigsResource {
   @Inject SearchIndex searchIndex;
 
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = PlaylistConfigRequest.PlaylistConfigView.class)))
   public List<Map<String, Object>> list() {
     return em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().stream()
         .map(c -> PlaylistConfigRequest.view(c, publicUrl.prefix()))
@@ -60,6 +76,18 @@ public class PlaylistConfigsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigView.class)))
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Response create(String body, @Context UriInfo uri) {
     PlaylistSettings settings = PlaylistConfigRequest.read(JsonBody.parse(body), em);
     PlaylistConfig.requireUniqueName(em, settings.name(), -1);
@@ -75,6 +103,13 @@ public class PlaylistConfigsResource {
 
   @GET
   @Path("{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Map<String, Object> get(@PathParam("id") long id) {
     return PlaylistConfigRequest.view(PlaylistConfig.require(em, id), publicUrl.prefix());
   }
@@ -82,6 +117,19 @@ public class PlaylistConfigsResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigInput.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Map<String, Object> replace(@PathParam("id") long id, String body) {
     PlaylistConfig config = PlaylistConfig.require(em, id);
     PlaylistSettings settings = PlaylistConfigRequest.read(JsonBody.parse(body), em);
@@ -93,15 +141,23 @@ public class PlaylistConfigsResource {
 
   @DELETE
   @Path("{id}")
-  public Map<String, Object> delete(@PathParam("id") long id) {
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public Deleted delete(@PathParam("id") long id) {
     PlaylistConfig config = PlaylistConfig.require(em, id);
     em.remove(config);
     LOG.info(() -> "Playlist deleted: " + id);
-    return Map.of("success", true, "message", "Playlist '" + config.name() + "' deleted.");
+    return new Deleted("Playlist '" + config.name() + "' deleted.");
   }
 
   @POST
   @Path("{id}/rotate-token")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Map<String, Object> rotateToken(@PathParam("id") long id) {
     PlaylistConfig config = PlaylistConfig.require(em, id);
     config.rotateToken();
@@ -112,6 +168,12 @@ public class PlaylistConfigsResource {
 
   @GET
   @Path("{id}/preview")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = PreviewView.PlaylistPreviewPage.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Map<String, Object> preview(
       @PathParam("id") long id,
       @QueryParam("limit") String limit,
