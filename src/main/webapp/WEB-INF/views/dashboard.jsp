@@ -21,9 +21,9 @@
         <h2>Needs attention</h2>
         <ul class="panel">
           <c:forEach var="a" items="${attention}">
-            <li><a href="/accounts#account-${a.id}"><c:out value="${a.name}"/></a>:
-              <c:out value="${a.needsConfirmation ? 'the last sync is waiting for confirmation' : 'the last sync failed'}"/> —
-              <span class="muted"><c:out value="${a.reason}"/></span></li>
+            <li><a href="/accounts#account-${a.id()}"><c:out value="${a.name()}"/></a>:
+              <c:out value="${a.needsConfirmation() ? 'the last sync is waiting for confirmation' : 'the last sync failed'}"/> —
+              <span class="muted"><c:out value="${a.reason()}"/></span></li>
           </c:forEach>
         </ul>
       </c:if>
@@ -33,10 +33,10 @@
         <tbody>
         <c:forEach var="a" items="${accounts}">
           <tr>
-            <td><a href="/accounts#account-${a.id}"><c:out value="${a.name}"/></a></td>
-            <td><span class="badge ${a.synced ? 'db' : 'api'}">${a.synced ? 'Database' : 'API only'}</span></td>
-            <td><fmt:formatNumber value="${a.status.channel_count}"/></td>
-            <td><c:out value="${empty a.syncedAgo ? 'never' : a.syncedAgo}"/></td>
+            <td><a href="/accounts#account-${a.id()}"><c:out value="${a.name()}"/></a></td>
+            <td><span class="badge ${a.synced() ? 'db' : 'api'}">${a.synced() ? 'Database' : 'API only'}</span></td>
+            <td><fmt:formatNumber value="${a.status().channelCount()}"/></td>
+            <td><c:out value="${empty a.syncedAgo() ? 'never' : a.syncedAgo()}"/></td>
           </tr>
         </c:forEach>
         </tbody>

@@ -1,72 +1,72 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
-<c:set var="s" value="${account.status}"/>
-<article class="card" id="account-${account.id}" data-account="${account.id}" ${account.running ? 'data-follow' : ''}
-         hx-get="/accounts/${account.id}/card" hx-trigger="refresh" hx-swap="outerHTML">
-  <h3><c:out value="${account.name}"/>
+<c:set var="s" value="${account.status()}"/>
+<article class="card" id="account-${account.id()}" data-account="${account.id()}" ${account.running() ? 'data-follow' : ''}
+         hx-get="/accounts/${account.id()}/card" hx-trigger="refresh" hx-swap="outerHTML">
+  <h3><c:out value="${account.name()}"/>
     <c:choose>
-      <c:when test="${account.running}"><span class="badge running">Syncing…</span></c:when>
-      <c:when test="${account.synced}"><span class="badge db" title="Preview and playlists read the database">Database</span></c:when>
+      <c:when test="${account.running()}"><span class="badge running">Syncing…</span></c:when>
+      <c:when test="${account.synced()}"><span class="badge db" title="Preview and playlists read the database">Database</span></c:when>
       <c:otherwise><span class="badge api" title="Never synced: previews ask the provider">API only</span></c:otherwise>
     </c:choose>
-    <c:if test="${account.failed}"><span class="badge failed">Failed</span></c:if>
-    <c:if test="${account.needsConfirmation}"><span class="badge confirm">Needs confirmation</span></c:if>
-    <c:if test="${!account.enabled}"><span class="badge off">Disabled</span></c:if>
+    <c:if test="${account.failed()}"><span class="badge failed">Failed</span></c:if>
+    <c:if test="${account.needsConfirmation()}"><span class="badge confirm">Needs confirmation</span></c:if>
+    <c:if test="${!account.enabled()}"><span class="badge off">Disabled</span></c:if>
   </h3>
-  <div class="meta"><c:out value="${account.type == 'm3u' ? 'M3U playlist' : 'Xtream Codes'}"/> ·
-    <c:out value="${account.server}"/><c:if test="${not empty account.username}"> · <c:out value="${account.username}"/></c:if></div>
+  <div class="meta"><c:out value="${account.type() == 'm3u' ? 'M3U playlist' : 'Xtream Codes'}"/> ·
+    <c:out value="${account.server()}"/><c:if test="${not empty account.username()}"> · <c:out value="${account.username()}"/></c:if></div>
   <div class="small">
     <c:choose>
-      <c:when test="${account.synced}">
-        <strong class="count"><fmt:formatNumber value="${s.channel_count}"/></strong> channels ·
-        <fmt:formatNumber value="${s.category_count}"/> categories ·
-        <fmt:formatNumber value="${s.passing_channels}"/> pass the filters ·
-        synced <span class="synced-ago"><c:out value="${account.syncedAgo}"/></span>
+      <c:when test="${account.synced()}">
+        <strong class="count"><fmt:formatNumber value="${s.channelCount()}"/></strong> channels ·
+        <fmt:formatNumber value="${s.categoryCount()}"/> categories ·
+        <fmt:formatNumber value="${s.passingChannels()}"/> pass the filters ·
+        synced <span class="synced-ago"><c:out value="${account.syncedAgo()}"/></span>
       </c:when>
       <c:otherwise><span class="muted">Never synced: press Sync to store its channels.</span></c:otherwise>
     </c:choose>
   </div>
-  <c:if test="${account.failed or account.needsConfirmation}">
-    <p class="small ${account.failed ? 'bad' : ''}" role="note"><c:out value="${account.reason}"/></p>
+  <c:if test="${account.failed() or account.needsConfirmation()}">
+    <p class="small ${account.failed() ? 'bad' : ''}" role="note"><c:out value="${account.reason()}"/></p>
   </c:if>
   <div class="progress" hidden><progress max="1"></progress> <span>starting…</span></div>
   <div class="actions">
-    <button class="primary sync" type="button" data-sync="${account.id}" ${account.running ? 'disabled' : ''}>Sync</button>
-    <c:if test="${account.needsConfirmation}">
-      <button type="button" data-sync="${account.id}" data-force>Confirm and sync</button>
+    <button class="primary sync" type="button" data-sync="${account.id()}" ${account.running() ? 'disabled' : ''}>Sync</button>
+    <c:if test="${account.needsConfirmation()}">
+      <button type="button" data-sync="${account.id()}" data-force>Confirm and sync</button>
     </c:if>
-    <button type="button" hx-post="/api/accounts/${account.id}/test" hx-swap="none"
+    <button type="button" hx-post="/api/accounts/${account.id()}/test" hx-swap="none"
             data-notice="Connection OK: the provider accepted the login">Test connection <span class="spinner"></span></button>
-    <a class="button" href="/preview?account=${account.id}">Preview</a>
-    <button class="danger" type="button" hx-delete="/api/accounts/${account.id}" hx-swap="none"
+    <a class="button" href="/preview?account=${account.id()}">Preview</a>
+    <button class="danger" type="button" hx-delete="/api/accounts/${account.id()}" hx-swap="none"
             hx-confirm="Delete this account with all its channels, tags and filters? Playlists keep working with the other accounts."
             data-refresh="#account-list" data-notice="Account deleted">Delete</button>
   </div>
   <details><summary>Edit</summary>
-    <form class="stack" hx-patch="/api/accounts/${account.id}" hx-swap="none" data-refresh="#account-${account.id}"
+    <form class="stack" hx-patch="/api/accounts/${account.id()}" hx-swap="none" data-refresh="#account-${account.id()}"
           data-notice="Account saved">
-      <label>Name <input name="name" value="<c:out value='${account.name}'/>" maxlength="100">
+      <label>Name <input name="name" value="<c:out value='${account.name()}'/>" maxlength="100">
         <span class="field-error" data-error-for="name"></span></label>
-      <label>Server or playlist URL <input name="server" value="<c:out value='${account.server}'/>">
+      <label>Server or playlist URL <input name="server" value="<c:out value='${account.server()}'/>">
         <span class="field-error" data-error-for="server"></span></label>
-      <c:if test="${account.type == 'xtream'}">
-        <label>Username <input name="username" value="<c:out value='${account.username}'/>" autocomplete="off">
+      <c:if test="${account.type() == 'xtream'}">
+        <label>Username <input name="username" value="<c:out value='${account.username()}'/>" autocomplete="off">
           <span class="field-error" data-error-for="username"></span></label>
         <label>Password (empty: keep it) <input name="password" type="password" autocomplete="new-password"></label>
       </c:if>
       <label>Sync every … hours (empty: the default)
         <input name="sync_interval_hours" type="number" min="0" max="8760" data-type="number" data-empty="null"
-               value="${account.syncIntervalHours}">
+               value="${account.syncIntervalHours()}">
         <span class="field-error" data-error-for="sync_interval_hours"></span></label>
       <label>Guide URL (empty: the provider's)
-        <input name="epg_url" value="<c:out value='${account.epgUrl}'/>" data-empty="null">
+        <input name="epg_url" value="<c:out value='${account.epgUrl()}'/>" data-empty="null">
         <span class="field-error" data-error-for="epg_url"></span></label>
-      <label class="check"><input type="checkbox" name="enabled" ${account.enabled ? 'checked' : ''}> Enabled</label>
+      <label class="check"><input type="checkbox" name="enabled" ${account.enabled() ? 'checked' : ''}> Enabled</label>
       <div><button class="primary" type="submit">Save</button></div>
     </form>
   </details>
-  <details hx-get="/accounts/${account.id}/history" hx-trigger="toggle once" hx-target="find .history">
+  <details hx-get="/accounts/${account.id()}/history" hx-trigger="toggle once" hx-target="find .history">
     <summary>Sync history</summary><div class="history small muted">Loading…</div>
   </details>
 </article>

@@ -3,17 +3,17 @@
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <c:if test="${empty accounts}"><div class="empty"><strong>No accounts yet</strong><a href="/accounts#add">Add one</a> to filter its channels.</div></c:if>
 <c:forEach var="a" items="${accounts}">
-  <section class="panel spaced" id="filters-${a.id}">
-    <h3 class="flush"><c:out value="${a.name}"/>
-      <span class="muted small"><fmt:formatNumber value="${a.status.passing_channels}"/> of
-        <fmt:formatNumber value="${a.status.channel_count}"/> channels pass</span></h3>
+  <section class="panel spaced" id="filters-${a.account().id()}">
+    <h3 class="flush"><c:out value="${a.account().name()}"/>
+      <span class="muted small"><fmt:formatNumber value="${a.account().status().passingChannels()}"/> of
+        <fmt:formatNumber value="${a.account().status().channelCount()}"/> channels pass</span></h3>
     <c:choose>
-      <c:when test="${empty a.filters}"><p class="muted small">No filters: every channel passes.</p></c:when>
+      <c:when test="${empty a.filters()}"><p class="muted small">No filters: every channel passes.</p></c:when>
       <c:otherwise>
         <table>
           <thead><tr><th>Name</th><th>Action</th><th>On</th><th>Value</th><th></th></tr></thead>
           <tbody>
-          <c:forEach var="f" items="${a.filters}">
+          <c:forEach var="f" items="${a.filters()}">
             <tr class="${f.enabled() ? '' : 'muted'}">
               <td><c:out value="${f.name()}"/></td>
               <td><c:out value="${f.filterAction()}"/></td>
@@ -42,7 +42,7 @@
         </table>
       </c:otherwise>
     </c:choose>
-    <form class="grid" hx-post="/api/accounts/${a.id}/filters" hx-swap="none" data-refresh="#filter-list" data-notice="Filter added">
+    <form class="grid" hx-post="/api/accounts/${a.account().id()}/filters" hx-swap="none" data-refresh="#filter-list" data-notice="Filter added">
       <label>Name <input name="name" maxlength="100"><span class="field-error" data-error-for="name"></span></label>
       <label>Action <select name="filter_action"><option value="blacklist">drop what matches (blacklist)</option>
         <option value="whitelist">keep only what matches (whitelist)</option></select></label>

@@ -6,7 +6,7 @@
     and genre tags, or create your own below.</div>
 </c:if>
 <c:forEach var="set" items="${rulesets}">
-  <c:set var="r" value="${set.ruleset}"/>
+  <c:set var="r" value="${set.ruleset()}"/>
   <section class="panel ruleset spaced" id="ruleset-${r.id()}">
     <h3 class="flush"><c:out value="${r.name()}"/>
       <c:if test="${r.isDefault()}"><span class="badge db">default</span></c:if>
@@ -18,11 +18,11 @@
       <button type="button" class="small danger" hx-delete="/api/rulesets/${r.id()}" hx-swap="none" data-refresh="#tag-list"
               hx-confirm="Delete this ruleset and its rules? Accounts using it fall back to the default rulesets."
               data-notice="Ruleset deleted">Delete</button></h3>
-    <c:if test="${not empty set.rules}">
+    <c:if test="${not empty set.rules()}">
       <table>
         <thead><tr><th>#</th><th>Name</th><th>Match</th><th>Pattern</th><th>Tag</th><th>In</th><th>Removes</th><th></th></tr></thead>
         <tbody>
-        <c:forEach var="rule" items="${set.rules}" varStatus="st">
+        <c:forEach var="rule" items="${set.rules()}" varStatus="st">
           <tr class="${rule.enabled() ? '' : 'muted'}">
             <td>${rule.priority()}</td>
             <td><c:out value="${rule.name()}"/></td>
@@ -34,10 +34,10 @@
             <td class="nowrap">
               <c:if test="${!st.first}">
                 <button type="button" title="Run earlier" aria-label="Move up" hx-patch="/api/tag-rules/${rule.id()}" hx-swap="none"
-                        data-refresh="#tag-list" data-json='{"priority": ${set.rules[st.index - 1].priority() - 1}}'>↑</button></c:if>
+                        data-refresh="#tag-list" data-json='{"priority": ${set.rules()[st.index - 1].priority() - 1}}'>↑</button></c:if>
               <c:if test="${!st.last}">
                 <button type="button" title="Run later" aria-label="Move down" hx-patch="/api/tag-rules/${rule.id()}" hx-swap="none"
-                        data-refresh="#tag-list" data-json='{"priority": ${set.rules[st.index + 1].priority() + 1}}'>↓</button></c:if>
+                        data-refresh="#tag-list" data-json='{"priority": ${set.rules()[st.index + 1].priority() + 1}}'>↓</button></c:if>
               <button type="button" hx-patch="/api/tag-rules/${rule.id()}" hx-swap="none" data-refresh="#tag-list"
                       data-json='{"enabled": ${!rule.enabled()}}'>${rule.enabled() ? 'Disable' : 'Enable'}</button>
               <button type="button" data-toggle-next-row>Edit</button>
@@ -95,25 +95,25 @@
 <h2>Accounts</h2>
 <c:if test="${empty accountsTags}"><div class="empty">No accounts yet: <a href="/accounts#add">add one</a>.</div></c:if>
 <c:forEach var="a" items="${accountsTags}">
-  <section class="panel account-tags spaced" id="account-tags-${a.id}">
-    <h3 class="flush"><c:out value="${a.name}"/></h3>
+  <section class="panel account-tags spaced" id="account-tags-${a.id()}">
+    <h3 class="flush"><c:out value="${a.name()}"/></h3>
     <p class="small">Rulesets in use:
-      <c:forEach var="e" items="${a.rulesets.effective}" varStatus="st"><c:out value="${e.name}"/>${st.last ? '' : ', '}</c:forEach>
-      <c:if test="${empty a.rulesets.effective}"><span class="muted">none</span></c:if>
-      <c:if test="${a.rulesets.uses_defaults}"><span class="muted">(the defaults)</span></c:if>
-      <c:forEach var="as" items="${a.rulesets.assigned}">
-        <button type="button" class="small" hx-delete="/api/accounts/${a.id}/rulesets/${as.ruleset_id}" hx-swap="none"
+      <c:forEach var="e" items="${a.rulesets().effective}" varStatus="st"><c:out value="${e.name}"/>${st.last ? '' : ', '}</c:forEach>
+      <c:if test="${empty a.rulesets().effective}"><span class="muted">none</span></c:if>
+      <c:if test="${a.rulesets().uses_defaults}"><span class="muted">(the defaults)</span></c:if>
+      <c:forEach var="as" items="${a.rulesets().assigned}">
+        <button type="button" class="small" hx-delete="/api/accounts/${a.id()}/rulesets/${as.ruleset_id}" hx-swap="none"
                 data-refresh="#tag-list" title="Stop using this ruleset for this account">Unassign <c:out value="${as.name}"/></button>
       </c:forEach></p>
-    <form class="toolbar" hx-post="/api/accounts/${a.id}/rulesets" hx-swap="none" data-refresh="#tag-list" data-notice="Ruleset assigned">
+    <form class="toolbar" hx-post="/api/accounts/${a.id()}/rulesets" hx-swap="none" data-refresh="#tag-list" data-notice="Ruleset assigned">
       <select name="ruleset_id" data-type="number" class="auto-width">
-        <c:forEach var="set" items="${rulesets}"><option value="${set.ruleset.id()}"><c:out value="${set.ruleset.name()}"/></option></c:forEach>
+        <c:forEach var="set" items="${rulesets}"><option value="${set.ruleset().id()}"><c:out value="${set.ruleset().name()}"/></option></c:forEach>
       </select>
       <button type="submit">Assign</button>
-      <button type="button" class="primary" hx-post="/api/accounts/${a.id}/process-tags" hx-swap="none"
+      <button type="button" class="primary" hx-post="/api/accounts/${a.id()}/process-tags" hx-swap="none"
               data-refresh="#tag-list" data-result="notice">Process tags <span class="spinner"></span></button>
     </form>
-    <div class="tags-of-account" hx-get="/tags/account/${a.id}" hx-trigger="load" hx-swap="innerHTML">
+    <div class="tags-of-account" hx-get="/tags/account/${a.id()}" hx-trigger="load" hx-swap="innerHTML">
       <span class="muted small">Counting tags… <span class="spinner htmx-request"></span></span>
     </div>
   </section>

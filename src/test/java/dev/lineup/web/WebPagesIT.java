@@ -127,4 +127,15 @@ class WebPagesIT {
         page("/preview?account=" + account).body().contains("Evil &lt;img"),
         "the channel is shown, escaped");
   }
+
+  @Test
+  void theHistoryFragmentShowsEachRunAsTheApiDoes() {
+    var run = Api.get("/api/accounts/" + account + "/sync/history").array().getJsonObject(0);
+    String history = Api.get("/accounts/" + account + "/history", "text/html").body();
+    assertTrue(
+        history.contains("<td>" + run.getString("finished_at") + "</td>"),
+        "the finish time as the API writes it: " + history);
+    assertTrue(history.contains("<td class=\"ok\">ok</td>"), history);
+    assertTrue(history.contains("<td>" + run.getInt("channels_added") + " / 0 / 0</td>"), history);
+  }
 }

@@ -6,7 +6,7 @@ import dev.lineup.access.control.SignInThrottle;
 import dev.lineup.platform.FieldError;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -96,7 +96,7 @@ public class SetupPage extends HttpServlet {
                       FieldError::field, FieldError::message, (a, b) -> a + "; " + b)));
       return;
     }
-    Views.seeOther(response, status == AuthenticationStatus.SUCCESS ? "/" : "/login");
+    PageRenderer.seeOther(response, status == AuthenticationStatus.SUCCESS ? "/" : "/login");
   }
 
   /** The answer to a setup once there is an admin (409). */
@@ -123,6 +123,6 @@ public class SetupPage extends HttpServlet {
     request.setAttribute("username", request.getParameter("username"));
     // the code was right when only the other fields are wrong: keep it in the form
     request.setAttribute("setupCode", status == 422 ? request.getParameter("setup_code") : null);
-    Views.render(request, response, "access/setup", "setup");
+    PageRenderer.render(request, response, "access/setup", "setup");
   }
 }

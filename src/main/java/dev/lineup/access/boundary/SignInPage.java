@@ -2,7 +2,7 @@ package dev.lineup.access.boundary;
 
 import dev.lineup.access.control.Admins;
 import dev.lineup.access.control.SignInThrottle;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -61,7 +61,7 @@ public class SignInPage extends HttpServlet {
       return;
     }
     if (status == AuthenticationStatus.SUCCESS) {
-      Views.seeOther(response, next(request));
+      PageRenderer.seeOther(response, next(request));
     } else {
       form(request, response, 401, "Wrong username or password.");
     }
@@ -93,7 +93,7 @@ public class SignInPage extends HttpServlet {
     request.setAttribute("next", next(request));
     String username = request.getParameter("username");
     request.setAttribute("username", username != null && username.length() <= 64 ? username : "");
-    Views.render(request, response, "access/login", "login");
+    PageRenderer.render(request, response, "access/login", "login");
   }
 
   /** Where to go after signing in: a path on this server, else the dashboard. */

@@ -2,7 +2,7 @@ package dev.lineup.access.boundary;
 
 import dev.lineup.access.control.Admins;
 import dev.lineup.access.control.Sessions;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -24,6 +24,6 @@ public class SignOut extends HttpServlet {
       throws IOException {
     admins.endSessions();
     sessions.clear(request, response);
-    Views.seeOther(response, "/login");
+    PageRenderer.seeOther(response, "/login");
   }
 }

@@ -30,8 +30,9 @@ public class SyncAllResource {
   /** Syncs every enabled account, one after the other; one account's failure stops no other. */
   @POST
   public Map<String, Object> syncAll() {
-    List<Map<String, Object>> results = new ArrayList<>();
+    List<Object> results = new ArrayList<>(); // each account's run stats, or why it did not run
     int synced = 0;
+    boolean allOk = true;
     for (Account account : em.createNamedQuery(Account.ALL, Account.class).getResultList()) {
       if (!account.enabled()) {
         continue;
@@ -39,6 +40,7 @@ public class SyncAllResource {
       try {
         SyncRun run = sync.sync(account.id(), Trigger.MANUAL, Scope.ALL, false);
         synced += run.succeeded() ? 1 : 0;
+        allOk &= run.succeeded();
         results.add(run.view());
       } catch (ProblemException e) {
         Map<String, Object> result = new LinkedHashMap<>();
@@ -48,10 +50,11 @@ public class SyncAllResource {
         result.put("status", e.status() == 409 ? "busy" : "failed");
         result.put("errors", List.of(e.detail()));
         results.add(result);
+        allOk = false;
       }
     }
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("success", results.stream().allMatch(r -> Boolean.TRUE.equals(r.get("success"))));
+    answer.put("success", allOk);
     answer.put("accounts_synced", synced);
     answer.put("results", results);
     return answer;

@@ -7,9 +7,11 @@ import dev.lineup.sync.control.ChannelSync;
 import dev.lineup.sync.control.SyncProgress;
 import dev.lineup.sync.control.SyncRuns;
 import dev.lineup.sync.control.SyncStatus;
+import dev.lineup.sync.control.SyncStatusView;
 import dev.lineup.sync.entity.SyncRun;
 import dev.lineup.sync.entity.SyncRun.Scope;
 import dev.lineup.sync.entity.SyncRun.Trigger;
+import dev.lineup.sync.entity.SyncRunView;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
@@ -184,15 +186,14 @@ public class SyncResource {
   /** The account's sync state (see {@link SyncStatus}). */
   @GET
   @Path("status")
-  public Map<String, Object> status(@PathParam("id") long id) {
+  public SyncStatusView status(@PathParam("id") long id) {
     Account.require(em, id);
     return syncStatus.of(id);
   }
 
   @GET
   @Path("history")
-  public List<Map<String, Object>> history(
-      @PathParam("id") long id, @QueryParam("limit") String limit) {
+  public List<SyncRunView> history(@PathParam("id") long id, @QueryParam("limit") String limit) {
     Account.require(em, id);
     return runs.history(id, QueryParams.integer("limit", limit, 20, 1, 500)).stream()
         .map(SyncRun::view)

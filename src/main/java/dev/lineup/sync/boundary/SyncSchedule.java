@@ -4,8 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.sync.control.ChannelSync;
 import dev.lineup.sync.control.SyncConfig;
-import dev.lineup.sync.control.SyncRuns;
-import dev.lineup.sync.entity.SyncRun;
+import dev.lineup.sync.control.SyncDue;
 import dev.lineup.sync.entity.SyncRun.Scope;
 import dev.lineup.sync.entity.SyncRun.Trigger;
 import jakarta.annotation.PostConstruct;
@@ -22,20 +21,18 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Syncs accounts on schedule. One persistent EJB timer (stored in MariaDB, so in a cluster it fires
  * on one server only and survives a server stopping) checks every {@code SYNC_CHECK_SECONDS} which
- * enabled accounts are due: never synced, or last synced longer ago than their interval (their own
- * {@code sync_interval_hours}, else {@code SYNC_INTERVAL_HOURS}; 0 turns it off). The first check
- * comes shortly after start, so data older than the interval is refreshed then.
+ * enabled accounts are due ({@link SyncDue}: never synced, or their last run started longer ago
+ * than their interval; sooner after a failure). The first check comes shortly after start, so data
+ * older than the interval is refreshed then.
  */
 @Startup
 @Singleton
@@ -44,13 +41,10 @@ public class SyncSchedule {
   static final String TIMER = "lineup-sync-check";
   private static final Logger LOG = Logger.getLogger(SyncSchedule.class.getName());
 
-  /** After a failed run, try again sooner than the interval, but not before this. */
-  private static final Duration RETRY_AFTER_FAILURE = Duration.ofHours(1);
-
   @Resource TimerService timers;
   @PersistenceContext EntityManager em;
   @Inject ChannelSync sync;
-  @Inject SyncRuns runs;
+  @Inject SyncDue syncDue;
 
   @Inject SyncConfig config;
 
@@ -88,11 +82,7 @@ public class SyncSchedule {
     List<Account> accounts = em.createNamedQuery(Account.ALL, Account.class).getResultList();
     LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
     for (Account account : accounts) {
-      if (!account.enabled()) {
-        continue;
-      }
-      Duration interval = config.intervalOf(account.syncIntervalHours());
-      if (interval.isZero() || !due(account.id(), interval, now)) {
+      if (!syncDue.isDue(account, now)) {
         continue;
       }
       try {
@@ -103,17 +93,5 @@ public class SyncSchedule {
         LOG.log(Level.SEVERE, "Scheduled sync of " + account + " failed", e);
       }
     }
-  }
-
-  private boolean due(long accountId, Duration interval, LocalDateTime now) {
-    Optional<SyncRun> last = runs.last(accountId);
-    if (last.isEmpty()) {
-      return true;
-    }
-    Duration wait =
-        last.get().status == SyncRun.Status.FAILED && interval.compareTo(RETRY_AFTER_FAILURE) > 0
-            ? RETRY_AFTER_FAILURE
-            : interval;
-    return !last.get().startedAt.plus(wait).isAfter(now);
   }
 }

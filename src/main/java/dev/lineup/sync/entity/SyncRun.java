@@ -1,11 +1,8 @@
 package dev.lineup.sync.entity;
 
-import dev.lineup.platform.Timestamped;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -112,41 +109,9 @@ public class SyncRun {
     return status == Status.OK;
   }
 
-  /** The legacy stats shape ({@code success, account_id, ..., errors[]}) plus run details. */
-  public Map<String, Object> view() {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("success", succeeded());
-    view.put("run_id", id);
-    view.put("account_id", accountId);
-    view.put("account_name", accountName);
-    view.put("status", status.code());
-    view.put("trigger", trigger);
-    view.put("scope", scope);
-    view.put("forced", forced);
-    view.put("started_at", iso(startedAt));
-    view.put("finished_at", iso(finishedAt));
-    view.put("duration_ms", durationMs);
-    view.put("write_ms", writeMs);
-    view.put("categories_fetched", categories.fetched());
-    view.put("categories_added", categories.added());
-    view.put("categories_updated", categories.updated());
-    view.put("categories_reactivated", categories.reactivated());
-    view.put("categories_deactivated", categories.deactivated());
-    view.put("channels_fetched", channels.fetched());
-    view.put("channels_added", channels.added());
-    view.put("channels_updated", channels.updated());
-    view.put("channels_reactivated", channels.reactivated());
-    view.put("channels_deactivated", channels.deactivated());
-    view.put("message", message);
-    if (tagging != null) {
-      view.put("tagging", tagging);
-    }
-    view.put("errors", status == Status.FAILED && message != null ? List.of(message) : List.of());
-    return view;
-  }
-
-  public static String iso(LocalDateTime utc) {
-    return Timestamped.iso(utc);
+  /** How the run looks in the API. */
+  public SyncRunView view() {
+    return SyncRunView.of(this);
   }
 
   /**

@@ -2,7 +2,7 @@ package dev.lineup.web.boundary;
 
 import dev.lineup.access.boundary.ApiTokensResource;
 import dev.lineup.access.control.ApiTokens;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -28,12 +28,13 @@ public class AccessPage extends HttpServlet {
             .map(
                 token -> {
                   var view = ApiTokensResource.view(token);
-                  view.put("lastUsed", Views.ago(token.lastUsedAt()));
-                  view.put("created", Views.ago(token.createdAt()));
+                  view.put("lastUsed", PageRenderer.ago(token.lastUsedAt()));
+                  view.put("created", PageRenderer.ago(token.createdAt()));
                   return view;
                 })
             .toList());
-    boolean fragment = Views.path(request).equals("/tokens") || Views.fragment(request);
-    Views.render(request, response, fragment ? "access/tokens" : "access/page", "access");
+    boolean fragment =
+        PageRenderer.path(request).equals("/tokens") || PageRenderer.fragment(request);
+    PageRenderer.render(request, response, fragment ? "access/tokens" : "access/page", "access");
   }
 }

@@ -5,7 +5,7 @@ import dev.lineup.platform.ProblemMapper;
 import dev.lineup.sync.control.SyncRuns;
 import dev.lineup.sync.entity.SyncRun;
 import dev.lineup.web.control.AccountCards;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -31,27 +31,27 @@ public class AccountsPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String path = Views.path(request);
+    String path = PageRenderer.path(request);
     try {
       Matcher card = CARD.matcher(path);
       if (path.isEmpty() || path.equals("/")) {
         request.setAttribute("accounts", cards.all());
-        Views.render(
+        PageRenderer.render(
             request,
             response,
-            Views.fragment(request) ? "accounts/cards" : "accounts/page",
+            PageRenderer.fragment(request) ? "accounts/cards" : "accounts/page",
             "accounts");
       } else if (path.equals("/cards")) {
         request.setAttribute("accounts", cards.all());
-        Views.render(request, response, "accounts/cards", "accounts");
+        PageRenderer.render(request, response, "accounts/cards", "accounts");
       } else if (card.matches() && card.group(2).equals("card")) {
         request.setAttribute("account", cards.of(Long.parseLong(card.group(1))));
-        Views.render(request, response, "accounts/card", "accounts");
+        PageRenderer.render(request, response, "accounts/card", "accounts");
       } else if (card.matches()) {
         long id = Long.parseLong(card.group(1));
         cards.of(id); // 404 for an unknown account
         request.setAttribute("runs", runs.history(id, 10).stream().map(SyncRun::view).toList());
-        Views.render(request, response, "accounts/history", "accounts");
+        PageRenderer.render(request, response, "accounts/history", "accounts");
       } else {
         throw new ProblemException(404, "Not found", "No such page.");
       }

@@ -1,9 +1,12 @@
 package dev.lineup.web.boundary;
 
+import dev.lineup.account.entity.Account;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.sync.control.SyncConfig;
+import dev.lineup.sync.control.SyncDue;
+import dev.lineup.web.control.AccountCard;
 import dev.lineup.web.control.AccountCards;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,10 +16,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dashboard ({@code /}): accounts and their totals, the playlists, when syncs run, and the
@@ -28,75 +31,52 @@ public class DashboardPage extends HttpServlet {
   @PersistenceContext EntityManager em;
 
   @Inject SyncConfig syncConfig;
+  @Inject SyncDue syncDue;
 
   /**
-   * The next automatic sync: the enabled account whose interval (its own, else the global one) ends
-   * first after its last run; "due now" when one never ran. Null when none syncs by itself.
+   * The next automatic sync, as the scheduler will run it ({@link SyncDue}): the account due first,
+   * "due now" when one is due (or never synced); null when none syncs by itself.
    */
-  private String nextSync(List<Map<String, Object>> accounts) {
-    OffsetDateTime soonest = null;
+  private String nextSync(List<Account> accounts) {
+    LocalDateTime soonest = null;
     String who = null;
-    for (Map<String, Object> card : accounts) {
-      Integer own = (Integer) card.get("syncIntervalHours");
-      Duration interval = syncConfig.intervalOf(own);
-      if (!Boolean.TRUE.equals(card.get("enabled")) || interval.isZero()) {
-        continue;
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> lastRun = (Map<String, Object>) card.get("lastRun");
-      Object finished = lastRun == null ? null : lastRun.get("finished_at");
-      OffsetDateTime next =
-          finished == null
-              ? OffsetDateTime.now(ZoneOffset.UTC)
-              : OffsetDateTime.parse((String) finished).plus(interval);
-      if (soonest == null || next.isBefore(soonest)) {
-        soonest = next;
-        who = (String) card.get("name");
+    for (Account account : accounts) {
+      Optional<LocalDateTime> next = syncDue.next(account);
+      if (next.isPresent() && (soonest == null || next.get().isBefore(soonest))) {
+        soonest = next.get();
+        who = account.name();
       }
     }
-    if (soonest == null) {
-      return null;
-    }
-    Duration wait = Duration.between(OffsetDateTime.now(ZoneOffset.UTC), soonest);
-    String when =
-        wait.toMinutes() < 1
-            ? "due now"
-            : wait.toHours() < 1
-                ? "in " + wait.toMinutes() + " min"
-                : "in " + wait.toHours() + " h";
-    return who + ", " + when;
+    return soonest == null ? null : who + ", " + when(soonest, LocalDateTime.now(ZoneOffset.UTC));
+  }
+
+  /** "due now", "in 12 min", "in 3 h". */
+  static String when(LocalDateTime next, LocalDateTime now) {
+    Duration wait = Duration.between(now, next);
+    return wait.toMinutes() < 1
+        ? "due now"
+        : wait.toHours() < 1 ? "in " + wait.toMinutes() + " min" : "in " + wait.toHours() + " h";
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    List<Map<String, Object>> accounts = cards.all();
-    long channels = 0;
-    long passing = 0;
-    for (Map<String, Object> card : accounts) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> status = (Map<String, Object>) card.get("status");
-      channels += ((Number) status.get("channel_count")).longValue();
-      passing += ((Number) status.get("passing_channels")).longValue();
-    }
+    List<Account> all = em.createNamedQuery(Account.ALL, Account.class).getResultList();
+    List<AccountCard> accounts = all.stream().map(cards::of).toList();
     request.setAttribute("accounts", accounts);
-    request.setAttribute("channels", channels);
-    request.setAttribute("passing", passing);
     request.setAttribute(
-        "attention",
-        accounts.stream()
-            .filter(
-                a ->
-                    Boolean.TRUE.equals(a.get("failed"))
-                        || Boolean.TRUE.equals(a.get("needsConfirmation")))
-            .toList());
+        "channels", accounts.stream().mapToLong(a -> a.status().channelCount()).sum());
+    request.setAttribute(
+        "passing", accounts.stream().mapToLong(a -> a.status().passingChannels()).sum());
+    request.setAttribute(
+        "attention", accounts.stream().filter(AccountCard::needsAttention).toList());
     request.setAttribute(
         "playlists",
         em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().size());
     request.setAttribute(
         "syncInterval",
         syncConfig.interval().isZero() ? null : SyncConfig.describe(syncConfig.interval()));
-    request.setAttribute("nextSync", nextSync(accounts));
-    Views.render(request, response, "dashboard", "dashboard");
+    request.setAttribute("nextSync", nextSync(all));
+    PageRenderer.render(request, response, "dashboard", "dashboard");
   }
 }

@@ -2,8 +2,10 @@ package dev.lineup.web.boundary;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.filter.boundary.AccountFiltersResource;
+import dev.lineup.filter.boundary.FilterView;
+import dev.lineup.web.control.AccountCard;
 import dev.lineup.web.control.AccountCards;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,9 +14,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Filters ({@code /filters}): per account, its filters (enable, delete) and the form to add one,
@@ -27,21 +27,19 @@ public class FiltersPage extends HttpServlet {
   @Inject AccountFiltersResource filters;
   @Inject AccountCards cards;
 
+  /** An account's card and its filters. */
+  public record AccountFilters(AccountCard account, List<FilterView> filters) {}
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    List<Map<String, Object>> accounts =
+    List<AccountFilters> accounts =
         em.createNamedQuery(Account.ALL, Account.class).getResultList().stream()
-            .map(
-                a -> {
-                  Map<String, Object> item = new LinkedHashMap<>(cards.of(a));
-                  item.put("filters", filters.list(a.id()));
-                  return item;
-                })
+            .map(a -> new AccountFilters(cards.of(a), filters.list(a.id())))
             .toList();
     request.setAttribute("accounts", accounts);
-    String path = Views.path(request);
-    boolean fragment = path.equals("/list") || Views.fragment(request);
-    Views.render(request, response, fragment ? "filters/list" : "filters/page", "filters");
+    String path = PageRenderer.path(request);
+    boolean fragment = path.equals("/list") || PageRenderer.fragment(request);
+    PageRenderer.render(request, response, fragment ? "filters/list" : "filters/page", "filters");
   }
 }

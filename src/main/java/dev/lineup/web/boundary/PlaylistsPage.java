@@ -6,7 +6,7 @@ import dev.lineup.platform.Settings;
 import dev.lineup.playlist.boundary.PlaylistConfigRequest;
 import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.entity.PlaylistConfig;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,13 +34,14 @@ public class PlaylistsPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String path = Views.path(request);
+    String path = PageRenderer.path(request);
     request.setAttribute("playlists", list());
     request.setAttribute("legacyUrls", settings.legacyPlayerUrls());
     request.setAttribute(
         "accounts", em.createNamedQuery(Account.ALL, Account.class).getResultList());
-    boolean fragment = path.equals("/list") || Views.fragment(request);
-    Views.render(request, response, fragment ? "playlists/list" : "playlists/page", "playlists");
+    boolean fragment = path.equals("/list") || PageRenderer.fragment(request);
+    PageRenderer.render(
+        request, response, fragment ? "playlists/list" : "playlists/page", "playlists");
   }
 
   private List<Map<String, Object>> list() {

@@ -6,7 +6,7 @@ import dev.lineup.channel.boundary.ChannelsPreviewResource;
 import dev.lineup.channel.control.PreviewRequest;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,14 +39,14 @@ public class PreviewPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String path = Views.path(request);
+    String path = PageRenderer.path(request);
     try {
       List<Account> all = em.createNamedQuery(Account.ALL, Account.class).getResultList();
       request.setAttribute("accounts", all);
-      request.setAttribute("account", Views.param(request, "account"));
+      request.setAttribute("account", PageRenderer.param(request, "account"));
       if (path.equals("/rows")) {
         rows(request);
-        Views.render(
+        PageRenderer.render(
             request,
             response,
             request.getParameter("after") != null || request.getParameter("offset") != null
@@ -59,7 +59,7 @@ public class PreviewPage extends HttpServlet {
             em.createNativeQuery("SELECT name FROM tags ORDER BY name").getResultList();
         request.setAttribute("tags", tags);
         rows(request);
-        Views.render(request, response, "preview/page", "preview");
+        PageRenderer.render(request, response, "preview/page", "preview");
       } else {
         throw new ProblemException(404, "Not found", "No such page.");
       }
@@ -70,7 +70,7 @@ public class PreviewPage extends HttpServlet {
 
   /** The page of channels the request's parameters ask for, and the URL of the next one. */
   private void rows(HttpServletRequest request) {
-    String accountParam = Views.param(request, "account");
+    String accountParam = PageRenderer.param(request, "account");
     String applyFilters = request.getParameter("apply_filters") == null ? "false" : "true";
     if (request.getParameter("filters_shown") == null) {
       applyFilters = "true"; // the page's first load: the switch's default
@@ -78,11 +78,11 @@ public class PreviewPage extends HttpServlet {
     PreviewRequest query =
         PreviewRequest.parse(
             PAGE_SIZE,
-            Views.param(request, "offset"),
-            Views.param(request, "after"),
-            Views.param(request, "tags"),
-            Views.param(request, "match"),
-            Views.param(request, "search"),
+            PageRenderer.param(request, "offset"),
+            PageRenderer.param(request, "after"),
+            PageRenderer.param(request, "tags"),
+            PageRenderer.param(request, "match"),
+            PageRenderer.param(request, "search"),
             null,
             applyFilters);
     Map<String, Object> view =
@@ -95,8 +95,8 @@ public class PreviewPage extends HttpServlet {
     if (Boolean.TRUE.equals(view.get("has_more"))) {
       Map<String, String> next = new LinkedHashMap<>();
       for (String name : List.of("account", "search", "tags", "match")) {
-        if (Views.param(request, name) != null) {
-          next.put(name, Views.param(request, name));
+        if (PageRenderer.param(request, name) != null) {
+          next.put(name, PageRenderer.param(request, name));
         }
       }
       next.put("filters_shown", "1");

@@ -6,8 +6,9 @@ import dev.lineup.platform.ProblemMapper;
 import dev.lineup.tag.boundary.AccountRulesetsResource;
 import dev.lineup.tag.boundary.AccountTagsResource;
 import dev.lineup.tag.boundary.RulesetsResource;
+import dev.lineup.tag.boundary.Views.RuleView;
 import dev.lineup.tag.boundary.Views.RulesetView;
-import dev.lineup.web.control.Views;
+import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,9 +17,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,12 +35,21 @@ public class TagsPage extends HttpServlet {
   @Inject AccountRulesetsResource accountRulesets;
   @Inject AccountTagsResource accountTags;
 
+  /** A ruleset with its rules. */
+  public record RulesetRules(RulesetView ruleset, List<RuleView> rules) {}
+
+  /**
+   * An account and its rulesets ({@code GET /api/accounts/{id}/rulesets}: {@code effective,
+   * assigned, uses_defaults}).
+   */
+  public record AccountRulesets(long id, String name, Object rulesets) {}
+
   private static final Pattern ACCOUNT_TAGS = Pattern.compile("^/account/(\\d{1,18})$");
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String path = Views.path(request);
+    String path = PageRenderer.path(request);
     Matcher accountTagsPath = ACCOUNT_TAGS.matcher(path);
     if (accountTagsPath.matches()) {
       // An account's tags with their counts: counted apart, so the page shows at once.
@@ -52,34 +60,19 @@ public class TagsPage extends HttpServlet {
         ProblemMapper.send(response, problem);
         return;
       }
-      Views.render(request, response, "tags/account-tags", "tags");
+      PageRenderer.render(request, response, "tags/account-tags", "tags");
       return;
     }
-    List<Map<String, Object>> sets =
-        rulesets.list().stream()
-            .map(
-                (RulesetView r) -> {
-                  Map<String, Object> set = new LinkedHashMap<>();
-                  set.put("ruleset", r);
-                  set.put("rules", rulesets.rules(r.id()));
-                  return set;
-                })
-            .toList();
-    List<Map<String, Object>> accounts =
+    List<RulesetRules> sets =
+        rulesets.list().stream().map(r -> new RulesetRules(r, rulesets.rules(r.id()))).toList();
+    List<AccountRulesets> accounts =
         em.createNamedQuery(Account.ALL, Account.class).getResultList().stream()
-            .map(
-                a -> {
-                  Map<String, Object> item = new LinkedHashMap<>();
-                  item.put("id", a.id());
-                  item.put("name", a.name());
-                  item.put("rulesets", accountRulesets.list(a.id()));
-                  return item;
-                })
+            .map(a -> new AccountRulesets(a.id(), a.name(), accountRulesets.list(a.id())))
             .toList();
     request.setAttribute("rulesets", sets);
     request.setAttribute("accountsTags", accounts);
-    request.setAttribute("from", Views.param(request, "from"));
-    boolean fragment = path.equals("/list") || Views.fragment(request);
-    Views.render(request, response, fragment ? "tags/list" : "tags/page", "tags");
+    request.setAttribute("from", PageRenderer.param(request, "from"));
+    boolean fragment = path.equals("/list") || PageRenderer.fragment(request);
+    PageRenderer.render(request, response, fragment ? "tags/list" : "tags/page", "tags");
   }
 }

@@ -17,13 +17,13 @@ import java.util.logging.Logger;
  * HX-Request}) — one URL serves both. Problems become the same message the API gives, in the page's
  * error slot.
  */
-public final class Views {
-  private static final Logger LOG = Logger.getLogger(Views.class.getName());
+public final class PageRenderer {
+  private static final Logger LOG = Logger.getLogger(PageRenderer.class.getName());
 
   /** The htmx script served from its webjar (the version is the pom's htmx.version). */
   public static final String HTMX = "/webjars/htmx.org/2.0.8/dist/htmx.min.js";
 
-  private Views() {}
+  private PageRenderer() {}
 
   /** True when htmx asks for a fragment rather than the page. */
   public static boolean fragment(HttpServletRequest request) {

@@ -1,0 +1,72 @@
+package dev.lineup.web.control;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.sync.control.SyncStatusView;
+import dev.lineup.sync.entity.SyncRunView;
+
+/**
+ * What an account card shows: the account, its sync state (the badge: "Database" with counts, "API
+ * only" when never synced), a warning badge when the last run failed or waits for confirmation
+ * (with the reason), and whether a sync runs now. The pages' JSPs read it with EL method calls
+ * ({@code ${account.name()}}): EL 5 reads no record accessor as a property.
+ */
+public record AccountCard(
+    long id,
+    String name,
+    String type,
+    String server,
+    String username,
+    boolean enabled,
+    Integer syncIntervalHours,
+    String epgUrl,
+    SyncStatusView status) {
+
+  static AccountCard of(Account account, SyncStatusView status) {
+    return new AccountCard(
+        account.id(),
+        account.name(),
+        account.providerType().code(),
+        account.maskedServer(),
+        account.username(),
+        account.enabled(),
+        account.syncIntervalHours(),
+        Account.masked(account.epgUrl()),
+        status);
+  }
+
+  public boolean synced() {
+    return status.synced();
+  }
+
+  /** "5 min ago" since the last successful sync; null when never synced. */
+  public String syncedAgo() {
+    return PageRenderer.ago(status.lastSync());
+  }
+
+  public boolean running() {
+    return status.running();
+  }
+
+  public SyncRunView lastRun() {
+    return status.lastRun();
+  }
+
+  public boolean failed() {
+    return lastRun() != null && "failed".equals(lastRun().status());
+  }
+
+  /** The last run stopped at the safety gate: a forced sync confirms it. */
+  public boolean needsConfirmation() {
+    return lastRun() != null && "suspicious".equals(lastRun().status());
+  }
+
+  /** Why the last run failed or waits for confirmation (its message). */
+  public String reason() {
+    return lastRun() == null ? null : lastRun().message();
+  }
+
+  /** Whether the dashboard lists the account under "Needs attention". */
+  public boolean needsAttention() {
+    return failed() || needsConfirmation();
+  }
+}
