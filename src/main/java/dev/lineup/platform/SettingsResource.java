@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/settings}: the server-wide settings ({@link Settings}); PATCH changes some. */
 @Path("settings")
@@ -24,7 +28,18 @@ public class SettingsResource {
 
   @Inject Settings settings;
 
+  /** The settings' JSON (a map of {@link Settings#all}), for the OpenAPI document. */
+  public record SettingsView(
+      @Schema(
+              description =
+                  "Serve the id-based player URLs (/playlist/…, /epg/…), which carry no secret")
+          Boolean legacyPlayerUrls) {}
+
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = SettingsView.class)))
   public Map<String, Object> all() {
     return settings.all();
   }
@@ -35,6 +50,12 @@ public class SettingsResource {
    */
   @PATCH
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @RequestBody(content = @Content(schema = @Schema(implementation = SettingsView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = SettingsView.class)))
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Map<String, Object> change(String body) {
     JsonObject changes = JsonBody.parse(body).json();
     List<FieldError> errors = new ArrayList<>();

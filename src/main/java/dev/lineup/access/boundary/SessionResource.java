@@ -4,9 +4,11 @@ import dev.lineup.access.control.Admins;
 import dev.lineup.access.control.LineupAuthentication;
 import dev.lineup.access.control.Sessions;
 import dev.lineup.access.entity.Admin;
+import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.JsonBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
@@ -17,8 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/session}: who is calling (the admin in a browser, or a named API token), with the
@@ -35,23 +39,35 @@ public class SessionResource {
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
 
+  /**
+   * Who is calling: the admin's name (session) or the token's; {@code csrf_token} only for a
+   * session.
+   */
+  @Schema(requiredProperties = {"user", "via"})
+  public record Caller(
+      String user,
+      @Schema(enumeration = {"session", "token"}) String via,
+      @JsonbNillable(false) String csrfToken) {}
+
+  public record PasswordChanged(String user, boolean sessionsEnded) {}
+
+  record PasswordInput(String currentPassword, String newPassword, String confirmation) {}
+
   @GET
-  public Map<String, Object> whoAmI() {
-    Map<String, Object> view = new LinkedHashMap<>();
+  public Caller whoAmI() {
     String name = security.getUserPrincipal().getName();
     boolean token = request.getAttribute(LineupAuthentication.SESSION) == null;
-    view.put("user", token ? name.substring(LineupAuthentication.TOKEN_CALLER.length()) : name);
-    view.put("via", token ? "token" : "session");
-    if (!token) {
-      view.put("csrf_token", request.getAttribute(LineupAuthentication.CSRF));
-    }
-    return view;
+    return token
+        ? new Caller(name.substring(LineupAuthentication.TOKEN_CALLER.length()), "token", null)
+        : new Caller(name, "session", (String) request.getAttribute(LineupAuthentication.CSRF));
   }
 
   @POST
   @Path("password")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Map<String, Object> changePassword(String body) {
+  @RequestBody(content = @Content(schema = @Schema(implementation = PasswordInput.class)))
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
+  public PasswordChanged changePassword(String body) {
     JsonBody json = JsonBody.parse(body);
     String current = json.rawString("current_password");
     String password = json.rawString("new_password");
@@ -61,6 +77,6 @@ public class SessionResource {
     if (request.getAttribute(LineupAuthentication.SESSION) != null) {
       sessions.issue(admin, request, response);
     }
-    return Map.of("user", admin.username(), "sessions_ended", true);
+    return new PasswordChanged(admin.username(), true);
   }
 }

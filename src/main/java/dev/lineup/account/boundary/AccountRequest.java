@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Reads an account from a JSON body (legacy field names: name, server, username, password, enabled;
@@ -15,6 +16,25 @@ import java.util.Optional;
  */
 final class AccountRequest {
   private AccountRequest() {}
+
+  /**
+   * The body's fields, for the OpenAPI document (the body is read by {@link #read}, which reports
+   * every bad field at once).
+   */
+  record AccountInput(
+      String name,
+      @Schema(
+              enumeration = {"xtream", "m3u"},
+              defaultValue = "xtream")
+          String providerType,
+      String server,
+      String username,
+      @Schema(description = "Never returned; leave it out of a PUT or PATCH to keep the stored one")
+          String password,
+      @Schema(defaultValue = "true") Boolean enabled,
+      @Schema(description = "null: the global SYNC_INTERVAL_HOURS; 0: never")
+          Integer syncIntervalHours,
+      String epgUrl) {}
 
   /**
    * Field errors are collected in {@code body}; the caller validates the bounds and throws.

@@ -3,9 +3,10 @@ package dev.lineup.account.boundary;
 import dev.lineup.account.control.AccountDeleted;
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.AccountSettings;
+import dev.lineup.platform.ApiDocument;
+import dev.lineup.platform.Deleted;
 import dev.lineup.platform.FieldError;
 import dev.lineup.platform.JsonBody;
-import dev.lineup.platform.ProblemException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,8 +30,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/accounts}: the legacy CRUD plus the provider connection test. Each request is one
@@ -57,15 +61,24 @@ public class AccountsResource {
 
   @GET
   @Path("{id}")
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public AccountView get(@PathParam("id") long id) {
-    return AccountView.of(find(id));
+    return AccountView.of(Account.require(em, id));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = AccountRequest.AccountInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = AccountView.class)))
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Response create(String body, @Context UriInfo uri) {
     AccountSettings settings = validated(JsonBody.parse(body), false);
-    requireUniqueName(settings.name(), -1);
+    Account.requireUniqueName(em, settings.name(), -1);
     Account account = new Account(settings);
     em.persist(account);
     em.flush();
@@ -79,8 +92,13 @@ public class AccountsResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = AccountRequest.AccountInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public AccountView replace(@PathParam("id") long id, String body) {
-    Account account = find(id);
+    Account account = Account.require(em, id);
     return update(
         account,
         validated(
@@ -91,8 +109,13 @@ public class AccountsResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = AccountRequest.AccountInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public AccountView patch(@PathParam("id") long id, String body) {
-    Account account = find(id);
+    Account account = Account.require(em, id);
     JsonObject current = AccountRequest.asJson(account.settings());
     JsonObject merged =
         Json.createMergePatch(unmasked(JsonBody.parse(body).json(), account))
@@ -103,15 +126,15 @@ public class AccountsResource {
 
   @DELETE
   @Path("{id}")
-  public Map<String, Object> delete(@PathParam("id") long id) {
-    Account account = find(id);
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public Deleted delete(@PathParam("id") long id) {
+    Account account = Account.require(em, id);
     // Everything an account owns references it with ON DELETE CASCADE: one statement, one
     // transaction, no orphans.
     em.remove(account);
     deleted.fire(new AccountDeleted(account)); // its guide and search documents follow
     LOG.info(() -> "Account deleted: " + account);
-    return Map.of(
-        "success", true, "message", "Account '" + account.name() + "' and all its data deleted.");
+    return new Deleted("Account '" + account.name() + "' and all its data deleted.");
   }
 
   /**
@@ -132,7 +155,7 @@ public class AccountsResource {
   }
 
   private AccountView update(Account account, AccountSettings settings) {
-    requireUniqueName(settings.name(), account.id());
+    Account.requireUniqueName(em, settings.name(), account.id());
     account.apply(settings);
     em.flush();
     LOG.info(() -> "Account updated: " + account);
@@ -147,23 +170,5 @@ public class AccountsResource {
             v -> body.reject(FieldError.jsonName(v.getPropertyPath().toString()), v.getMessage()));
     body.throwIfInvalid();
     return settings;
-  }
-
-  private void requireUniqueName(String name, long exceptId) {
-    boolean taken =
-        !em.createNamedQuery(Account.BY_NAME, Account.class)
-            .setParameter("name", name)
-            .setParameter("exceptId", exceptId)
-            .getResultList()
-            .isEmpty();
-    if (taken) {
-      throw ProblemException.conflict("An account named '" + name + "' already exists.")
-          .with("field", "name");
-    }
-  }
-
-  private Account find(long id) {
-    Account account = Account.require(em, id);
-    return account;
   }
 }

@@ -1,5 +1,6 @@
 package dev.lineup.account.entity;
 
+import dev.lineup.platform.Entities;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.Timestamped;
 import jakarta.persistence.Column;
@@ -21,12 +22,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "accounts")
 @NamedQuery(name = Account.ALL, query = "SELECT a FROM Account a ORDER BY a.name, a.id")
-@NamedQuery(
-    name = Account.BY_NAME,
-    query = "SELECT a FROM Account a WHERE a.name = :name AND a.id <> :exceptId")
 public class Account extends Timestamped {
   public static final String ALL = "Account.all";
-  public static final String BY_NAME = "Account.byName";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -73,11 +70,16 @@ public class Account extends Timestamped {
    * @throws ProblemException 404 when there is none
    */
   public static Account require(EntityManager em, long id) {
-    Account account = em.find(Account.class, id);
-    if (account == null) {
-      throw ProblemException.notFound("Account", id);
-    }
-    return account;
+    return Entities.require(em, Account.class, id, "Account");
+  }
+
+  /**
+   * Fails with a 409 when another account than {@code exceptId} (-1: none) has this name.
+   *
+   * @throws ProblemException 409 naming the field
+   */
+  public static void requireUniqueName(EntityManager em, String name, long exceptId) {
+    Entities.requireUniqueName(em, Account.class, name, exceptId, "An account");
   }
 
   /** Replaces every user-editable setting; a null password keeps the stored one. */

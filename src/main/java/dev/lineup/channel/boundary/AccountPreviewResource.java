@@ -6,6 +6,7 @@ import dev.lineup.channel.control.PreviewRequest;
 import dev.lineup.channel.control.PreviewView;
 import dev.lineup.channel.control.ProviderPreview;
 import dev.lineup.channel.control.SearchIndex;
+import dev.lineup.platform.ApiDocument;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/accounts/{id}/preview}: a page of the account's channels, from the database once
@@ -34,6 +38,12 @@ public class AccountPreviewResource {
   @Inject SearchIndex searchIndex;
 
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = PreviewView.AccountPreviewPage.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Map<String, Object> preview(@PathParam("id") long id, @BeanParam PreviewParams params) {
     return view(id, params.request(), false);
   }

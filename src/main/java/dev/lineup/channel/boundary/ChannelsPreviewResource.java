@@ -5,6 +5,7 @@ import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.PreviewRequest;
 import dev.lineup.channel.control.PreviewView;
 import dev.lineup.channel.control.SearchIndex;
+import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/channels/preview}: a page of channels across the listed accounts (or every
@@ -36,6 +40,12 @@ public class ChannelsPreviewResource {
   @Inject SearchIndex searchIndex;
 
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = PreviewView.ChannelsPreviewPage.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Map<String, Object> preview(
       @QueryParam("account_ids") String accountIds, @BeanParam PreviewParams params) {
     return view(accountIds, params.request());

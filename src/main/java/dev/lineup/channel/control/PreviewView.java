@@ -6,10 +6,80 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON of a preview page, shared by every preview endpoint. */
 public final class PreviewView {
   private PreviewView() {}
+
+  // The JSON below stays a map (the preview page's JSP reads its keys); these records describe it
+  // in the OpenAPI document, and OpenApiIT checks them against real answers.
+
+  /** {@code GET /api/accounts/{id}/preview}. */
+  public record AccountPreviewPage(
+      long total,
+      int offset,
+      int limit,
+      int showing,
+      boolean hasMore,
+      @Schema(description = "Give it as after= for the next page") String nextAfter,
+      @Schema(description = "false: straight from the provider (the account never synced)")
+          boolean usingDatabase,
+      @Schema(description = "The search index is still catching up") boolean searchPending,
+      List<AccountPreviewChannel> channels) {}
+
+  /** {@code GET /api/channels/preview}. */
+  public record ChannelsPreviewPage(
+      long total,
+      int offset,
+      int limit,
+      int showing,
+      boolean hasMore,
+      String nextAfter,
+      boolean usingDatabase,
+      boolean searchPending,
+      List<PreviewChannel> channels,
+      @Schema(description = "The synced accounts shown") List<Long> accountIds,
+      List<UnsyncedAccount> unsyncedAccounts) {}
+
+  /** {@code GET /api/playlist-configs/{id}/preview}. */
+  public record PlaylistPreviewPage(
+      long total,
+      int offset,
+      int limit,
+      int showing,
+      boolean hasMore,
+      String nextAfter,
+      boolean usingDatabase,
+      boolean searchPending,
+      List<PreviewChannel> channels,
+      List<UnsyncedAccount> unsyncedAccounts) {}
+
+  /** A channel of one account's preview. */
+  public record AccountPreviewChannel(
+      Long id,
+      String streamId,
+      String name,
+      String cleanedName,
+      String category,
+      String icon,
+      List<String> tags,
+      boolean isActive) {}
+
+  /** A channel of a preview across accounts, naming its account. */
+  public record PreviewChannel(
+      Long id,
+      String streamId,
+      String name,
+      String cleanedName,
+      String categoryName,
+      String icon,
+      List<String> tags,
+      boolean isActive,
+      long accountId,
+      String accountName) {}
+
+  public record UnsyncedAccount(long id, String name) {}
 
   public static Map<String, Object> of(
       ChannelPreview.Page page,

@@ -3,8 +3,10 @@ package dev.lineup.epg.boundary;
 import dev.lineup.account.entity.Account;
 import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.control.XmltvStore;
+import dev.lineup.platform.ApiDocument;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.GET;
@@ -13,8 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/accounts/{id}/epg}: whether the account's guide is stored, and {@code POST
@@ -27,37 +29,48 @@ public class AccountEpgResource {
   @PersistenceContext EntityManager em;
   @Inject GuideRefresh refresh;
 
+  /**
+   * The account's stored guide: its counts only when {@code available}, the last failure only when
+   * the last fetch failed.
+   */
+  @Schema(requiredProperties = {"available", "url"})
+  public record GuideStatus(
+      boolean available,
+      @JsonbNillable(false) Integer channels,
+      @JsonbNillable(false) Integer programmes,
+      @JsonbNillable(false) Long bytes,
+      @JsonbNillable(false) String updatedAt,
+      @JsonbNillable(false) String lastError,
+      @JsonbNillable(false) String lastErrorAt,
+      @Schema(description = "The account's guide (a legacy player URL)") String url) {}
+
+  public record GuideRefreshed(boolean success, int channels, int programmes, long bytes) {}
+
   @GET
-  public Map<String, Object> status(@PathParam("id") long id) {
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public GuideStatus status(@PathParam("id") long id) {
     String key = GuideRefresh.key(Account.require(em, id));
     XmltvStore guides = refresh.guides();
-    Map<String, Object> status = new LinkedHashMap<>();
     XmltvStore.Stats stats = guides.stats(key);
-    status.put("available", stats != null);
-    if (stats != null) {
-      status.put("channels", stats.channels());
-      status.put("programmes", stats.programmes());
-      status.put("bytes", stats.bytes());
-      status.put("updated_at", guides.storedAt(key).toString());
-    }
     XmltvStore.Failure failure = guides.failure(key);
-    if (failure != null) {
-      status.put("last_error", failure.message());
-      status.put("last_error_at", failure.at().toString());
-    }
-    status.put("url", "/epg/" + id + ".xml");
-    return status;
+    return new GuideStatus(
+        stats != null,
+        stats == null ? null : stats.channels(),
+        stats == null ? null : stats.programmes(),
+        stats == null ? null : stats.bytes(),
+        stats == null ? null : guides.storedAt(key).toString(),
+        failure == null ? null : failure.message(),
+        failure == null ? null : failure.at().toString(),
+        "/epg/" + id + ".xml");
   }
 
   @POST
   @Path("refresh")
-  public Map<String, Object> refresh(@PathParam("id") long id) {
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "502", ref = ApiDocument.PROVIDER_FAILED)
+  @APIResponse(responseCode = "504", ref = ApiDocument.PROVIDER_TIMEOUT)
+  public GuideRefreshed refresh(@PathParam("id") long id) {
     XmltvStore.Stats stats = refresh.refresh(Account.require(em, id));
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("success", true);
-    result.put("channels", stats.channels());
-    result.put("programmes", stats.programmes());
-    result.put("bytes", stats.bytes());
-    return result;
+    return new GuideRefreshed(true, stats.channels(), stats.programmes(), stats.bytes());
   }
 }

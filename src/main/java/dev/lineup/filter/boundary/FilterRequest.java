@@ -5,6 +5,7 @@ import dev.lineup.filter.entity.Filter;
 import dev.lineup.platform.JsonBody;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Reads and checks a filter (legacy fields: name, filter_type, filter_action, filter_value,
@@ -13,6 +14,18 @@ import jakarta.json.JsonObject;
  */
 final class FilterRequest {
   private FilterRequest() {}
+
+  /** The body's fields, for the OpenAPI document ({@link #readInto} reads and checks them). */
+  record FilterInput(
+      @Schema(description = "Only for POST /api/filters: the account it filters") Long accountId,
+      String name,
+      @Schema(enumeration = {"category", "channel_name", "regex", "tag"}) String filterType,
+      @Schema(
+              enumeration = {"whitelist", "blacklist"},
+              defaultValue = "whitelist")
+          String filterAction,
+      String filterValue,
+      @Schema(defaultValue = "true") Boolean enabled) {}
 
   static void readInto(JsonBody body, Filter filter) {
     String name = body.string("name");

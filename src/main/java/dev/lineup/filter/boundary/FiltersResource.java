@@ -3,8 +3,9 @@ package dev.lineup.filter.boundary;
 import dev.lineup.account.entity.Account;
 import dev.lineup.filter.control.FilterEvaluation;
 import dev.lineup.filter.entity.Filter;
+import dev.lineup.platform.ApiDocument;
+import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
-import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.QueryParams;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -27,7 +28,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/filters}: filters by id ({@code ?account_id=} lists one account's). Every change
@@ -41,6 +45,8 @@ public class FiltersResource {
   @Inject FilterEvaluation evaluation;
 
   @GET
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<FilterView> list(@QueryParam("account_id") String accountId) {
     if (accountId == null || accountId.isBlank()) {
       return em.createNamedQuery(Filter.ALL, Filter.class).getResultList().stream()
@@ -51,7 +57,7 @@ public class FiltersResource {
   }
 
   public List<FilterView> ofAccount(long accountId) {
-    requireAccount(accountId);
+    Account.require(em, accountId);
     return em
         .createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
         .setParameter("account", accountId)
@@ -63,6 +69,14 @@ public class FiltersResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = FilterRequest.FilterInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = FilterView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Response create(String body, @Context UriInfo uri) {
     JsonBody json = JsonBody.parse(body);
     Integer accountId = json.integer("account_id");
@@ -74,7 +88,7 @@ public class FiltersResource {
   }
 
   public Response create(long accountId, JsonBody json, UriInfo uri) {
-    requireAccount(accountId);
+    Account.require(em, accountId);
     Filter filter = new Filter(accountId);
     FilterRequest.readInto(json, filter);
     em.persist(filter);
@@ -87,15 +101,20 @@ public class FiltersResource {
 
   @GET
   @Path("{id}")
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public FilterView get(@PathParam("id") long id) {
-    return FilterView.of(find(id));
+    return FilterView.of(Filter.require(em, id));
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = FilterRequest.FilterInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public FilterView replace(@PathParam("id") long id, String body) {
-    Filter filter = find(id);
+    Filter filter = Filter.require(em, id);
     FilterRequest.readInto(JsonBody.parse(body), filter);
     em.flush();
     reevaluate(filter.accountId());
@@ -105,8 +124,12 @@ public class FiltersResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = FilterRequest.FilterInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public FilterView patch(@PathParam("id") long id, String body) {
-    Filter filter = find(id);
+    Filter filter = Filter.require(em, id);
     JsonObject merged =
         Json.createMergePatch(JsonBody.parse(body).json())
             .apply(FilterRequest.asJson(filter))
@@ -119,12 +142,13 @@ public class FiltersResource {
 
   @DELETE
   @Path("{id}")
-  public Map<String, Object> delete(@PathParam("id") long id) {
-    Filter filter = find(id);
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public Deleted delete(@PathParam("id") long id) {
+    Filter filter = Filter.require(em, id);
     em.remove(filter);
     em.flush();
     reevaluate(filter.accountId());
-    return Map.of("success", true, "message", "Filter " + id + " deleted.");
+    return new Deleted("Filter " + id + " deleted.");
   }
 
   /** Evaluates the account's filters as this transaction leaves them (not yet committed). */
@@ -135,17 +159,5 @@ public class FiltersResource {
             em.createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
                 .setParameter("account", accountId)
                 .getResultList()));
-  }
-
-  private void requireAccount(long id) {
-    Account.require(em, id);
-  }
-
-  private Filter find(long id) {
-    Filter filter = em.find(Filter.class, id);
-    if (filter == null) {
-      throw ProblemException.notFound("Filter", id);
-    }
-    return filter;
   }
 }

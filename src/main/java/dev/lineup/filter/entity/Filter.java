@@ -1,9 +1,11 @@
 package dev.lineup.filter.entity;
 
 import dev.lineup.filter.control.FilterSet;
+import dev.lineup.platform.Entities;
 import dev.lineup.platform.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -43,6 +45,11 @@ public class Filter extends Timestamped {
   private boolean enabled = true;
 
   protected Filter() {}
+
+  /** The filter with this id; a 404 problem when there is none. */
+  public static Filter require(EntityManager em, long id) {
+    return Entities.require(em, Filter.class, id, "Filter");
+  }
 
   public Filter(long accountId) {
     this.accountId = accountId;

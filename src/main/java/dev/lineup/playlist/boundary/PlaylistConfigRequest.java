@@ -15,8 +15,10 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Reads and checks a playlist config (legacy fields plus numbering, grouping and filters). Unknown
@@ -25,6 +27,67 @@ import java.util.Set;
  */
 public final class PlaylistConfigRequest {
   private PlaylistConfigRequest() {}
+
+  /** The body's fields, for the OpenAPI document ({@link #read} reads and checks them). */
+  record PlaylistConfigInput(
+      String name,
+      String description,
+      @Schema(description = "Only these accounts (ids); empty: every enabled account")
+          List<Long> includeAccounts,
+      List<Long> excludeAccounts,
+      @Schema(description = "Tag names: a list, or one comma-separated string")
+          List<String> includeTags,
+      List<String> excludeTags,
+      @Schema(
+              enumeration = {"any", "all"},
+              defaultValue = "any")
+          String tagMatch,
+      @Schema(defaultValue = "true") Boolean applyFilters,
+      @Schema(
+              enumeration = {"provider", "sequential", "group", "none"},
+              defaultValue = "provider")
+          String numbering,
+      @Schema(defaultValue = "1") Integer startNumber,
+      @Schema(
+              enumeration = {"category", "first_tag", "account"},
+              defaultValue = "category")
+          String groupBy,
+      @Schema(
+              enumeration = {"name", "number", "group"},
+              defaultValue = "name")
+          String orderBy,
+      @Schema(defaultValue = "true") Boolean accountSuffix,
+      @Schema(defaultValue = "true") Boolean enabled) {}
+
+  // The JSON of view() stays a map (the playlists page adds its own keys to it); these records
+  // describe it in the OpenAPI document, and OpenApiIT checks them against real answers.
+
+  /** A playlist config as the API shows it. */
+  public record PlaylistConfigView(
+      long id,
+      String name,
+      String description,
+      List<Long> includeAccounts,
+      List<Long> excludeAccounts,
+      List<String> includeTags,
+      List<String> excludeTags,
+      String tagMatch,
+      boolean applyFilters,
+      String numbering,
+      int startNumber,
+      String groupBy,
+      String orderBy,
+      boolean accountSuffix,
+      boolean enabled,
+      PlaylistUrls urls,
+      String createdAt,
+      String updatedAt) {}
+
+  /**
+   * Its player URLs: the secret ones to share, and the id-based ones (off unless the
+   * legacy_player_urls setting is on).
+   */
+  public record PlaylistUrls(String m3u, String epg, String legacyM3u, String legacyEpg) {}
 
   static PlaylistSettings read(JsonBody body, EntityManager em) {
     String name = body.string("name");

@@ -6,8 +6,9 @@ import dev.lineup.channel.control.ChannelSelection;
 import dev.lineup.channel.control.PreviewRequest;
 import dev.lineup.channel.control.PreviewView;
 import dev.lineup.channel.control.SearchIndex;
+import dev.lineup.platform.ApiDocument;
+import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
-import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.PublicUrl;
 import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.entity.PlaylistConfig;
@@ -34,6 +35,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/playlist-configs}: saved playlists (CRUD), their preview (the preview's shape, from
@@ -53,6 +59,15 @@ public class PlaylistConfigsResource {
   @Inject SearchIndex searchIndex;
 
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = PlaylistConfigRequest.PlaylistConfigView.class)))
   public List<Map<String, Object>> list() {
     return em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().stream()
         .map(c -> PlaylistConfigRequest.view(c, publicUrl.prefix()))
@@ -61,9 +76,21 @@ public class PlaylistConfigsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigView.class)))
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Response create(String body, @Context UriInfo uri) {
     PlaylistSettings settings = PlaylistConfigRequest.read(JsonBody.parse(body), em);
-    requireUniqueName(settings.name(), null);
+    PlaylistConfig.requireUniqueName(em, settings.name(), -1);
     PlaylistConfig config = new PlaylistConfig();
     config.apply(settings);
     em.persist(config);
@@ -76,17 +103,37 @@ public class PlaylistConfigsResource {
 
   @GET
   @Path("{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Map<String, Object> get(@PathParam("id") long id) {
-    return PlaylistConfigRequest.view(find(id), publicUrl.prefix());
+    return PlaylistConfigRequest.view(PlaylistConfig.require(em, id), publicUrl.prefix());
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigInput.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Map<String, Object> replace(@PathParam("id") long id, String body) {
-    PlaylistConfig config = find(id);
+    PlaylistConfig config = PlaylistConfig.require(em, id);
     PlaylistSettings settings = PlaylistConfigRequest.read(JsonBody.parse(body), em);
-    requireUniqueName(settings.name(), id);
+    PlaylistConfig.requireUniqueName(em, settings.name(), id);
     config.apply(settings);
     em.flush();
     return PlaylistConfigRequest.view(config, publicUrl.prefix());
@@ -94,17 +141,25 @@ public class PlaylistConfigsResource {
 
   @DELETE
   @Path("{id}")
-  public Map<String, Object> delete(@PathParam("id") long id) {
-    PlaylistConfig config = find(id);
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public Deleted delete(@PathParam("id") long id) {
+    PlaylistConfig config = PlaylistConfig.require(em, id);
     em.remove(config);
     LOG.info(() -> "Playlist deleted: " + id);
-    return Map.of("success", true, "message", "Playlist '" + config.name() + "' deleted.");
+    return new Deleted("Playlist '" + config.name() + "' deleted.");
   }
 
   @POST
   @Path("{id}/rotate-token")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema = @Schema(implementation = PlaylistConfigRequest.PlaylistConfigView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Map<String, Object> rotateToken(@PathParam("id") long id) {
-    PlaylistConfig config = find(id);
+    PlaylistConfig config = PlaylistConfig.require(em, id);
     config.rotateToken();
     em.flush();
     LOG.info(() -> "Playlist " + id + ": token rotated; its old player URLs no longer work");
@@ -113,13 +168,19 @@ public class PlaylistConfigsResource {
 
   @GET
   @Path("{id}/preview")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = PreviewView.PlaylistPreviewPage.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Map<String, Object> preview(
       @PathParam("id") long id,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
       @QueryParam("after") String after,
       @QueryParam("search") String search) {
-    PlaylistConfig config = find(id);
+    PlaylistConfig config = PlaylistConfig.require(em, id);
     PreviewRequest request =
         PreviewRequest.parse(limit, offset, after, null, null, search, null, null);
     PlaylistSettings settings = config.settings();
@@ -138,22 +199,5 @@ public class PlaylistConfigsResource {
             true);
     body.put("unsynced_accounts", PreviewView.unsynced(accounts, synced));
     return body;
-  }
-
-  private PlaylistConfig find(long id) {
-    PlaylistConfig config = em.find(PlaylistConfig.class, id);
-    if (config == null) {
-      throw ProblemException.notFound("Playlist", id);
-    }
-    return config;
-  }
-
-  private void requireUniqueName(String name, Long self) {
-    boolean taken =
-        em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().stream()
-            .anyMatch(p -> p.name().equalsIgnoreCase(name) && !p.id().equals(self));
-    if (taken) {
-      throw ProblemException.conflict("A playlist named '" + name + "' already exists.");
-    }
   }
 }

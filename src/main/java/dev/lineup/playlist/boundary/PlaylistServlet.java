@@ -51,7 +51,6 @@ public class PlaylistServlet extends HttpServlet {
       Pattern.compile("^/([A-Za-z0-9_-]{20,64})/(playlist\\.m3u8?|epg\\.xml)$");
 
   @PersistenceContext EntityManager em;
-  @Inject AccountPlaylist playlist;
   @Inject ConfigPlaylist configs;
   @Inject GuideRefresh guides;
   @Inject Freshness freshness;
@@ -140,7 +139,7 @@ public class PlaylistServlet extends HttpServlet {
           prefix.equals("/epg"));
     } else if (!prefix.equals("/p") && account.matches() && isXml(prefix, account.group(2))) {
       Account found = Account.require(em, Long.parseLong(account.group(1)));
-      playlist.requireServable(found);
+      configs.requireServable(found);
       return new Target(
           slot("account", found.id(), prefix.equals("/epg"), base),
           found.name(),

@@ -90,21 +90,42 @@ public class ConfigPlaylist {
 
   /** 403 for a disabled config, 503 when none of its accounts has synced channels. */
   public List<Account> requireServable(PlaylistConfig config) {
-    if (!config.enabled()) {
-      throw new ProblemException(
-          403, "Forbidden", "Playlist " + config.id() + " is disabled; enable it to serve it.");
-    }
     List<Account> accounts = accounts(config.settings());
-    if (preview.synced(accounts.stream().map(Account::id).toList()).isEmpty()) {
-      throw new ProblemException(
-              503,
-              "Not synced yet",
-              "None of the accounts of playlist "
-                  + config.id()
-                  + " has synced channels yet; sync them and load the playlist again.")
-          .with("retry_after_seconds", 60);
-    }
+    requireServable(
+        config.enabled(),
+        "Playlist " + config.id() + " is disabled; enable it to serve it.",
+        accounts,
+        "None of the accounts of playlist "
+            + config.id()
+            + " has synced channels yet; sync them and load the playlist again.");
     return accounts;
+  }
+
+  /** An account's own playlist: 403 when the account is disabled, 503 before its first sync. */
+  public void requireServable(Account account) {
+    requireServable(
+        account.enabled(),
+        "Account " + account.id() + " is disabled; enable it to serve it.",
+        List.of(account),
+        "Account "
+            + account.id()
+            + " has no synced channels yet; sync it (POST /api/accounts/"
+            + account.id()
+            + "/sync) and load the playlist again.");
+  }
+
+  /**
+   * What a player is told when a playlist cannot be served: 403 when it is off, 503 (try again in a
+   * minute) when none of its accounts has synced channels.
+   */
+  private void requireServable(
+      boolean enabled, String disabled, List<Account> accounts, String notSynced) {
+    if (!enabled) {
+      throw new ProblemException(403, "Forbidden", disabled);
+    }
+    if (preview.synced(accounts.stream().map(Account::id).toList()).isEmpty()) {
+      throw new ProblemException(503, "Not synced yet", notSynced).with("retry_after_seconds", 60);
+    }
   }
 
   /** The tvg-ids of the playlist (its guide keeps only these channels). */

@@ -1,5 +1,6 @@
 package dev.lineup.playlist.entity;
 
+import dev.lineup.platform.Entities;
 import dev.lineup.platform.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -106,6 +107,19 @@ public class PlaylistConfig extends Timestamped {
 
   public PlaylistConfig() {
     rotateToken();
+  }
+
+  /** The playlist with this id; a 404 problem when there is none. */
+  public static PlaylistConfig require(EntityManager em, long id) {
+    return Entities.require(em, PlaylistConfig.class, id, "Playlist");
+  }
+
+  /**
+   * A 409 problem (naming the field) when another playlist than {@code exceptId} (-1: none) has
+   * this name.
+   */
+  public static void requireUniqueName(EntityManager em, String name, long exceptId) {
+    Entities.requireUniqueName(em, PlaylistConfig.class, name, exceptId, "A playlist");
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.lineup.provider.boundary;
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
 import dev.lineup.account.entity.ServerUrl;
+import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.provider.control.M3uPlaylistReader;
 import dev.lineup.provider.control.XtreamClient;
@@ -16,10 +17,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /api/accounts/{id}/test}: logs in to the provider and reports the subscription, or a
@@ -35,7 +37,20 @@ public class AccountConnectionResource {
   @Inject XtreamClient xtream;
   @Inject M3uPlaylistReader playlists;
 
+  /** What an M3U account's test found in the playlist. */
+  public record PlaylistCheck(boolean success, Playlist playlist) {}
+
+  /** {@code tvg_url}: the guide URL the playlist names, credentials masked. */
+  public record Playlist(long channels, long groups, String tvgUrl) {}
+
   @POST
+  @APIResponse(
+      responseCode = "200",
+      description = "The provider's login (Xtream) or what the playlist holds (M3U)",
+      content = @Content(schema = @Schema(oneOf = {XtreamLogin.class, PlaylistCheck.class})))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "502", ref = ApiDocument.PROVIDER_FAILED)
+  @APIResponse(responseCode = "504", ref = ApiDocument.PROVIDER_TIMEOUT)
   public Object test(@PathParam("id") long id) {
     Account account = Account.require(em, id);
     try {
@@ -52,7 +67,7 @@ public class AccountConnectionResource {
   }
 
   /** Reads the whole playlist (streamed) and reports what it holds. */
-  private Map<String, Object> testPlaylist(Account account) {
+  private PlaylistCheck testPlaylist(Account account) {
     AtomicLong channels = new AtomicLong();
     AtomicLong groups = new AtomicLong();
     M3uPlaylistReader.Header header =
@@ -61,13 +76,11 @@ public class AccountConnectionResource {
             group -> groups.incrementAndGet(),
             channel -> channels.incrementAndGet());
     LOG.info(() -> "Connection test of " + account + ": ok, " + channels + " channels");
-    Map<String, Object> playlist = new LinkedHashMap<>();
-    playlist.put("channels", channels.get());
-    playlist.put("groups", groups.get());
-    playlist.put("tvg_url", ServerUrl.mask(header.tvgUrl())); // it may carry credentials
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("success", true);
-    answer.put("playlist", playlist);
-    return answer;
+    return new PlaylistCheck(
+        true,
+        new Playlist(
+            channels.get(),
+            groups.get(),
+            ServerUrl.mask(header.tvgUrl()))); // it may carry credentials
   }
 }

@@ -1,5 +1,6 @@
 package dev.lineup.sync.boundary;
 
+import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.QueryParams;
 import dev.lineup.sync.control.Maintenance;
 import dev.lineup.sync.control.SyncConfig;
@@ -10,7 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /api/maintenance/optimize}: purges channels and categories inactive for longer than
@@ -26,7 +31,23 @@ public class MaintenanceResource {
 
   @Inject SyncConfig config;
 
+  /** The report of {@code Maintenance.run} (a map), for the OpenAPI document. */
+  public record MaintenanceReport(
+      boolean success,
+      int purgeInactiveDays,
+      long channelsPurged,
+      long categoriesPurged,
+      long syncRunsPurged,
+      List<String> analyzed,
+      List<String> optimized,
+      long durationMs) {}
+
   @POST
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = MaintenanceReport.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
   public Map<String, Object> optimize(
       @QueryParam("purge_inactive_days") String days, @QueryParam("optimize") String optimize) {
     return maintenance.run(

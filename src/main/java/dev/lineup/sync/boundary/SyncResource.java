@@ -71,7 +71,7 @@ public class SyncResource {
     if (!QueryParams.bool("async", async, false)) {
       return Response.ok(sync.sync(id, Trigger.MANUAL, scope, forced).view()).build();
     }
-    account(id);
+    Account.require(em, id);
     runs.refuseWhileRunning(id);
     executor.execute(
         () -> {
@@ -102,7 +102,7 @@ public class SyncResource {
   @Path("events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void events(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
-    account(id);
+    Account.require(em, id);
     events.subscribe(id, sink, sse);
   }
 
@@ -111,7 +111,7 @@ public class SyncResource {
    */
   @DELETE
   public Map<String, Object> cancel(@PathParam("id") long id) {
-    account(id);
+    Account.require(em, id);
     Optional<Long> running = runs.requestCancel(id);
     if (running.isEmpty()) {
       throw ProblemException.conflict("No sync of account " + id + " is running.");
@@ -127,22 +127,17 @@ public class SyncResource {
   @GET
   @Path("status")
   public SyncStatusView status(@PathParam("id") long id) {
-    account(id);
+    Account.require(em, id);
     return syncStatus.of(id);
   }
 
   @GET
   @Path("history")
   public List<SyncRunView> history(@PathParam("id") long id, @QueryParam("limit") String limit) {
-    account(id);
+    Account.require(em, id);
     return runs.history(id, QueryParams.integer("limit", limit, 20, 1, 500)).stream()
         .map(SyncRun::view)
         .toList();
-  }
-
-  private Account account(long id) {
-    Account account = Account.require(em, id);
-    return account;
   }
 
   private static Scope scope(String only) {

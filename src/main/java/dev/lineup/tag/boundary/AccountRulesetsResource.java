@@ -36,7 +36,7 @@ public class AccountRulesetsResource {
 
   @GET
   public Map<String, Object> list(@PathParam("id") long accountId) {
-    account(accountId);
+    Account.require(em, accountId);
     List<Map<String, Object>> assigned = new ArrayList<>();
     for (Object row :
         em.createNativeQuery(
@@ -82,7 +82,7 @@ public class AccountRulesetsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> assign(@PathParam("id") long accountId, String body) {
-    account(accountId);
+    Account.require(em, accountId);
     JsonBody json = JsonBody.parse(body);
     Integer rulesetId = json.integer("ruleset_id");
     Integer priority = json.integer("priority");
@@ -93,9 +93,7 @@ public class AccountRulesetsResource {
       json.reject("priority", "must be from 0 to 100000");
     }
     json.throwIfInvalid();
-    if (em.find(Ruleset.class, rulesetId.longValue()) == null) {
-      throw ProblemException.notFound("Ruleset", rulesetId);
-    }
+    Ruleset.require(em, rulesetId);
     em.createNativeQuery(
             "INSERT INTO account_rulesets (account_id, ruleset_id, priority) VALUES (?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE priority = VALUES(priority)")
@@ -110,7 +108,7 @@ public class AccountRulesetsResource {
   @Path("{rulesetId}")
   public Map<String, Object> unassign(
       @PathParam("id") long accountId, @PathParam("rulesetId") long rulesetId) {
-    account(accountId);
+    Account.require(em, accountId);
     int removed =
         em.createNativeQuery("DELETE FROM account_rulesets WHERE account_id = ? AND ruleset_id = ?")
             .setParameter(1, accountId)
@@ -121,10 +119,6 @@ public class AccountRulesetsResource {
           "Assignment of ruleset " + rulesetId + " to account", accountId);
     }
     return list(accountId);
-  }
-
-  private void account(long id) {
-    Account.require(em, id);
   }
 
   private static boolean toBoolean(Object value) {

@@ -27,7 +27,7 @@ public class AccountTagsResource {
 
   @GET
   public List<Map<String, Object>> accountTags(@PathParam("id") long id) {
-    requireAccount(id);
+    Account.require(em, id);
     return queries.query(id, null, true, 100_000);
   }
 
@@ -35,7 +35,7 @@ public class AccountTagsResource {
   @Path("search")
   public List<Map<String, Object>> search(
       @PathParam("id") long id, @QueryParam("q") String q, @QueryParam("limit") String limit) {
-    requireAccount(id);
+    Account.require(em, id);
     String needle = q == null ? "" : q.strip();
     String normalised = TagName.normalise(needle + "xx");
     String term =
@@ -43,9 +43,5 @@ public class AccountTagsResource {
             ? ""
             : normalised.substring(0, normalised.length() - 2);
     return queries.query(id, term, true, QueryParams.integer("limit", limit, 20, 1, 200));
-  }
-
-  private void requireAccount(long id) {
-    Account.require(em, id);
   }
 }

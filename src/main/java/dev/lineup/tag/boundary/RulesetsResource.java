@@ -2,7 +2,6 @@ package dev.lineup.tag.boundary;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.platform.JsonBody;
-import dev.lineup.platform.ProblemException;
 import dev.lineup.tag.control.DefaultRuleset;
 import dev.lineup.tag.control.RuleHits;
 import dev.lineup.tag.control.TagExtractor;
@@ -106,7 +105,7 @@ public class RulesetsResource {
   @GET
   @Path("{id}")
   public Map<String, Object> get(@PathParam("id") long id) {
-    Ruleset ruleset = find(id);
+    Ruleset ruleset = Ruleset.require(em, id);
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("ruleset", RulesetJson.of(ruleset, ruleCount(id)));
     view.put("rules", rules(id));
@@ -117,7 +116,7 @@ public class RulesetsResource {
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public RulesetJson.RulesetView replace(@PathParam("id") long id, String body) {
-    Ruleset ruleset = find(id);
+    Ruleset ruleset = Ruleset.require(em, id);
     read(JsonBody.parse(body), ruleset);
     em.flush();
     return RulesetJson.of(ruleset, ruleCount(id));
@@ -127,7 +126,7 @@ public class RulesetsResource {
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   public RulesetJson.RulesetView patch(@PathParam("id") long id, String body) {
-    Ruleset ruleset = find(id);
+    Ruleset ruleset = Ruleset.require(em, id);
     JsonObject current =
         Json.createObjectBuilder()
             .add("name", ruleset.name())
@@ -147,7 +146,7 @@ public class RulesetsResource {
   @DELETE
   @Path("{id}")
   public Map<String, Object> delete(@PathParam("id") long id) {
-    Ruleset ruleset = find(id);
+    Ruleset ruleset = Ruleset.require(em, id);
     em.remove(ruleset);
     LOG.info(() -> "Ruleset deleted: " + id + " '" + ruleset.name() + "'");
     return Map.of("success", true, "message", "Ruleset '" + ruleset.name() + "' deleted.");
@@ -156,7 +155,7 @@ public class RulesetsResource {
   @GET
   @Path("{id}/rules")
   public List<RulesetJson.RuleView> rules(@PathParam("id") long id) {
-    find(id);
+    Ruleset.require(em, id);
     return em
         .createNamedQuery(TagRule.OF_RULESET, TagRule.class)
         .setParameter("ruleset", id)
@@ -170,7 +169,7 @@ public class RulesetsResource {
   @Path("{id}/rules")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addRule(@PathParam("id") long id, String body, @Context UriInfo uri) {
-    find(id);
+    Ruleset.require(em, id);
     TagRule rule = new TagRule(id, TagRuleRequest.read(JsonBody.parse(body)));
     em.persist(rule);
     em.flush();
@@ -188,7 +187,7 @@ public class RulesetsResource {
   @Path("{id}/test")
   @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> test(@PathParam("id") long id, String body) {
-    find(id);
+    Ruleset.require(em, id);
     JsonBody input = JsonBody.parse(body);
     String channelName = input.rawString("channel_name");
     String categoryName = input.rawString("category_name");
@@ -272,15 +271,7 @@ public class RulesetsResource {
       body.reject("priority", "must be from 0 to 100000");
     }
     body.throwIfInvalid();
-    long exceptId = existing == null ? -1 : existing.id();
-    if (!em.createNamedQuery(Ruleset.BY_NAME, Ruleset.class)
-        .setParameter("name", name)
-        .setParameter("exceptId", exceptId)
-        .getResultList()
-        .isEmpty()) {
-      throw ProblemException.conflict("A ruleset named '" + name + "' already exists.")
-          .with("field", "name");
-    }
+    Ruleset.requireUniqueName(em, name, existing == null ? -1 : existing.id());
     String text = description == null || description.isBlank() ? null : description;
     boolean asDefault = isDefault != null && isDefault;
     boolean on = enabled == null || enabled;
@@ -298,13 +289,5 @@ public class RulesetsResource {
                 .setParameter(1, rulesetId)
                 .getSingleResult())
         .longValue();
-  }
-
-  private Ruleset find(long id) {
-    Ruleset ruleset = em.find(Ruleset.class, id);
-    if (ruleset == null) {
-      throw ProblemException.notFound("Ruleset", id);
-    }
-    return ruleset;
   }
 }

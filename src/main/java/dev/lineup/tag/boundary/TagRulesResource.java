@@ -1,7 +1,6 @@
 package dev.lineup.tag.boundary;
 
 import dev.lineup.platform.JsonBody;
-import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.QueryParams;
 import dev.lineup.tag.entity.Ruleset;
 import dev.lineup.tag.entity.TagRule;
@@ -42,7 +41,7 @@ public class TagRulesResource {
           .toList();
     }
     long id = QueryParams.integer("ruleset_id", rulesetId, 0, 1, Integer.MAX_VALUE);
-    ruleset(id);
+    Ruleset.require(em, id);
     return em
         .createNamedQuery(TagRule.OF_RULESET, TagRule.class)
         .setParameter("ruleset", id)
@@ -61,7 +60,7 @@ public class TagRulesResource {
       json.reject("ruleset_id", "is required");
     }
     json.throwIfInvalid();
-    ruleset(rulesetId);
+    Ruleset.require(em, rulesetId);
     TagRule rule = new TagRule(rulesetId, TagRuleRequest.read(json));
     em.persist(rule);
     em.flush();
@@ -73,14 +72,14 @@ public class TagRulesResource {
   @GET
   @Path("{id}")
   public RulesetJson.RuleView get(@PathParam("id") long id) {
-    return RulesetJson.of(find(id));
+    return RulesetJson.of(TagRule.require(em, id));
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public RulesetJson.RuleView replace(@PathParam("id") long id, String body) {
-    TagRule rule = find(id);
+    TagRule rule = TagRule.require(em, id);
     rule.apply(TagRuleRequest.read(JsonBody.parse(body)));
     em.flush();
     return RulesetJson.of(rule);
@@ -90,7 +89,7 @@ public class TagRulesResource {
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   public RulesetJson.RuleView patch(@PathParam("id") long id, String body) {
-    TagRule rule = find(id);
+    TagRule rule = TagRule.require(em, id);
     JsonObject merged =
         Json.createMergePatch(JsonBody.parse(body).json())
             .apply(TagRuleRequest.asJson(rule.settings()))
@@ -103,21 +102,7 @@ public class TagRulesResource {
   @DELETE
   @Path("{id}")
   public Map<String, Object> delete(@PathParam("id") long id) {
-    em.remove(find(id));
+    em.remove(TagRule.require(em, id));
     return Map.of("success", true, "message", "Rule " + id + " deleted.");
-  }
-
-  private void ruleset(long id) {
-    if (em.find(Ruleset.class, id) == null) {
-      throw ProblemException.notFound("Ruleset", id);
-    }
-  }
-
-  private TagRule find(long id) {
-    TagRule rule = em.find(TagRule.class, id);
-    if (rule == null) {
-      throw ProblemException.notFound("Tag rule", id);
-    }
-    return rule;
   }
 }

@@ -31,13 +31,9 @@ public class TagsResource {
             ? null
             : (long) QueryParams.integer("account_id", accountId, 0, 1, Integer.MAX_VALUE);
     if (account != null) {
-      requireAccount(account);
+      Account.require(em, account);
     }
     return queries.query(
         account, null, QueryParams.bool("with_counts", withCounts, false), 100_000);
-  }
-
-  private void requireAccount(long id) {
-    Account.require(em, id);
   }
 }

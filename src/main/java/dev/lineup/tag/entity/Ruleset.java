@@ -1,8 +1,10 @@
 package dev.lineup.tag.entity;
 
+import dev.lineup.platform.Entities;
 import dev.lineup.platform.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -37,6 +39,19 @@ public class Ruleset extends Timestamped {
   private int priority = 100;
 
   protected Ruleset() {}
+
+  /** The ruleset with this id; a 404 problem when there is none. */
+  public static Ruleset require(EntityManager em, long id) {
+    return Entities.require(em, Ruleset.class, id, "Ruleset");
+  }
+
+  /**
+   * A 409 problem (naming the field) when another ruleset than {@code exceptId} (-1: none) has this
+   * name.
+   */
+  public static void requireUniqueName(EntityManager em, String name, long exceptId) {
+    Entities.requireUniqueName(em, Ruleset.class, name, exceptId, "A ruleset");
+  }
 
   public Ruleset(
       String name, String description, boolean isDefault, boolean enabled, int priority) {

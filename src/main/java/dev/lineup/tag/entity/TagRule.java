@@ -1,10 +1,12 @@
 package dev.lineup.tag.entity;
 
+import dev.lineup.platform.Entities;
 import dev.lineup.platform.Timestamped;
 import dev.lineup.tag.control.TagExtractor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -57,6 +59,11 @@ public class TagRule extends Timestamped {
   private boolean enabled = true;
 
   protected TagRule() {}
+
+  /** The tag rule with this id; a 404 problem when there is none. */
+  public static TagRule require(EntityManager em, long id) {
+    return Entities.require(em, TagRule.class, id, "Tag rule");
+  }
 
   public TagRule(long rulesetId, TagRuleSettings settings) {
     this.rulesetId = rulesetId;
