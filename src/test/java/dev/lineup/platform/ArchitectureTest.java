@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The features' layering (docs/adr/0009-feature-layering.md), checked on the sources' imports: a
  * feature imports only features below it (so there is no cycle between features), the platform
  * imports none, and a feature's boundary is imported by no other feature but the web UI. A plain
- * scan of the import lines, no library.
+ * scan of the import lines, no library. Also: a file over 400 lines says why it stays whole.
  */
 class ArchitectureTest {
   private static final Path ROOT = Path.of("src/main/java/dev/lineup");
@@ -103,6 +103,20 @@ class ArchitectureTest {
             .map(Edge::toString)
             .toList();
     assertEquals(List.of(), reaching, "a feature's boundary is its own (and the UI's)");
+  }
+
+  @Test
+  void aFileOver400LinesSaysInItsHeaderWhyItStaysWhole() throws IOException {
+    List<String> longFiles = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(ROOT)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        String text = Files.readString(file);
+        if (text.lines().count() > 400 && !text.contains("Over 400 lines, kept whole:")) {
+          longFiles.add(ROOT.relativize(file) + " (" + text.lines().count() + " lines)");
+        }
+      }
+    }
+    assertEquals(List.of(), longFiles, "split it where it mixes concerns, or say why it is one");
   }
 
   @Test
