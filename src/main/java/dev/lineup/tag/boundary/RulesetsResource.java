@@ -1,6 +1,8 @@
 package dev.lineup.tag.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ApiDocument;
+import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.tag.control.DefaultRuleset;
 import dev.lineup.tag.control.TagExtractor;
@@ -35,6 +37,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/rulesets}: CRUD, {@code /create-default}, the rules of a ruleset, and a dry run that
@@ -58,8 +65,49 @@ public class RulesetsResource {
         .toList();
   }
 
+  /** A ruleset with its rules. */
+  public record RulesetWithRules(Views.RulesetView ruleset, List<Views.RuleView> rules) {}
+
+  record RulesetInput(
+      String name,
+      String description,
+      @Schema(defaultValue = "false") Boolean isDefault,
+      @Schema(defaultValue = "true") Boolean enabled,
+      @Schema(defaultValue = "100") Integer priority) {}
+
+  record DryRunInput(
+      @Schema(description = "Required unless account_id is given") String channelName,
+      String categoryName,
+      @Schema(description = "Also count each rule's hits among this account's active channels")
+          Long accountId) {}
+
+  // The dry run's answer stays a map (its halves are there only when asked for); these records
+  // describe it in the OpenAPI document.
+
+  /**
+   * {@code tags, cleaned_name, matched_rules} for a channel_name; {@code account_id, hits} for an
+   * account_id.
+   */
+  public record DryRun(
+      List<String> tags,
+      String cleanedName,
+      List<Views.RuleView> matchedRules,
+      Long accountId,
+      DryRunHits hits) {}
+
+  public record DryRunHits(long channels, List<RuleHits> rules) {}
+
+  public record RuleHits(long ruleId, String name, long hits) {}
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(content = @Content(schema = @Schema(implementation = RulesetInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = Views.RulesetView.class)))
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Response create(String body, @Context UriInfo uri) {
     Ruleset ruleset = read(JsonBody.parse(body), null);
     em.persist(ruleset);
@@ -73,6 +121,14 @@ public class RulesetsResource {
   /** Creates the legacy "Default" ruleset with its rules; when it exists, answers it unchanged. */
   @POST
   @Path("create-default")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = Views.RulesetView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "It exists already: unchanged",
+      content = @Content(schema = @Schema(implementation = Views.RulesetView.class)))
   public Response createDefault() {
     List<Ruleset> existing =
         em.createNamedQuery(Ruleset.BY_NAME, Ruleset.class)
@@ -109,17 +165,27 @@ public class RulesetsResource {
 
   @GET
   @Path("{id}")
-  public Map<String, Object> get(@PathParam("id") long id) {
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = RulesetWithRules.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public RulesetWithRules get(@PathParam("id") long id) {
     Ruleset ruleset = Ruleset.require(em, id);
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("ruleset", Views.of(ruleset, ruleCount(id)));
-    view.put("rules", rules(id));
-    return view;
+    return new RulesetWithRules(Views.of(ruleset, ruleCount(id)), rules(id));
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Views.RulesetView.class)))
+  @RequestBody(content = @Content(schema = @Schema(implementation = RulesetInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Views.RulesetView replace(@PathParam("id") long id, String body) {
     Ruleset ruleset = Ruleset.require(em, id);
     read(JsonBody.parse(body), ruleset);
@@ -130,6 +196,14 @@ public class RulesetsResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Views.RulesetView.class)))
+  @RequestBody(content = @Content(schema = @Schema(implementation = RulesetInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Views.RulesetView patch(@PathParam("id") long id, String body) {
     Ruleset ruleset = Ruleset.require(em, id);
     JsonObject current =
@@ -150,15 +224,27 @@ public class RulesetsResource {
   /** Deletes the ruleset with its rules and its assignments to accounts. */
   @DELETE
   @Path("{id}")
-  public Map<String, Object> delete(@PathParam("id") long id) {
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Deleted.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public Deleted delete(@PathParam("id") long id) {
     Ruleset ruleset = Ruleset.require(em, id);
     em.remove(ruleset);
     LOG.info(() -> "Ruleset deleted: " + id + " '" + ruleset.name() + "'");
-    return Map.of("success", true, "message", "Ruleset '" + ruleset.name() + "' deleted.");
+    return new Deleted("Ruleset '" + ruleset.name() + "' deleted.");
   }
 
   @GET
   @Path("{id}/rules")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = Views.RuleView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<Views.RuleView> rules(@PathParam("id") long id) {
     Ruleset.require(em, id);
     return em
@@ -173,6 +259,14 @@ public class RulesetsResource {
   @POST
   @Path("{id}/rules")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = TagRuleRequest.TagRuleInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = Views.RuleView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Response addRule(@PathParam("id") long id, String body, @Context UriInfo uri) {
     Ruleset.require(em, id);
     TagRule rule = new TagRule(id, TagRuleRequest.read(JsonBody.parse(body)));
@@ -191,6 +285,13 @@ public class RulesetsResource {
   @POST
   @Path("{id}/test")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(content = @Content(schema = @Schema(implementation = DryRunInput.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = DryRun.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Map<String, Object> test(@PathParam("id") long id, String body) {
     Ruleset.require(em, id);
     JsonBody input = JsonBody.parse(body);
