@@ -65,6 +65,10 @@ public class SessionResource {
   @POST
   @Path("password")
   @Consumes(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = PasswordChanged.class)))
   @RequestBody(content = @Content(schema = @Schema(implementation = PasswordInput.class)))
   @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public PasswordChanged changePassword(String body) {

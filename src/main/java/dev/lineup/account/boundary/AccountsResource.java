@@ -61,6 +61,10 @@ public class AccountsResource {
 
   @GET
   @Path("{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = AccountView.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public AccountView get(@PathParam("id") long id) {
     return AccountView.of(Account.require(em, id));
@@ -92,6 +96,10 @@ public class AccountsResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = AccountView.class)))
   @RequestBody(
       content = @Content(schema = @Schema(implementation = AccountRequest.AccountInput.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
@@ -109,6 +117,10 @@ public class AccountsResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = AccountView.class)))
   @RequestBody(
       content = @Content(schema = @Schema(implementation = AccountRequest.AccountInput.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
@@ -126,6 +138,10 @@ public class AccountsResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Deleted.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Deleted delete(@PathParam("id") long id) {
     Account account = Account.require(em, id);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -47,6 +48,10 @@ public class AccountEpgResource {
   public record GuideRefreshed(boolean success, int channels, int programmes, long bytes) {}
 
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = GuideStatus.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public GuideStatus status(@PathParam("id") long id) {
     String key = GuideRefresh.key(Account.require(em, id));
@@ -66,6 +71,10 @@ public class AccountEpgResource {
 
   @POST
   @Path("refresh")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = GuideRefreshed.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   @APIResponse(responseCode = "502", ref = ApiDocument.PROVIDER_FAILED)
   @APIResponse(responseCode = "504", ref = ApiDocument.PROVIDER_TIMEOUT)

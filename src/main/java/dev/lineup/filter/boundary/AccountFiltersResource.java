@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -28,6 +29,11 @@ public class AccountFiltersResource {
   @Inject FiltersResource filters;
 
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FilterView.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<FilterView> list(@PathParam("id") long accountId) {
     return filters.ofAccount(accountId);

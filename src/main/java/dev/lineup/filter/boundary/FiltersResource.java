@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -45,6 +46,11 @@ public class FiltersResource {
   @Inject FilterEvaluation evaluation;
 
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FilterView.class)))
   @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<FilterView> list(@QueryParam("account_id") String accountId) {
@@ -101,6 +107,10 @@ public class FiltersResource {
 
   @GET
   @Path("{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = FilterView.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public FilterView get(@PathParam("id") long id) {
     return FilterView.of(Filter.require(em, id));
@@ -109,6 +119,10 @@ public class FiltersResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = FilterView.class)))
   @RequestBody(
       content = @Content(schema = @Schema(implementation = FilterRequest.FilterInput.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
@@ -124,6 +138,10 @@ public class FiltersResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = FilterView.class)))
   @RequestBody(
       content = @Content(schema = @Schema(implementation = FilterRequest.FilterInput.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
@@ -142,6 +160,10 @@ public class FiltersResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Deleted.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Deleted delete(@PathParam("id") long id) {
     Filter filter = Filter.require(em, id);

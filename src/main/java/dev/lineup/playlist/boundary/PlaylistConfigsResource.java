@@ -141,6 +141,10 @@ public class PlaylistConfigsResource {
 
   @DELETE
   @Path("{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Deleted.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Deleted delete(@PathParam("id") long id) {
     PlaylistConfig config = PlaylistConfig.require(em, id);

@@ -6,6 +6,7 @@ import dev.lineup.sync.control.ChannelSync;
 import dev.lineup.sync.entity.SyncRun;
 import dev.lineup.sync.entity.SyncRun.Scope;
 import dev.lineup.sync.entity.SyncRun.Trigger;
+import dev.lineup.sync.entity.SyncRunView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code POST /api/sync/all}: {@code {success, accounts_synced, results[]}}. */
 @Path("sync/all")
@@ -28,7 +32,28 @@ public class SyncAllResource {
   @Inject ChannelSync sync;
 
   /** Syncs every enabled account, one after the other; one account's failure stops no other. */
+  // The answer stays a map of mixed results; these types describe it in the OpenAPI document.
+
+  /** {@code success}: every enabled account synced. */
+  public record SyncAllAnswer(boolean success, int accountsSynced, List<SyncAllResult> results) {}
+
+  /** An account's run stats, or why it did not run. */
+  @Schema(oneOf = {SyncRunView.class, NotRun.class})
+  public interface SyncAllResult {}
+
+  /** An account whose sync did not start: {@code busy} (one was running) or {@code failed}. */
+  public record NotRun(
+      boolean success,
+      long accountId,
+      String accountName,
+      @Schema(enumeration = {"busy", "failed"}) String status,
+      List<String> errors) {}
+
   @POST
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = SyncAllAnswer.class)))
   public Map<String, Object> syncAll() {
     List<Object> results = new ArrayList<>(); // each account's run stats, or why it did not run
     int synced = 0;

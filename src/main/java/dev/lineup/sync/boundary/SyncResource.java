@@ -1,6 +1,7 @@
 package dev.lineup.sync.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.QueryParams;
 import dev.lineup.sync.control.ChannelSync;
@@ -30,12 +31,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Sync on demand, its status and history ({@code /api/accounts/{id}/sync...}, {@code
@@ -59,7 +62,24 @@ public class SyncResource {
    * safety gate held back; {@code only=categories|channels} syncs one list; {@code async=true}
    * answers 202 at once and runs the sync in the background (follow it with the events).
    */
+  /** {@code async=true}: the sync runs in the background; follow it at these URLs. */
+  public record SyncAccepted(
+      boolean accepted, long accountId, String statusUrl, String eventsUrl) {}
+
+  public record CancelRequested(boolean success, long runId, String message) {}
+
   @POST
+  @APIResponse(
+      responseCode = "200",
+      description = "The run's stats (also when it failed: see status and errors)",
+      content = @Content(schema = @Schema(implementation = SyncRunView.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "async=true: started in the background",
+      content = @Content(schema = @Schema(implementation = SyncAccepted.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
   public Response sync(
       @PathParam("id") long id,
       @QueryParam("force") String force,
@@ -81,16 +101,13 @@ public class SyncResource {
             LOG.info(() -> "Background sync of account " + id + " not run: " + e.detail());
           }
         });
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("accepted", true);
-    answer.put("account_id", id);
-    answer.put(
-        "status_url",
-        uri.getBaseUriBuilder().path("accounts/{id}/sync/status").build(id).toString());
-    answer.put(
-        "events_url",
-        uri.getBaseUriBuilder().path("accounts/{id}/sync/events").build(id).toString());
-    return Response.accepted(answer).build();
+    return Response.accepted(
+            new SyncAccepted(
+                true,
+                id,
+                uri.getBaseUriBuilder().path("accounts/{id}/sync/status").build(id).toString(),
+                uri.getBaseUriBuilder().path("accounts/{id}/sync/events").build(id).toString()))
+        .build();
   }
 
   /**
@@ -101,6 +118,12 @@ public class SyncResource {
   @GET
   @Path("events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "Server-sent events: idle, progress {account_id, run_id, phase, done, total, status},"
+              + " done")
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public void events(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
     Account.require(em, id);
     events.subscribe(id, sink, sse);
@@ -110,22 +133,30 @@ public class SyncResource {
    * Asks the account's running sync to stop at its next batch; nothing half-done becomes visible.
    */
   @DELETE
-  public Map<String, Object> cancel(@PathParam("id") long id) {
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = CancelRequested.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  public CancelRequested cancel(@PathParam("id") long id) {
     Account.require(em, id);
     Optional<Long> running = runs.requestCancel(id);
     if (running.isEmpty()) {
       throw ProblemException.conflict("No sync of account " + id + " is running.");
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("success", true);
-    answer.put("run_id", running.get());
-    answer.put("message", "Cancel requested; the sync stops at its next batch.");
-    return answer;
+    return new CancelRequested(
+        true, running.get(), "Cancel requested; the sync stops at its next batch.");
   }
 
   /** The account's sync state (see {@link SyncStatus}). */
   @GET
   @Path("status")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = SyncStatusView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public SyncStatusView status(@PathParam("id") long id) {
     Account.require(em, id);
     return syncStatus.of(id);
@@ -133,6 +164,13 @@ public class SyncResource {
 
   @GET
   @Path("history")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SyncRunView.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<SyncRunView> history(@PathParam("id") long id, @QueryParam("limit") String limit) {
     Account.require(em, id);
     return runs.history(id, QueryParams.integer("limit", limit, 20, 1, 500)).stream()

@@ -1,6 +1,7 @@
 package dev.lineup.tag.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.tag.control.AccountRules;
@@ -21,6 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/accounts/{id}/rulesets}: which rulesets an account uses, in which order. An account
@@ -34,7 +39,29 @@ public class AccountRulesetsResource {
   @PersistenceContext EntityManager em;
   @Inject AccountRules accountRules;
 
+  // The answer stays a map (the tags page's JSP reads its keys); these records describe it in the
+  // OpenAPI document, and OpenApiIT checks them against real answers.
+
+  /** The rulesets assigned to the account, and the ones tag processing really uses. */
+  public record AccountRulesets(
+      long accountId,
+      List<AssignedRuleset> assigned,
+      @Schema(description = "No enabled ruleset is assigned: every enabled default ruleset is used")
+          boolean usesDefaults,
+      List<EffectiveRuleset> effective) {}
+
+  public record AssignedRuleset(long rulesetId, String name, int priority, boolean enabled) {}
+
+  public record EffectiveRuleset(long rulesetId, String name, int priority) {}
+
+  record Assignment(long rulesetId, @Schema(defaultValue = "100") Integer priority) {}
+
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = AccountRulesets.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Map<String, Object> list(@PathParam("id") long accountId) {
     Account.require(em, accountId);
     List<Map<String, Object>> assigned = new ArrayList<>();
@@ -81,6 +108,13 @@ public class AccountRulesetsResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(content = @Content(schema = @Schema(implementation = Assignment.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = AccountRulesets.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Map<String, Object> assign(@PathParam("id") long accountId, String body) {
     Account.require(em, accountId);
     JsonBody json = JsonBody.parse(body);
@@ -106,6 +140,11 @@ public class AccountRulesetsResource {
 
   @DELETE
   @Path("{rulesetId}")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = AccountRulesets.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Map<String, Object> unassign(
       @PathParam("id") long accountId, @PathParam("rulesetId") long rulesetId) {
     Account.require(em, accountId);

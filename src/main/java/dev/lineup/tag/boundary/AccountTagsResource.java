@@ -1,6 +1,7 @@
 package dev.lineup.tag.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.QueryParams;
 import dev.lineup.tag.control.TagQueries;
 import dev.lineup.tag.entity.TagName;
@@ -16,6 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/accounts/{id}/tags} (with counts) and {@code .../tags/search?q=&limit=}. */
 @Path("accounts/{id}/tags")
@@ -26,6 +31,14 @@ public class AccountTagsResource {
   @Inject TagQueries queries;
 
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = TagsResource.TagCount.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<Map<String, Object>> accountTags(@PathParam("id") long id) {
     Account.require(em, id);
     return queries.query(id, null, true, 100_000);
@@ -33,6 +46,15 @@ public class AccountTagsResource {
 
   @GET
   @Path("search")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = TagsResource.TagCount.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<Map<String, Object>> search(
       @PathParam("id") long id, @QueryParam("q") String q, @QueryParam("limit") String limit) {
     Account.require(em, id);

@@ -1,6 +1,8 @@
 package dev.lineup.tag.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ApiDocument;
+import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.tag.control.DefaultRuleset;
 import dev.lineup.tag.control.RuleHits;
@@ -31,6 +33,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/rulesets}: CRUD, {@code /create-default}, the rules of a ruleset, and a dry run that
@@ -53,8 +60,50 @@ public class RulesetsResource {
         .toList();
   }
 
+  /** A ruleset with its rules. */
+  public record RulesetWithRules(
+      RulesetJson.RulesetView ruleset, List<RulesetJson.RuleView> rules) {}
+
+  record RulesetInput(
+      String name,
+      String description,
+      @Schema(defaultValue = "false") Boolean isDefault,
+      @Schema(defaultValue = "true") Boolean enabled,
+      @Schema(defaultValue = "100") Integer priority) {}
+
+  record DryRunInput(
+      @Schema(description = "Required unless account_id is given") String channelName,
+      String categoryName,
+      @Schema(description = "Also count each rule's hits among this account's active channels")
+          Long accountId) {}
+
+  // The dry run's answer stays a map (its halves are there only when asked for); these records
+  // describe it in the OpenAPI document.
+
+  /**
+   * {@code tags, cleaned_name, matched_rules} for a channel_name; {@code account_id, hits} for an
+   * account_id.
+   */
+  public record DryRun(
+      List<String> tags,
+      String cleanedName,
+      List<RulesetJson.RuleView> matchedRules,
+      Long accountId,
+      DryRunHits hits) {}
+
+  public record DryRunHits(long channels, List<RuleHitCount> rules) {}
+
+  public record RuleHitCount(long ruleId, String name, long hits) {}
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(content = @Content(schema = @Schema(implementation = RulesetInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = RulesetJson.RulesetView.class)))
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Response create(String body, @Context UriInfo uri) {
     Ruleset ruleset = read(JsonBody.parse(body), null);
     em.persist(ruleset);
@@ -68,6 +117,14 @@ public class RulesetsResource {
   /** Creates the legacy "Default" ruleset with its rules; when it exists, answers it unchanged. */
   @POST
   @Path("create-default")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = RulesetJson.RulesetView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "It exists already: unchanged",
+      content = @Content(schema = @Schema(implementation = RulesetJson.RulesetView.class)))
   public Response createDefault() {
     List<Ruleset> existing =
         em.createNamedQuery(Ruleset.BY_NAME, Ruleset.class)
@@ -104,17 +161,27 @@ public class RulesetsResource {
 
   @GET
   @Path("{id}")
-  public Map<String, Object> get(@PathParam("id") long id) {
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = RulesetWithRules.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public RulesetWithRules get(@PathParam("id") long id) {
     Ruleset ruleset = Ruleset.require(em, id);
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("ruleset", RulesetJson.of(ruleset, ruleCount(id)));
-    view.put("rules", rules(id));
-    return view;
+    return new RulesetWithRules(RulesetJson.of(ruleset, ruleCount(id)), rules(id));
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = RulesetJson.RulesetView.class)))
+  @RequestBody(content = @Content(schema = @Schema(implementation = RulesetInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public RulesetJson.RulesetView replace(@PathParam("id") long id, String body) {
     Ruleset ruleset = Ruleset.require(em, id);
     read(JsonBody.parse(body), ruleset);
@@ -125,6 +192,14 @@ public class RulesetsResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = RulesetJson.RulesetView.class)))
+  @RequestBody(content = @Content(schema = @Schema(implementation = RulesetInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public RulesetJson.RulesetView patch(@PathParam("id") long id, String body) {
     Ruleset ruleset = Ruleset.require(em, id);
     JsonObject current =
@@ -145,15 +220,28 @@ public class RulesetsResource {
   /** Deletes the ruleset with its rules and its assignments to accounts. */
   @DELETE
   @Path("{id}")
-  public Map<String, Object> delete(@PathParam("id") long id) {
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Deleted.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public Deleted delete(@PathParam("id") long id) {
     Ruleset ruleset = Ruleset.require(em, id);
     em.remove(ruleset);
     LOG.info(() -> "Ruleset deleted: " + id + " '" + ruleset.name() + "'");
-    return Map.of("success", true, "message", "Ruleset '" + ruleset.name() + "' deleted.");
+    return new Deleted("Ruleset '" + ruleset.name() + "' deleted.");
   }
 
   @GET
   @Path("{id}/rules")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = RulesetJson.RuleView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<RulesetJson.RuleView> rules(@PathParam("id") long id) {
     Ruleset.require(em, id);
     return em
@@ -168,6 +256,14 @@ public class RulesetsResource {
   @POST
   @Path("{id}/rules")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = TagRuleRequest.TagRuleInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = RulesetJson.RuleView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Response addRule(@PathParam("id") long id, String body, @Context UriInfo uri) {
     Ruleset.require(em, id);
     TagRule rule = new TagRule(id, TagRuleRequest.read(JsonBody.parse(body)));
@@ -186,6 +282,13 @@ public class RulesetsResource {
   @POST
   @Path("{id}/test")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(content = @Content(schema = @Schema(implementation = DryRunInput.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = DryRun.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Map<String, Object> test(@PathParam("id") long id, String body) {
     Ruleset.require(em, id);
     JsonBody input = JsonBody.parse(body);

@@ -12,6 +12,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Reads and checks a tag rule (legacy fields: name, pattern, pattern_type, tag_name, source,
@@ -24,6 +25,24 @@ final class TagRuleRequest {
           TagExtractor.LOCATION, TagExtractor.CALLSIGN, TagExtractor.CLEANUP, TagExtractor.CAPTURE);
 
   private TagRuleRequest() {}
+
+  /** The body's fields, for the OpenAPI document ({@link #read} reads and checks them). */
+  record TagRuleInput(
+      @Schema(description = "Only for POST /api/tag-rules: the ruleset it belongs to")
+          Long rulesetId,
+      String name,
+      String pattern,
+      @Schema(enumeration = {"prefix", "suffix", "contains", "regex"}) String patternType,
+      @Schema(description = "A tag name, or __LOCATION__, __CALLSIGN__, __CLEANUP__, __CAPTURE__")
+          String tagName,
+      @Schema(
+              enumeration = {"channel_name", "category_name", "both"},
+              defaultValue = "both")
+          String source,
+      @Schema(defaultValue = "true") Boolean removeFromName,
+      String replacement,
+      @Schema(defaultValue = "100") Integer priority,
+      @Schema(defaultValue = "true") Boolean enabled) {}
 
   static TagRuleSettings read(JsonBody body) {
     String name = body.string("name");

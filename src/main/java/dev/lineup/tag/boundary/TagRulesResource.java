@@ -1,5 +1,7 @@
 package dev.lineup.tag.boundary;
 
+import dev.lineup.platform.ApiDocument;
+import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.QueryParams;
 import dev.lineup.tag.entity.Ruleset;
@@ -24,7 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/tag-rules}: rules by id; creating one needs an existing {@code ruleset_id}. */
 @Path("tag-rules")
@@ -34,6 +40,15 @@ public class TagRulesResource {
   @PersistenceContext EntityManager em;
 
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = RulesetJson.RuleView.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<RulesetJson.RuleView> list(@QueryParam("ruleset_id") String rulesetId) {
     if (rulesetId == null || rulesetId.isBlank()) {
       return em.createNamedQuery(TagRule.ALL, TagRule.class).getResultList().stream()
@@ -53,6 +68,14 @@ public class TagRulesResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = TagRuleRequest.TagRuleInput.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = RulesetJson.RuleView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public Response create(String body, @Context UriInfo uri) {
     JsonBody json = JsonBody.parse(body);
     Integer rulesetId = json.integer("ruleset_id");
@@ -71,6 +94,11 @@ public class TagRulesResource {
 
   @GET
   @Path("{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = RulesetJson.RuleView.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public RulesetJson.RuleView get(@PathParam("id") long id) {
     return RulesetJson.of(TagRule.require(em, id));
   }
@@ -78,6 +106,14 @@ public class TagRulesResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = RulesetJson.RuleView.class)))
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = TagRuleRequest.TagRuleInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public RulesetJson.RuleView replace(@PathParam("id") long id, String body) {
     TagRule rule = TagRule.require(em, id);
     rule.apply(TagRuleRequest.read(JsonBody.parse(body)));
@@ -88,6 +124,14 @@ public class TagRulesResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = RulesetJson.RuleView.class)))
+  @RequestBody(
+      content = @Content(schema = @Schema(implementation = TagRuleRequest.TagRuleInput.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public RulesetJson.RuleView patch(@PathParam("id") long id, String body) {
     TagRule rule = TagRule.require(em, id);
     JsonObject merged =
@@ -101,8 +145,13 @@ public class TagRulesResource {
 
   @DELETE
   @Path("{id}")
-  public Map<String, Object> delete(@PathParam("id") long id) {
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Deleted.class)))
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  public Deleted delete(@PathParam("id") long id) {
     em.remove(TagRule.require(em, id));
-    return Map.of("success", true, "message", "Rule " + id + " deleted.");
+    return new Deleted("Rule " + id + " deleted.");
   }
 }

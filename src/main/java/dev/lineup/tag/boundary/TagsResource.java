@@ -1,6 +1,7 @@
 package dev.lineup.tag.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.QueryParams;
 import dev.lineup.tag.control.TagQueries;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,6 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/tags[?account_id=&with_counts=true]}: tags in use; counts of active channels. */
 @Path("tags")
@@ -23,7 +28,23 @@ public class TagsResource {
   @PersistenceContext EntityManager em;
   @Inject TagQueries queries;
 
+  /**
+   * A tag (a map of TagQueries), for the OpenAPI document: {@code channel_count} only with counts.
+   */
+  @Schema(requiredProperties = {"id", "name"})
+  public record TagCount(
+      long id,
+      String name,
+      @Schema(description = "Active channels with the tag") Long channelCount) {}
+
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TagCount.class)))
+  @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<Map<String, Object>> tags(
       @QueryParam("account_id") String accountId, @QueryParam("with_counts") String withCounts) {
     Long account =
