@@ -14,7 +14,7 @@
     <c:if test="${account.needsConfirmation()}"><span class="badge confirm">Needs confirmation</span></c:if>
     <c:if test="${!account.enabled()}"><span class="badge off">Disabled</span></c:if>
   </h3>
-  <div class="meta"><c:out value="${account.type() == 'm3u' ? 'M3U playlist' : 'Xtream Codes'}"/> ·
+  <div class="meta"><c:out value="${account.typeLabel()}"/> ·
     <c:out value="${account.server()}"/><c:if test="${not empty account.username()}"> · <c:out value="${account.username()}"/></c:if></div>
   <div class="small">
     <c:choose>
@@ -50,7 +50,7 @@
         <span class="field-error" data-error-for="name"></span></label>
       <label>Server or playlist URL <input name="server" value="<c:out value='${account.server()}'/>">
         <span class="field-error" data-error-for="server"></span></label>
-      <c:if test="${account.type() == 'xtream'}">
+      <c:if test="${account.xtream()}">
         <label>Username <input name="username" value="<c:out value='${account.username()}'/>" autocomplete="off">
           <span class="field-error" data-error-for="username"></span></label>
         <label>Password (empty: keep it) <input name="password" type="password" autocomplete="new-password"></label>

@@ -1,4 +1,5 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
 <l:page title="Accounts">
   <div class="toolbar">
@@ -17,8 +18,7 @@
       <span class="field-error" data-error-for="name"></span></label>
     <label>Type
       <select name="provider_type">
-        <option value="xtream">Xtream Codes panel</option>
-        <option value="m3u">M3U playlist URL</option>
+        <c:forEach var="o" items="${choices.providerTypes}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach>
       </select>
       <span class="field-error" data-error-for="provider_type"></span></label>
     <label>Server (Xtream) or playlist URL (M3U)

@@ -30,9 +30,9 @@
               <form class="grid" hx-put="/api/filters/${f.id()}" hx-swap="none" data-refresh="#filter-list" data-notice="Filter saved">
                 <label>Name <input name="name" value="<c:out value='${f.name()}'/>"><span class="field-error" data-error-for="name"></span></label>
                 <label>Action <select name="filter_action">
-                  <c:forEach var="o" items="blacklist,whitelist"><option ${f.filterAction() == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                  <c:forEach var="o" items="${choices.filterActions}"><option ${f.filterAction() == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
                 <label>On <select name="filter_type">
-                  <c:forEach var="o" items="channel_name,category,tag,regex"><option ${f.filterType() == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                  <c:forEach var="o" items="${choices.filterTypes}"><option ${f.filterType() == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
                 <label>Value <input name="filter_value" value="<c:out value='${f.filterValue()}'/>"><span class="field-error" data-error-for="filter_value"></span></label>
                 <label class="check"><input type="checkbox" name="enabled" ${f.enabled() ? 'checked' : ''}> Enabled</label>
                 <div><button class="primary" type="submit">Save filter</button></div>
@@ -44,10 +44,8 @@
     </c:choose>
     <form class="grid" hx-post="/api/accounts/${a.account().id()}/filters" hx-swap="none" data-refresh="#filter-list" data-notice="Filter added">
       <label>Name <input name="name" maxlength="100"><span class="field-error" data-error-for="name"></span></label>
-      <label>Action <select name="filter_action"><option value="blacklist">drop what matches (blacklist)</option>
-        <option value="whitelist">keep only what matches (whitelist)</option></select></label>
-      <label>On <select name="filter_type"><option value="channel_name">channel name contains</option>
-        <option value="category">category contains</option><option value="tag">has tag</option><option value="regex">name matches regex</option></select></label>
+      <label>Action <select name="filter_action"><c:forEach var="o" items="${choices.filterActions}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
+      <label>On <select name="filter_type"><c:forEach var="o" items="${choices.filterTypes}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
       <label>Value <input name="filter_value"><span class="field-error" data-error-for="filter_value"></span></label>
       <div><button class="primary" type="submit">Add filter</button></div>
     </form>

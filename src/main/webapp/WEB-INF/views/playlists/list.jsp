@@ -43,12 +43,12 @@
               <label>Tag match <select name="tag_match"><option value="any">any</option><option value="all" ${p.tag_match == 'all' ? 'selected' : ''}>all</option></select></label>
               <label>Leave out channels tagged <input name="exclude_tags" data-type="list" value="<c:out value='${p.excludeTags}'/>"></label>
               <label>Numbering <select name="numbering">
-                <c:forEach var="o" items="provider,sequential,group,none"><option ${p.numbering == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                <c:forEach var="o" items="${choices.numberings}"><option ${p.numbering == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
               <label>Start number <input name="start_number" type="number" min="0" data-type="number" value="${p.start_number}"></label>
               <label>Group title <select name="group_by">
-                <c:forEach var="o" items="category,first_tag,account"><option ${p.group_by == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                <c:forEach var="o" items="${choices.groupBys}"><option ${p.group_by == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
               <label>Order <select name="order_by">
-                <c:forEach var="o" items="name,number,group"><option ${p.order_by == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                <c:forEach var="o" items="${choices.orderBys}"><option ${p.order_by == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
               <label class="check"><input type="checkbox" name="apply_filters" ${p.apply_filters ? 'checked' : ''}> Apply the accounts' filters</label>
               <label class="check"><input type="checkbox" name="account_suffix" ${p.account_suffix ? 'checked' : ''}> Add " (Account)" to groups</label>
               <label class="check"><input type="checkbox" name="enabled" ${p.enabled ? 'checked' : ''}> Enabled</label>

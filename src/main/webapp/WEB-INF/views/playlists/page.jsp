@@ -21,14 +21,13 @@
     <label>Leave out channels tagged
       <input name="exclude_tags" data-type="list" placeholder="ADULT"><span class="field-error" data-error-for="exclude_tags"></span></label>
     <label>Numbering
-      <select name="numbering"><option value="provider">provider's numbers</option><option value="sequential">1, 2, 3… from the start number</option>
-        <option value="group">by group (each group from its hundred)</option><option value="none">none</option></select></label>
+      <select name="numbering"><c:forEach var="o" items="${choices.numberings}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
     <label>Start number <input name="start_number" type="number" min="0" value="1" data-type="number">
       <span class="field-error" data-error-for="start_number"></span></label>
     <label>Group title
-      <select name="group_by"><option value="category">category</option><option value="first_tag">first tag</option><option value="account">account</option></select></label>
+      <select name="group_by"><c:forEach var="o" items="${choices.groupBys}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
     <label>Order
-      <select name="order_by"><option value="name">by name</option><option value="number">by provider number</option><option value="group">by group</option></select></label>
+      <select name="order_by"><c:forEach var="o" items="${choices.orderBys}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
     <label class="check"><input type="checkbox" name="apply_filters" checked> Apply the accounts' filters</label>
     <label class="check"><input type="checkbox" name="account_suffix" checked> Add " (Account)" to groups</label>
     <div><button class="primary" type="submit">Create playlist</button></div>

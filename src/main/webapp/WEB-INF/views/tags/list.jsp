@@ -49,11 +49,11 @@
             <form class="grid" hx-put="/api/tag-rules/${rule.id()}" hx-swap="none" data-refresh="#tag-list" data-notice="Rule saved">
               <label>Name <input name="name" value="<c:out value='${rule.name()}'/>"><span class="field-error" data-error-for="name"></span></label>
               <label>Match <select name="pattern_type">
-                <c:forEach var="o" items="contains,prefix,suffix,regex"><option ${rule.patternType() == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                <c:forEach var="o" items="${choices.patternTypes}"><option ${rule.patternType() == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
               <label>Pattern <input name="pattern" value="<c:out value='${rule.pattern()}'/>"><span class="field-error" data-error-for="pattern"></span></label>
               <label>Tag <input name="tag_name" value="<c:out value='${rule.tagName()}'/>"><span class="field-error" data-error-for="tag_name"></span></label>
               <label>Look in <select name="source">
-                <c:forEach var="o" items="channel_name,category_name,both"><option ${rule.source() == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                <c:forEach var="o" items="${choices.ruleSources}"><option ${rule.source() == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
               <label>Priority <input name="priority" type="number" min="0" data-type="number" value="${rule.priority()}">
                 <span class="field-error" data-error-for="priority"></span></label>
               <label>Replace the match with (empty: remove it) <input name="replacement" value="<c:out value='${rule.replacement()}'/>" data-empty="null"></label>
@@ -69,13 +69,11 @@
       <form class="grid" hx-post="/api/rulesets/${r.id()}/rules" hx-swap="none" data-refresh="#tag-list" data-notice="Rule added">
         <label>Name <input name="name" maxlength="100"><span class="field-error" data-error-for="name"></span></label>
         <label>Match
-          <select name="pattern_type"><option value="contains">contains</option><option value="prefix">starts with</option>
-            <option value="suffix">ends with</option><option value="regex">regular expression</option></select></label>
+          <select name="pattern_type"><c:forEach var="o" items="${choices.patternTypes}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
         <label>Pattern <input name="pattern" value="<c:out value='${from}'/>"><span class="field-error" data-error-for="pattern"></span></label>
         <label>Tag <input name="tag_name" maxlength="50"><span class="field-error" data-error-for="tag_name"></span></label>
         <label>Look in
-          <select name="source"><option value="channel_name">channel name</option><option value="category_name">category name</option>
-            <option value="both">both</option></select></label>
+          <select name="source"><c:forEach var="o" items="${choices.ruleSources}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
         <label>Priority <input name="priority" type="number" value="100" data-type="number"></label>
         <label class="check"><input type="checkbox" name="remove_from_name"> Remove the match from the name</label>
         <div><button class="primary" type="submit">Add rule</button></div>

@@ -138,4 +138,16 @@ class WebPagesIT {
     assertTrue(history.contains("<td class=\"ok\">ok</td>"), history);
     assertTrue(history.contains("<td>" + run.getInt("channels_added") + " / 0 / 0</td>"), history);
   }
+
+  @Test
+  void selectsOfferTheEnumsCodesWithTheirLabels() {
+    String playlists = Api.get("/playlists", "text/html").body();
+    assertTrue(
+        playlists.contains("<option value=\"first_tag\">first tag</option>"),
+        "the enums' codes and labels: " + playlists);
+    assertTrue(
+        Api.get("/accounts", "text/html")
+            .body()
+            .contains("<option value=\"m3u\">M3U playlist URL</option>"));
+  }
 }
