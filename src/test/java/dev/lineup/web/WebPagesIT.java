@@ -150,4 +150,25 @@ class WebPagesIT {
             .body()
             .contains("<option value=\"m3u\">M3U playlist URL</option>"));
   }
+
+  @Test
+  void formFieldsHaveTheirLabelInputAttributesAndErrorSlot() {
+    String card = Api.get("/accounts/" + account + "/card", "text/html").body();
+    int start = card.indexOf("<label>Sync every");
+    String field = card.substring(start, card.indexOf("</label>", start));
+    for (String part :
+        new String[] {
+          "name=\"sync_interval_hours\"",
+          "type=\"number\"",
+          "min=\"0\"",
+          "max=\"8760\"",
+          "data-type=\"number\"",
+          "data-empty=\"null\"",
+          "<span class=\"field-error\" data-error-for=\"sync_interval_hours\"></span>"
+        }) {
+      assertTrue(field.contains(part), part + " in " + field);
+    }
+    assertTrue(
+        card.contains("name=\"name\" value=\"Web &lt;script&gt;"), "the value, escaped: " + card);
+  }
 }
