@@ -11,8 +11,7 @@
     A token is shown once, when it is made; revoke it when a script no longer needs it.</p>
   <form class="grid panel" hx-post="/api/tokens" hx-swap="none" data-refresh="#token-list" data-reset
         data-secret="#new-token">
-    <label>Name <input name="name" maxlength="100" placeholder="backup script" autocomplete="off">
-      <span class="field-error" data-error-for="name"></span></label>
+    <l:field label="Name" name="name" maxlength="100" placeholder="backup script" autocomplete="off"/>
     <div><button class="primary" type="submit">Create token</button></div>
   </form>
   <div id="new-token" class="new-secret" aria-live="polite"></div>
@@ -21,12 +20,9 @@
   <h2>Password</h2>
   <form class="grid panel" hx-post="/api/session/password" hx-swap="none" data-reset
         data-notice="Password changed: every other browser is signed out">
-    <label>Current password <input name="current_password" type="password" autocomplete="current-password" data-empty="keep">
-      <span class="field-error" data-error-for="current_password"></span></label>
-    <label>New password (10 characters or more) <input name="new_password" type="password" autocomplete="new-password" data-empty="keep">
-      <span class="field-error" data-error-for="new_password"></span></label>
-    <label>New password again <input name="confirmation" type="password" autocomplete="new-password" data-empty="keep">
-      <span class="field-error" data-error-for="confirmation"></span></label>
+    <l:field label="Current password" name="current_password" type="password" autocomplete="current-password" data-empty="keep"/>
+    <l:field label="New password (10 characters or more)" name="new_password" type="password" autocomplete="new-password" data-empty="keep"/>
+    <l:field label="New password again" name="confirmation" type="password" autocomplete="new-password" data-empty="keep"/>
     <div><button class="primary" type="submit">Change password</button></div>
   </form>
 </l:page>

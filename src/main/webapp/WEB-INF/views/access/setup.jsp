@@ -11,14 +11,10 @@
       or <code>docker compose logs lineup</code>).</p>
     <c:if test="${not empty error}"><p class="problem-inline" role="alert"><c:out value="${error}"/></p></c:if>
     <form class="stack" method="post" action="/setup">
-      <label>Setup code <input name="setup_code" autocomplete="off" required autofocus maxlength="20" placeholder="XXXX-XXXX-XXXX" spellcheck="false" value="<c:out value='${setupCode}'/>">
-        <span class="field-error" data-error-for="setup_code"><c:out value="${errors.setup_code}"/></span></label>
-      <label>Username <input name="username" autocomplete="username" required maxlength="64" value="<c:out value='${username}'/>">
-        <span class="field-error" data-error-for="username"><c:out value="${errors.username}"/></span></label>
-      <label>Password <input name="password" type="password" autocomplete="new-password" required minlength="10">
-        <span class="field-error" data-error-for="password"><c:out value="${errors.password}"/></span></label>
-      <label>Password again <input name="confirmation" type="password" autocomplete="new-password" required minlength="10">
-        <span class="field-error" data-error-for="confirmation"><c:out value="${errors.confirmation}"/></span></label>
+      <l:field label="Setup code" name="setup_code" autocomplete="off" required="" autofocus="" maxlength="20" placeholder="XXXX-XXXX-XXXX" spellcheck="false" value="${setupCode}" error="${errors.setup_code}"/>
+      <l:field label="Username" name="username" autocomplete="username" required="" maxlength="64" value="${username}" error="${errors.username}"/>
+      <l:field label="Password" name="password" type="password" autocomplete="new-password" required="" minlength="10" error="${errors.password}"/>
+      <l:field label="Password again" name="confirmation" type="password" autocomplete="new-password" required="" minlength="10" error="${errors.confirmation}"/>
       <div><button class="primary" type="submit">Create admin and sign in</button></div>
     </form>
   </div>

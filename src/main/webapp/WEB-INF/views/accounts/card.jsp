@@ -1,5 +1,6 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <c:set var="s" value="${account.status()}"/>
 <article class="card" id="account-${account.id()}" data-account="${account.id()}" ${account.running() ? 'data-follow' : ''}
@@ -14,7 +15,7 @@
     <c:if test="${account.needsConfirmation()}"><span class="badge confirm">Needs confirmation</span></c:if>
     <c:if test="${!account.enabled()}"><span class="badge off">Disabled</span></c:if>
   </h3>
-  <div class="meta"><c:out value="${account.type() == 'm3u' ? 'M3U playlist' : 'Xtream Codes'}"/> ·
+  <div class="meta"><c:out value="${account.typeLabel()}"/> ·
     <c:out value="${account.server()}"/><c:if test="${not empty account.username()}"> · <c:out value="${account.username()}"/></c:if></div>
   <div class="small">
     <c:choose>
@@ -46,22 +47,14 @@
   <details><summary>Edit</summary>
     <form class="stack" hx-patch="/api/accounts/${account.id()}" hx-swap="none" data-refresh="#account-${account.id()}"
           data-notice="Account saved">
-      <label>Name <input name="name" value="<c:out value='${account.name()}'/>" maxlength="100">
-        <span class="field-error" data-error-for="name"></span></label>
-      <label>Server or playlist URL <input name="server" value="<c:out value='${account.server()}'/>">
-        <span class="field-error" data-error-for="server"></span></label>
-      <c:if test="${account.type() == 'xtream'}">
-        <label>Username <input name="username" value="<c:out value='${account.username()}'/>" autocomplete="off">
-          <span class="field-error" data-error-for="username"></span></label>
+      <l:field label="Name" name="name" value="${account.name()}" maxlength="100"/>
+      <l:field label="Server or playlist URL" name="server" value="${account.server()}"/>
+      <c:if test="${account.xtream()}">
+        <l:field label="Username" name="username" value="${account.username()}" autocomplete="off"/>
         <label>Password (empty: keep it) <input name="password" type="password" autocomplete="new-password"></label>
       </c:if>
-      <label>Sync every … hours (empty: the default)
-        <input name="sync_interval_hours" type="number" min="0" max="8760" data-type="number" data-empty="null"
-               value="${account.syncIntervalHours()}">
-        <span class="field-error" data-error-for="sync_interval_hours"></span></label>
-      <label>Guide URL (empty: the provider's)
-        <input name="epg_url" value="<c:out value='${account.epgUrl()}'/>" data-empty="null">
-        <span class="field-error" data-error-for="epg_url"></span></label>
+      <l:field label="Sync every … hours (empty: the default)" name="sync_interval_hours" type="number" min="0" max="8760" data-type="number" data-empty="null" value="${account.syncIntervalHours()}"/>
+      <l:field label="Guide URL (empty: the provider's)" name="epg_url" value="${account.epgUrl()}" data-empty="null"/>
       <label class="check"><input type="checkbox" name="enabled" ${account.enabled() ? 'checked' : ''}> Enabled</label>
       <div><button class="primary" type="submit">Save</button></div>
     </form>

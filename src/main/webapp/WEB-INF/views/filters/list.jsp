@@ -1,5 +1,6 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <c:if test="${empty accounts}"><div class="empty"><strong>No accounts yet</strong><a href="/accounts#add">Add one</a> to filter its channels.</div></c:if>
 <c:forEach var="a" items="${accounts}">
@@ -28,12 +29,12 @@
             </tr>
             <tr class="filter-edit" hidden><td colspan="5">
               <form class="grid" hx-put="/api/filters/${f.id()}" hx-swap="none" data-refresh="#filter-list" data-notice="Filter saved">
-                <label>Name <input name="name" value="<c:out value='${f.name()}'/>"><span class="field-error" data-error-for="name"></span></label>
+                <l:field label="Name" name="name" value="${f.name()}"/>
                 <label>Action <select name="filter_action">
-                  <c:forEach var="o" items="blacklist,whitelist"><option ${f.filterAction() == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                  <c:forEach var="o" items="${choices.filterActions}"><option ${f.filterAction() == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
                 <label>On <select name="filter_type">
-                  <c:forEach var="o" items="channel_name,category,tag,regex"><option ${f.filterType() == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
-                <label>Value <input name="filter_value" value="<c:out value='${f.filterValue()}'/>"><span class="field-error" data-error-for="filter_value"></span></label>
+                  <c:forEach var="o" items="${choices.filterTypes}"><option ${f.filterType() == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
+                <l:field label="Value" name="filter_value" value="${f.filterValue()}"/>
                 <label class="check"><input type="checkbox" name="enabled" ${f.enabled() ? 'checked' : ''}> Enabled</label>
                 <div><button class="primary" type="submit">Save filter</button></div>
               </form></td></tr>
@@ -43,12 +44,10 @@
       </c:otherwise>
     </c:choose>
     <form class="grid" hx-post="/api/accounts/${a.account().id()}/filters" hx-swap="none" data-refresh="#filter-list" data-notice="Filter added">
-      <label>Name <input name="name" maxlength="100"><span class="field-error" data-error-for="name"></span></label>
-      <label>Action <select name="filter_action"><option value="blacklist">drop what matches (blacklist)</option>
-        <option value="whitelist">keep only what matches (whitelist)</option></select></label>
-      <label>On <select name="filter_type"><option value="channel_name">channel name contains</option>
-        <option value="category">category contains</option><option value="tag">has tag</option><option value="regex">name matches regex</option></select></label>
-      <label>Value <input name="filter_value"><span class="field-error" data-error-for="filter_value"></span></label>
+      <l:field label="Name" name="name" maxlength="100"/>
+      <label>Action <select name="filter_action"><c:forEach var="o" items="${choices.filterActions}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
+      <label>On <select name="filter_type"><c:forEach var="o" items="${choices.filterTypes}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
+      <l:field label="Value" name="filter_value"/>
       <div><button class="primary" type="submit">Add filter</button></div>
     </form>
   </section>

@@ -1,5 +1,6 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <c:choose>
   <c:when test="${empty playlists}">
@@ -32,23 +33,22 @@
           <details><summary>Edit</summary>
             <form class="stack" hx-put="/api/playlist-configs/${p.id}" hx-swap="none" data-refresh="#playlist-list"
                   data-notice="Playlist saved">
-              <label>Name <input name="name" value="<c:out value='${p.name}'/>"><span class="field-error" data-error-for="name"></span></label>
+              <l:field label="Name" name="name" value="${p.name}"/>
               <label>Description <input name="description" value="<c:out value='${p.description}'/>"></label>
               <label>Accounts (none selected: all)
                 <select name="include_accounts" multiple size="3" data-items="number">
                   <c:forEach var="a" items="${accounts}"><option value="${a.id()}" ${p.include_accounts.contains(a.id()) ? 'selected' : ''}><c:out value="${a.name()}"/></option></c:forEach>
                 </select></label>
-              <label>Only channels tagged <input name="include_tags" data-type="list" value="<c:out value='${p.includeTags}'/>">
-                <span class="field-error" data-error-for="include_tags"></span></label>
+              <l:field label="Only channels tagged" name="include_tags" data-type="list" value="${p.includeTags}"/>
               <label>Tag match <select name="tag_match"><option value="any">any</option><option value="all" ${p.tag_match == 'all' ? 'selected' : ''}>all</option></select></label>
               <label>Leave out channels tagged <input name="exclude_tags" data-type="list" value="<c:out value='${p.excludeTags}'/>"></label>
               <label>Numbering <select name="numbering">
-                <c:forEach var="o" items="provider,sequential,group,none"><option ${p.numbering == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                <c:forEach var="o" items="${choices.numberings}"><option ${p.numbering == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
               <label>Start number <input name="start_number" type="number" min="0" data-type="number" value="${p.start_number}"></label>
               <label>Group title <select name="group_by">
-                <c:forEach var="o" items="category,first_tag,account"><option ${p.group_by == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                <c:forEach var="o" items="${choices.groupBys}"><option ${p.group_by == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
               <label>Order <select name="order_by">
-                <c:forEach var="o" items="name,number,group"><option ${p.order_by == o ? 'selected' : ''}>${o}</option></c:forEach></select></label>
+                <c:forEach var="o" items="${choices.orderBys}"><option ${p.order_by == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
               <label class="check"><input type="checkbox" name="apply_filters" ${p.apply_filters ? 'checked' : ''}> Apply the accounts' filters</label>
               <label class="check"><input type="checkbox" name="account_suffix" ${p.account_suffix ? 'checked' : ''}> Add " (Account)" to groups</label>
               <label class="check"><input type="checkbox" name="enabled" ${p.enabled ? 'checked' : ''}> Enabled</label>

@@ -8,27 +8,23 @@
   <h2 id="add">New playlist</h2>
   <form class="grid panel" hx-post="/api/playlist-configs" hx-swap="none" data-refresh="#playlist-list" data-reset
         data-notice="Playlist created: copy its M3U URL into your player">
-    <label>Name <input name="name" maxlength="100" autocomplete="off"><span class="field-error" data-error-for="name"></span></label>
-    <label>Description <input name="description" maxlength="1000"><span class="field-error" data-error-for="description"></span></label>
+    <l:field label="Name" name="name" maxlength="100" autocomplete="off"/>
+    <l:field label="Description" name="description" maxlength="1000"/>
     <label>Accounts (none selected: all)
       <select name="include_accounts" multiple size="3" data-items="number">
         <c:forEach var="a" items="${accounts}"><option value="${a.id()}"><c:out value="${a.name()}"/></option></c:forEach>
       </select><span class="field-error" data-error-for="include_accounts"></span></label>
-    <label>Only channels tagged (comma-separated)
-      <input name="include_tags" data-type="list" placeholder="UK, HD"><span class="field-error" data-error-for="include_tags"></span></label>
+    <l:field label="Only channels tagged (comma-separated)" name="include_tags" data-type="list" placeholder="UK, HD"/>
     <label>Tag match
       <select name="tag_match"><option value="any">any</option><option value="all">all</option></select></label>
-    <label>Leave out channels tagged
-      <input name="exclude_tags" data-type="list" placeholder="ADULT"><span class="field-error" data-error-for="exclude_tags"></span></label>
+    <l:field label="Leave out channels tagged" name="exclude_tags" data-type="list" placeholder="ADULT"/>
     <label>Numbering
-      <select name="numbering"><option value="provider">provider's numbers</option><option value="sequential">1, 2, 3… from the start number</option>
-        <option value="group">by group (each group from its hundred)</option><option value="none">none</option></select></label>
-    <label>Start number <input name="start_number" type="number" min="0" value="1" data-type="number">
-      <span class="field-error" data-error-for="start_number"></span></label>
+      <select name="numbering"><c:forEach var="o" items="${choices.numberings}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
+    <l:field label="Start number" name="start_number" type="number" min="0" value="1" data-type="number"/>
     <label>Group title
-      <select name="group_by"><option value="category">category</option><option value="first_tag">first tag</option><option value="account">account</option></select></label>
+      <select name="group_by"><c:forEach var="o" items="${choices.groupBys}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
     <label>Order
-      <select name="order_by"><option value="name">by name</option><option value="number">by provider number</option><option value="group">by group</option></select></label>
+      <select name="order_by"><c:forEach var="o" items="${choices.orderBys}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
     <label class="check"><input type="checkbox" name="apply_filters" checked> Apply the accounts' filters</label>
     <label class="check"><input type="checkbox" name="account_suffix" checked> Add " (Account)" to groups</label>
     <div><button class="primary" type="submit">Create playlist</button></div>

@@ -17,7 +17,7 @@
 
   <h2>New ruleset</h2>
   <form class="grid panel" hx-post="/api/rulesets" hx-swap="none" data-refresh="#tag-list" data-reset data-notice="Ruleset created">
-    <label>Name <input name="name" maxlength="100"><span class="field-error" data-error-for="name"></span></label>
+    <l:field label="Name" name="name" maxlength="100"/>
     <label>Description <input name="description"></label>
     <div><button class="primary" type="submit">Create ruleset</button></div>
   </form>

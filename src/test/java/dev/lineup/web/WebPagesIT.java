@@ -138,4 +138,37 @@ class WebPagesIT {
     assertTrue(history.contains("<td class=\"ok\">ok</td>"), history);
     assertTrue(history.contains("<td>" + run.getInt("channels_added") + " / 0 / 0</td>"), history);
   }
+
+  @Test
+  void selectsOfferTheEnumsCodesWithTheirLabels() {
+    String playlists = Api.get("/playlists", "text/html").body();
+    assertTrue(
+        playlists.contains("<option value=\"first_tag\">first tag</option>"),
+        "the enums' codes and labels: " + playlists);
+    assertTrue(
+        Api.get("/accounts", "text/html")
+            .body()
+            .contains("<option value=\"m3u\">M3U playlist URL</option>"));
+  }
+
+  @Test
+  void formFieldsHaveTheirLabelInputAttributesAndErrorSlot() {
+    String card = Api.get("/accounts/" + account + "/card", "text/html").body();
+    int start = card.indexOf("<label>Sync every");
+    String field = card.substring(start, card.indexOf("</label>", start));
+    for (String part :
+        new String[] {
+          "name=\"sync_interval_hours\"",
+          "type=\"number\"",
+          "min=\"0\"",
+          "max=\"8760\"",
+          "data-type=\"number\"",
+          "data-empty=\"null\"",
+          "<span class=\"field-error\" data-error-for=\"sync_interval_hours\"></span>"
+        }) {
+      assertTrue(field.contains(part), part + " in " + field);
+    }
+    assertTrue(
+        card.contains("name=\"name\" value=\"Web &lt;script&gt;"), "the value, escaped: " + card);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.lineup.web.control;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.account.entity.ProviderType;
 import dev.lineup.sync.control.SyncStatusView;
 import dev.lineup.sync.entity.SyncRunView;
 
@@ -32,6 +33,16 @@ public record AccountCard(
         account.syncIntervalHours(),
         Account.masked(account.epgUrl()),
         status);
+  }
+
+  /** An Xtream Codes panel (username and password), rather than an M3U playlist URL. */
+  public boolean xtream() {
+    return ProviderType.XTREAM.code().equals(type);
+  }
+
+  /** What the card calls its type. */
+  public String typeLabel() {
+    return xtream() ? "Xtream Codes" : "M3U playlist";
   }
 
   public boolean synced() {

@@ -40,6 +40,7 @@ public final class PageRenderer {
       throws IOException {
     request.setAttribute("active", active);
     request.setAttribute("htmx", HTMX);
+    request.setAttribute("choices", FormChoices.ALL);
     response.setContentType("text/html");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-store");

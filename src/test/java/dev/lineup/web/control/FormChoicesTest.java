@@ -1,0 +1,59 @@
+package dev.lineup.web.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lineup.account.entity.ProviderType;
+import dev.lineup.filter.control.FilterSet;
+import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.tag.entity.PatternType;
+import dev.lineup.tag.entity.RuleSource;
+import dev.lineup.web.control.FormChoices.Choice;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The pages' selects offer every value of each enum, each once, by the API's code. */
+class FormChoicesTest {
+  static Set<String> codes(Class<? extends Enum<?>> type) {
+    return Arrays.stream(type.getEnumConstants())
+        .map(c -> c.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void eachSelectOffersEveryCodeOfItsEnumOnce() {
+    Map<String, Class<? extends Enum<?>>> enums =
+        Map.of(
+            "providerTypes", ProviderType.class,
+            "patternTypes", PatternType.class,
+            "ruleSources", RuleSource.class,
+            "filterActions", FilterSet.Action.class,
+            "filterTypes", FilterSet.Type.class,
+            "numberings", PlaylistConfig.Numbering.class,
+            "groupBys", PlaylistConfig.GroupBy.class,
+            "orderBys", PlaylistConfig.OrderBy.class);
+    assertEquals(enums.keySet(), FormChoices.ALL.keySet());
+    enums.forEach(
+        (name, type) -> {
+          var offered = FormChoices.ALL.get(name).stream().map(Choice::code).toList();
+          assertEquals(codes(type), new TreeSet<>(offered), name);
+          assertEquals(offered.size(), Set.copyOf(offered).size(), name + " offers a code twice");
+        });
+  }
+
+  @Test
+  void theCodesAreTheOnesTheApiTakes() {
+    assertEquals("channel_name", FormChoices.ALL.get("ruleSources").get(0).code());
+    assertEquals(
+        "first_tag",
+        FormChoices.ALL.get("groupBys").stream()
+            .filter(c -> c.label().equals("first tag"))
+            .findFirst()
+            .orElseThrow()
+            .code());
+  }
+}
