@@ -166,6 +166,7 @@ class EpgIT {
 
   @Test
   void deletingTheAccountDeletesItsStoredGuide() throws Exception {
+    provider.serveGuide(GUIDE);
     syncAndFetch();
     Path epg = TestServer.dir().resolve("epg");
     assertEquals(1, guideFiles(epg).size(), "the stored guide, in " + epg);

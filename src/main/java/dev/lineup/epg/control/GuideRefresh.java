@@ -156,6 +156,11 @@ public class GuideRefresh {
       guides.failed(key(account), e.getMessage());
       throw e;
     }
+    if (em.find(Account.class, account.id()) == null) {
+      // Deleted while its guide was downloading: the deletion's clean-up has run already.
+      guides.delete(key(account));
+      return stats[0];
+    }
     LOG.info(
         () ->
             "Guide of account "
