@@ -5,8 +5,7 @@ import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.tag.control.DefaultRuleset;
-import dev.lineup.tag.control.RuleHits;
-import dev.lineup.tag.control.TagExtractor;
+import dev.lineup.tag.control.RulesetDryRun;
 import dev.lineup.tag.entity.Ruleset;
 import dev.lineup.tag.entity.TagRule;
 import dev.lineup.tag.entity.TagRuleSettings;
@@ -29,6 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ public class RulesetsResource {
 
   @PersistenceContext EntityManager em;
 
-  @Inject RuleHits ruleHits;
+  @Inject RulesetDryRun dryRun;
 
   @GET
   public List<RulesetJson.RulesetView> list() {
@@ -306,54 +306,35 @@ public class RulesetsResource {
       input.reject("category_name", "must be at most 512 characters");
     }
     input.throwIfInvalid();
-    List<TagRule> rules =
-        em
-            .createNamedQuery(TagRule.OF_RULESET, TagRule.class)
-            .setParameter("ruleset", id)
-            .getResultList()
-            .stream()
-            .filter(TagRule::enabled)
-            .toList();
-    TagExtractor extractor = new TagExtractor(rules.stream().map(TagRule::compiled).toList());
+    RulesetDryRun.Rules rules = dryRun.rules(id);
     Map<String, Object> result = new LinkedHashMap<>();
     if (channelName != null) {
-      TagExtractor.Extraction extraction = extractor.extract(channelName, categoryName);
-      result.put("tags", extraction.tags());
-      result.put("cleaned_name", extraction.cleanedName());
-      result.put(
-          "matched_rules",
-          rules.stream()
-              .filter(r -> extraction.matchedRules().contains(r.id()))
-              .map(RulesetJson::of)
-              .toList());
+      RulesetDryRun.Named named = rules.name(channelName, categoryName);
+      result.put("tags", named.tags());
+      result.put("cleaned_name", named.cleanedName());
+      result.put("matched_rules", named.matchedRules().stream().map(RulesetJson::of).toList());
     }
     if (accountId != null) {
       Account.require(em, accountId);
       result.put("account_id", accountId);
-      result.put("hits", hits(extractor, rules, accountId));
+      RulesetDryRun.Hits counted = dryRun.hits(rules, accountId);
+      Map<String, Object> hits = new LinkedHashMap<>();
+      hits.put("channels", counted.channels());
+      List<Map<String, Object>> perRule = new ArrayList<>();
+      counted
+          .byRule()
+          .forEach(
+              (rule, count) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("rule_id", rule.id());
+                row.put("name", rule.settings().name());
+                row.put("hits", count);
+                perRule.add(row);
+              });
+      hits.put("rules", perRule);
+      result.put("hits", hits);
     }
     return result;
-  }
-
-  /** Each rule's hits on the account's active channels ({@link RuleHits}). */
-  private Map<String, Object> hits(TagExtractor extractor, List<TagRule> rules, long accountId) {
-    RuleHits.Hits counted =
-        ruleHits.count(extractor, rules.stream().map(TagRule::id).toList(), accountId);
-    Map<String, Object> hits = new LinkedHashMap<>();
-    hits.put("channels", counted.channels());
-    hits.put(
-        "rules",
-        rules.stream()
-            .map(
-                r -> {
-                  Map<String, Object> row = new LinkedHashMap<>();
-                  row.put("rule_id", r.id());
-                  row.put("name", r.settings().name());
-                  row.put("hits", counted.byRule().get(r.id()));
-                  return row;
-                })
-            .toList());
-    return hits;
   }
 
   private Ruleset read(JsonBody body, Ruleset existing) {
