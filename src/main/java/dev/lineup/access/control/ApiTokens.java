@@ -1,7 +1,6 @@
 package dev.lineup.access.control;
 
 import dev.lineup.access.entity.ApiToken;
-import dev.lineup.platform.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -92,10 +91,7 @@ public class ApiTokens {
 
   @Transactional
   public void revoke(long id) {
-    ApiToken token = em.find(ApiToken.class, id);
-    if (token == null) {
-      throw ProblemException.notFound("API token", id);
-    }
+    ApiToken token = ApiToken.require(em, id);
     em.remove(token);
     checked.forgetAfterCommit(transactions);
     LOG.info(() -> "API token " + id + " (" + token.name() + ") revoked");

@@ -1,5 +1,6 @@
 package dev.lineup.access.entity;
 
+import dev.lineup.platform.Entities;
 import dev.lineup.platform.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -78,6 +79,11 @@ public class ApiToken extends Timestamped {
         .setParameter("hash", hash)
         .getResultStream()
         .findFirst();
+  }
+
+  /** The token with this id, else a 404 problem. */
+  public static ApiToken require(EntityManager em, long id) {
+    return Entities.require(em, ApiToken.class, id, "API token");
   }
 
   public static List<ApiToken> all(EntityManager em) {

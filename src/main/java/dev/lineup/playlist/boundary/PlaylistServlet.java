@@ -126,10 +126,7 @@ public class PlaylistServlet extends HttpServlet {
           "The id-based player URLs are off. Use the playlist's secret URL (/p/{token}/playlist.m3u),"
               + " or turn them on with PATCH /api/settings {\"legacy_player_urls\": true}.");
     } else if (!prefix.equals("/p") && config.matches() && isXml(prefix, config.group(2))) {
-      PlaylistConfig found = em.find(PlaylistConfig.class, Long.parseLong(config.group(1)));
-      if (found == null) {
-        throw ProblemException.notFound("Playlist", config.group(1));
-      }
+      PlaylistConfig found = PlaylistConfig.require(em, Long.parseLong(config.group(1)));
       return new Target(
           slot("config-by-id", found.id(), prefix.equals("/epg"), base),
           found.name(),

@@ -1,6 +1,7 @@
 package dev.lineup.web.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lineup.account.entity.ProviderType;
 import dev.lineup.filter.control.FilterSet;
@@ -55,5 +56,43 @@ class FormChoicesTest {
             .findFirst()
             .orElseThrow()
             .code());
+  }
+
+  /**
+   * The OpenAPI document's enumerations are the same codes: each {@code @Schema(enumeration)} in
+   * the sources lists exactly the codes of one of the enums the pages offer, or is one of the few
+   * answers that no enum defines.
+   */
+  @Test
+  void theApiDocumentsEachEnumsCodes() throws java.io.IOException {
+    Set<Set<String>> enums = new java.util.HashSet<>();
+    FormChoices.ALL
+        .values()
+        .forEach(
+            list ->
+                enums.add(list.stream().map(FormChoices.Choice::code).collect(Collectors.toSet())));
+    Set<Set<String>> noEnum =
+        Set.of(Set.of("any", "all"), Set.of("session", "token"), Set.of("busy", "failed"));
+    java.util.regex.Pattern enumeration =
+        java.util.regex.Pattern.compile("enumeration\\s*=\\s*\\{([^}]*)\\}");
+    java.util.List<String> wrong = new java.util.ArrayList<>();
+    int found = 0;
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+      for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        var listed = enumeration.matcher(java.nio.file.Files.readString(file));
+        while (listed.find()) {
+          found++;
+          Set<String> codes =
+              Arrays.stream(listed.group(1).split(","))
+                  .map(c -> c.strip().replace("\"", ""))
+                  .collect(Collectors.toSet());
+          if (!enums.contains(codes) && !noEnum.contains(codes)) {
+            wrong.add(file.getFileName() + ": " + codes);
+          }
+        }
+      }
+    }
+    assertTrue(found > 5, "the scan found the enumerations: " + found);
+    assertEquals(java.util.List.of(), wrong, "enumerations that are no enum's codes");
   }
 }
