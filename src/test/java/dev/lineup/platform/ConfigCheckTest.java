@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lineup.sync.control.SyncConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,15 +63,54 @@ class ConfigCheckTest {
     return ConfigCheck.all().stream().map(Variable::name).collect(Collectors.toSet());
   }
 
-  @Test
-  void theReadmeListsExactlyTheVariablesThatAreChecked() throws Exception {
+  /** The rows of the README's Configuration table. */
+  private static List<String> readmeRows() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     String table =
         readme.substring(
             readme.indexOf("## Configuration"),
             readme.indexOf("\n## ", readme.indexOf("## Configuration") + 5));
+    return table.lines().filter(l -> l.startsWith("| `")).toList();
+  }
+
+  /**
+   * A setting's default lives in one place, its {@link Variable} (read through its feature's typed
+   * class); the README gives the same one.
+   */
+  @Test
+  void theReadmeGivesEachVariablesDefault() throws IOException {
+    Map<String, String> documented = new HashMap<>();
+    for (String line : readmeRows()) {
+      String[] cells = line.split("\\s\\|\\s");
+      String[] names = cells[0].substring(2).split(" / ");
+      String[] defaults = cells[1].split(" / ");
+      for (int i = 0; i < names.length; i++) {
+        documented.put(
+            names[i].replace("`", "").strip(),
+            (names.length == defaults.length ? defaults[i] : cells[1]).strip());
+      }
+    }
+    List<String> wrong = new ArrayList<>();
+    // The variables Lineup reads (those only Liberty reads have their defaults in server.xml).
+    List<Variable<?>> read = new ArrayList<>();
+    java.util.ServiceLoader.load(VariableSource.class).forEach(s -> read.addAll(s.variables()));
+    assertTrue(read.size() > 15, "the features' variables were found: " + read);
+    for (Variable<?> variable : read) {
+      String cell = documented.getOrDefault(variable.name(), "");
+      String given = variable.defaultValue() == null ? "" : variable.defaultValue();
+      if (!given.isEmpty() && !cell.startsWith("`" + given + "`")) {
+        wrong.add(variable.name() + ": README says " + cell + ", the code " + given);
+      } else if (given.isEmpty() && cell.startsWith("`")) {
+        wrong.add(variable.name() + ": README gives a default (" + cell + "), the code none");
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void theReadmeListsExactlyTheVariablesThatAreChecked() throws Exception {
     Set<String> listed = new TreeSet<>();
-    for (String line : table.lines().filter(l -> l.startsWith("| `")).toList()) {
+    for (String line : readmeRows()) {
       Matcher name = Pattern.compile("`([A-Z][A-Z0-9_]+)`").matcher(line.split("\\|")[1]);
       while (name.find()) {
         listed.add(name.group(1));

@@ -69,7 +69,7 @@ public class SearchIndex {
   }
 
   /** Tag processing changed cleaned names. */
-  void afterTagging(@Observes TagsChanged tagged) {
+  void afterTagging(@Observes @Priority(TagsChanged.FOLLOWING) TagsChanged tagged) {
     if (tagged.channelsUpdated() != 0) {
       refreshLater(tagged.accountId());
     }

@@ -44,7 +44,6 @@ public class FilterEvaluation {
   @Inject Event<ChannelsChanged> channelsChanged;
 
   /** After a sync (under its lock, after tagging): the new and changed channels and their tags. */
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   void afterSync(@Observes @Priority(LineupSynced.FILTERING) LineupSynced synced) {
     try {
       recompute(synced.accountId());
@@ -54,8 +53,7 @@ public class FilterEvaluation {
   }
 
   /** After tag processing: tag filters follow the new tags. */
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
-  void afterTagging(@Observes TagsChanged tagged) {
+  void afterTagging(@Observes @Priority(TagsChanged.FILTERING) TagsChanged tagged) {
     recompute(tagged.accountId());
   }
 

@@ -1,9 +1,12 @@
 package dev.lineup.sync.boundary;
 
+import dev.lineup.account.control.AccountDeleted;
 import dev.lineup.sync.control.SyncProgress;
 import dev.lineup.sync.control.SyncProgress.Snapshot;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
@@ -53,6 +56,20 @@ public class SyncEvents {
                             .add("phase", "idle")
                             .build()
                             .toString())));
+  }
+
+  /** A deleted account's streams end. */
+  void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDeleted deleted) {
+    SseBroadcaster broadcaster = broadcasters.remove(deleted.account().id());
+    if (broadcaster != null) {
+      broadcaster.close();
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    broadcasters.values().forEach(SseBroadcaster::close);
+    broadcasters.clear();
   }
 
   void progressed(@Observes Snapshot snapshot) {
