@@ -2,6 +2,7 @@ package dev.lineup.playlist.control;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.regex.Pattern;
 
 /**
  * Writes an extended M3U playlist entry by entry. Attribute values lose double quotes (a quote
@@ -11,6 +12,8 @@ import java.io.Writer;
  * @iptv/playlist} does). Nothing is buffered here: entries go to the writer as they come.
  */
 public final class M3uWriter {
+  private static final Pattern SPACES = Pattern.compile(" {2,}");
+
   private final Writer out;
   private int entries;
 
@@ -98,7 +101,7 @@ public final class M3uWriter {
   /** A title: one line, no commas, single spaces. */
   static String title(String value) {
     String title = value == null ? "" : oneLine(value).replace(',', ' ');
-    return title.replaceAll(" {2,}", " ").strip();
+    return title.contains("  ") ? SPACES.matcher(title).replaceAll(" ").strip() : title.strip();
   }
 
   /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,13 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class M3uPlaylistReader {
   private static final Pattern ATTRIBUTE = Pattern.compile("([A-Za-z0-9_-]+)=\"([^\"]*)\"");
+  private static final Pattern USER_INFO =
+      Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@?#]*@");
+
+  /** Found once: {@code Json.createObjectBuilder()} looks the JSON provider up on every call. */
+  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
+  private static final HexFormat HEX = HexFormat.of();
   private static final Set<String> SECRET_PARAMS =
       Set.of("username", "password", "user", "pass", "pwd", "token", "auth", "key", "apikey");
 
@@ -227,13 +236,13 @@ public class M3uPlaylistReader {
     }
     Integer number = number(attributes.remove("tvg-chno"));
     String name = title.strip().isEmpty() && tvgName != null ? tvgName : title.strip();
-    JsonObjectBuilder extras = Json.createObjectBuilder();
+    JsonObjectBuilder extras = JSON.createObjectBuilder();
     if (tvgName != null) {
       extras.add("tvg-name", tvgName);
     }
     attributes.forEach(extras::add);
     if (!options.isEmpty()) {
-      JsonArrayBuilder lines = Json.createArrayBuilder();
+      JsonArrayBuilder lines = JSON.createArrayBuilder();
       options.forEach(lines::add);
       extras.add("options", lines);
     }
@@ -290,18 +299,14 @@ public class M3uPlaylistReader {
           MessageDigest.getInstance("SHA-256")
               .digest(
                   ((tvgId == null ? "" : tvgId) + "\n" + clean).getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder(32);
-      for (int i = 0; i < 16; i++) {
-        hex.append(String.format("%02x", hash[i]));
-      }
-      return hex.toString();
+      return HEX.formatHex(hash, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
   static String withoutCredentials(String url, Set<String> credentials) {
-    String clean = url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@?#]*@", "$1");
+    String clean = url.indexOf('@') < 0 ? url : USER_INFO.matcher(url).replaceFirst("$1");
     int query = clean.indexOf('?');
     String path = query < 0 ? clean : clean.substring(0, query);
     StringBuilder result = new StringBuilder();
@@ -309,7 +314,10 @@ public class M3uPlaylistReader {
       if (result.length() > 0) {
         result.append('/');
       }
-      String decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+      String decoded =
+          segment.indexOf('%') < 0
+              ? segment // nothing encoded (a '+' is a plus in a path)
+              : URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
       result.append(credentials.contains(decoded) ? "*" : segment);
     }
     if (query >= 0) {
