@@ -113,9 +113,11 @@ public class ChannelSync {
       } catch (SQLException e) {
         throw new IllegalStateException("Could not record the sync run", e);
       }
-      execute(session, account, run, scope, force);
+      SyncTimings timings = new SyncTimings();
+      execute(session, account, run, scope, force, timings);
       if (run.succeeded()) {
         followUp(run);
+        timings.mark("tagging, filters");
       }
       try {
         runs.end(session.connection(), run);
@@ -123,15 +125,21 @@ public class ChannelSync {
         LOG.log(Level.WARNING, "Could not record the end of sync run " + run.id, e);
       }
       progressed.fire(new Snapshot(accountId, run.id, "done", 0, 0, run.status.code()));
+      timings.mark("record");
       LOG.info(run::summary);
+      LOG.info(() -> "Sync run " + run.id + " steps: " + timings);
       record(run);
       return run;
     }
   }
 
   private void execute(
-      SyncSession session, Account account, SyncRun run, Scope scope, boolean force) {
-    long fetchStart = System.nanoTime();
+      SyncSession session,
+      Account account,
+      SyncRun run,
+      Scope scope,
+      boolean force,
+      SyncTimings timings) {
     try {
       // New and changed channels get their cleaned names from the account's rules as they stand.
       BinaryOperator<String> cleaning = naming.cleaning(account.id());
@@ -155,8 +163,7 @@ public class ChannelSync {
       } else {
         fetchXtream(session, account, run, scope, categoryNames);
       }
-      LOG.fine(
-          () -> "Fetched and staged in " + (System.nanoTime() - fetchStart) / 1_000_000 + " ms");
+      timings.mark("fetch and stage");
       int categoriesFetched = session.categoriesStaged();
       int channelsFetched = session.channelsStaged();
       run.categories = new Changes(categoriesFetched, 0, 0, 0, 0);
@@ -169,6 +176,7 @@ public class ChannelSync {
                       false,
                       scope.channels() ? session.channelFigures() : null,
                       scope.categories() ? session.categoryFigures() : null);
+      timings.mark("safety gate");
       if (doubt.isPresent()) {
         run.finish(Status.SUSPICIOUS, doubt.get());
         return;
@@ -177,12 +185,14 @@ public class ChannelSync {
       long writeStart = System.nanoTime();
       if (scope.channels()) {
         session.stageCleanedNames(cleaning, categoryName);
+        timings.mark("diff and cleaned names");
       }
       LineupMerge.Applied applied =
           session
               .merge()
               .apply(scope.categories(), scope.channels(), categoriesFetched, channelsFetched);
       run.writeMs = (System.nanoTime() - writeStart) / 1_000_000;
+      timings.mark("merge");
       run.categories = applied.categories();
       run.channels = applied.channels();
       run.finish(Status.OK, null);
