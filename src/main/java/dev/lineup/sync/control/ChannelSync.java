@@ -27,7 +27,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.InetAddress;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,8 +41,6 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Syncs one account's categories and channels from its provider into the database: fetch into
@@ -66,7 +63,7 @@ public class ChannelSync {
   @Inject SyncRuns runs;
   @Inject Event<Snapshot> progressed;
   @Inject Event<LineupSynced> lineupSynced;
-  @Inject MetricRegistry metrics;
+  @Inject SyncMetrics metrics;
 
   @Resource ManagedExecutorService executor;
   @Inject ChannelNaming naming;
@@ -128,7 +125,7 @@ public class ChannelSync {
       timings.mark("record");
       LOG.info(run::summary);
       LOG.info(() -> "Sync run " + run.id + " steps: " + timings);
-      record(run);
+      metrics.record(run);
       return run;
     }
   }
@@ -384,16 +381,6 @@ public class ChannelSync {
           action.run();
           return null;
         });
-  }
-
-  private void record(SyncRun run) {
-    Tag account = new Tag("account", String.valueOf(run.accountId));
-    metrics.timer("lineup_sync_duration", account).update(Duration.ofMillis(run.durationMs));
-    metrics.counter("lineup_sync_runs_total", account, new Tag("status", run.status.code())).inc();
-    metrics.counter("lineup_sync_channels_fetched_total", account).inc(run.channels.fetched());
-    metrics
-        .counter("lineup_sync_rows_written_total", account)
-        .inc(run.channels.written() + run.categories.written());
   }
 
   private static String serverName() {
