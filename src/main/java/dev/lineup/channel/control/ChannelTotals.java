@@ -1,6 +1,7 @@
 package dev.lineup.channel.control;
 
 import dev.lineup.platform.ChannelsChanged;
+import dev.lineup.sync.control.ChannelCounts;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
  * #MAX_AGE_MS} ms so a second server writing the same database is seen too.
  */
 @ApplicationScoped
-public class ChannelTotals {
+public class ChannelTotals implements ChannelCounts {
   static final long MAX_AGE_MS = 60_000;
 
   @Resource(lookup = "jdbc/lineup")
@@ -43,9 +44,28 @@ public class ChannelTotals {
     }
   }
 
+  /** The account's counts for its sync status. */
+  @Override
+  public ChannelCounts.Counts of(long accountId) {
+    try {
+      Counts c = current(accountId);
+      return new ChannelCounts.Counts(c.active(), c.all() - c.active(), c.activePassing());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not count the channels of account " + accountId, e);
+    }
+  }
+
   /** The account's channels that a preview without tags or search counts. */
   public long total(long accountId, boolean includeInactive, boolean applyFilters)
       throws SQLException {
+    Counts c = current(accountId);
+    if (includeInactive) {
+      return applyFilters ? c.passing() : c.all();
+    }
+    return applyFilters ? c.activePassing() : c.active();
+  }
+
+  private Counts current(long accountId) throws SQLException {
     Counts c = counts.get(accountId);
     if (c == null || System.currentTimeMillis() - c.countedAt() > MAX_AGE_MS) {
       c = count(accountId, generation.get());
@@ -54,10 +74,7 @@ public class ChannelTotals {
       counts.compute(
           accountId, (id, old) -> generation.get() == counted.generation() ? counted : old);
     }
-    if (includeInactive) {
-      return applyFilters ? c.passing() : c.all();
-    }
-    return applyFilters ? c.activePassing() : c.active();
+    return c;
   }
 
   private Counts count(long accountId, long generationBefore) throws SQLException {

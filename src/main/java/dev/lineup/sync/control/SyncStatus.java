@@ -17,20 +17,15 @@ public class SyncStatus {
   @PersistenceContext EntityManager em;
   @Inject SyncRuns runs;
   @Inject SyncProgress progress;
+  @Inject ChannelCounts channelCounts;
 
   /** The account's sync state now. */
   public SyncStatusView of(long accountId) {
     Optional<SyncRun> lastOk = runs.lastSuccessful(accountId);
-    long[] channels = counts("channels", accountId);
+    ChannelCounts.Counts counted = channelCounts.of(accountId); // kept in memory
+    long[] channels = {counted.active(), counted.inactive()};
     long[] categories = counts("categories", accountId);
-    long passing =
-        ((Number)
-                em.createNativeQuery(
-                        "SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active"
-                            + " AND passes_filters")
-                    .setParameter(1, accountId)
-                    .getSingleResult())
-            .longValue();
+    long passing = counted.activePassing();
     Optional<Long> running = runs.running(accountId);
     return new SyncStatusView(
         accountId,
