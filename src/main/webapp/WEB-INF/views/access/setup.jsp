@@ -1,5 +1,6 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
+<%@ taglib prefix="lu" uri="/lineup" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <l:page title="Set up">
   <div class="gate panel">
@@ -11,10 +12,10 @@
       or <code>docker compose logs lineup</code>).</p>
     <c:if test="${not empty error}"><p class="problem-inline" role="alert"><c:out value="${error}"/></p></c:if>
     <form class="stack" method="post" action="/setup">
-      <l:field label="Setup code" name="setup_code" autocomplete="off" required="" autofocus="" maxlength="20" placeholder="XXXX-XXXX-XXXX" spellcheck="false" value="${setupCode}" error="${errors.setup_code}"/>
-      <l:field label="Username" name="username" autocomplete="username" required="" maxlength="64" value="${username}" error="${errors.username}"/>
-      <l:field label="Password" name="password" type="password" autocomplete="new-password" required="" minlength="10" error="${errors.password}"/>
-      <l:field label="Password again" name="confirmation" type="password" autocomplete="new-password" required="" minlength="10" error="${errors.confirmation}"/>
+      <lu:field label="Setup code" name="setup_code" autocomplete="off" required="" autofocus="" maxlength="20" placeholder="XXXX-XXXX-XXXX" spellcheck="false" value="${setupCode}" error="${errors.setup_code}"/>
+      <lu:field label="Username" name="username" autocomplete="username" required="" maxlength="64" value="${username}" error="${errors.username}"/>
+      <lu:field label="Password" name="password" type="password" autocomplete="new-password" required="" minlength="10" error="${errors.password}"/>
+      <lu:field label="Password again" name="confirmation" type="password" autocomplete="new-password" required="" minlength="10" error="${errors.confirmation}"/>
       <div><button class="primary" type="submit">Create admin and sign in</button></div>
     </form>
   </div>

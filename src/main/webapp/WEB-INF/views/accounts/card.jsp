@@ -1,6 +1,6 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
-<%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
+<%@ taglib prefix="lu" uri="/lineup" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <c:set var="s" value="${account.status()}"/>
 <article class="card" id="account-${account.id()}" data-account="${account.id()}" ${account.running() ? 'data-follow' : ''}
@@ -47,14 +47,14 @@
   <details><summary>Edit</summary>
     <form class="stack" hx-patch="/api/accounts/${account.id()}" hx-swap="none" data-refresh="#account-${account.id()}"
           data-notice="Account saved">
-      <l:field label="Name" name="name" value="${account.name()}" maxlength="100"/>
-      <l:field label="Server or playlist URL" name="server" value="${account.server()}"/>
+      <lu:field label="Name" name="name" value="${account.name()}" maxlength="100"/>
+      <lu:field label="Server or playlist URL" name="server" value="${account.server()}"/>
       <c:if test="${account.xtream()}">
-        <l:field label="Username" name="username" value="${account.username()}" autocomplete="off"/>
+        <lu:field label="Username" name="username" value="${account.username()}" autocomplete="off"/>
         <label>Password (empty: keep it) <input name="password" type="password" autocomplete="new-password"></label>
       </c:if>
-      <l:field label="Sync every … hours (empty: the default)" name="sync_interval_hours" type="number" min="0" max="8760" data-type="number" data-empty="null" value="${account.syncIntervalHours()}"/>
-      <l:field label="Guide URL (empty: the provider's)" name="epg_url" value="${account.epgUrl()}" data-empty="null"/>
+      <lu:field label="Sync every … hours (empty: the default)" name="sync_interval_hours" type="number" min="0" max="8760" data-type="number" data-empty="null" value="${account.syncIntervalHours()}"/>
+      <lu:field label="Guide URL (empty: the provider's)" name="epg_url" value="${account.epgUrl()}" data-empty="null"/>
       <label class="check"><input type="checkbox" name="enabled" ${account.enabled() ? 'checked' : ''}> Enabled</label>
       <div><button class="primary" type="submit">Save</button></div>
     </form>

@@ -1,6 +1,6 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
-<%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
+<%@ taglib prefix="lu" uri="/lineup" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <c:if test="${empty accounts}"><div class="empty"><strong>No accounts yet</strong><a href="/accounts#add">Add one</a> to filter its channels.</div></c:if>
 <c:forEach var="a" items="${accounts}">
@@ -29,12 +29,12 @@
             </tr>
             <tr class="filter-edit" hidden><td colspan="5">
               <form class="grid" hx-put="/api/filters/${f.id()}" hx-swap="none" data-refresh="#filter-list" data-notice="Filter saved">
-                <l:field label="Name" name="name" value="${f.name()}"/>
+                <lu:field label="Name" name="name" value="${f.name()}"/>
                 <label>Action <select name="filter_action">
                   <c:forEach var="o" items="${choices.filterActions}"><option ${f.filterAction() == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
                 <label>On <select name="filter_type">
                   <c:forEach var="o" items="${choices.filterTypes}"><option ${f.filterType() == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
-                <l:field label="Value" name="filter_value" value="${f.filterValue()}"/>
+                <lu:field label="Value" name="filter_value" value="${f.filterValue()}"/>
                 <label class="check"><input type="checkbox" name="enabled" ${f.enabled() ? 'checked' : ''}> Enabled</label>
                 <div><button class="primary" type="submit">Save filter</button></div>
               </form></td></tr>
@@ -44,10 +44,10 @@
       </c:otherwise>
     </c:choose>
     <form class="grid" hx-post="/api/accounts/${a.account().id()}/filters" hx-swap="none" data-refresh="#filter-list" data-notice="Filter added">
-      <l:field label="Name" name="name" maxlength="100"/>
+      <lu:field label="Name" name="name" maxlength="100"/>
       <label>Action <select name="filter_action"><c:forEach var="o" items="${choices.filterActions}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
       <label>On <select name="filter_type"><c:forEach var="o" items="${choices.filterTypes}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
-      <l:field label="Value" name="filter_value"/>
+      <lu:field label="Value" name="filter_value"/>
       <div><button class="primary" type="submit">Add filter</button></div>
     </form>
   </section>

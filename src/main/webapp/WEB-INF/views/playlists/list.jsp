@@ -1,6 +1,6 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
-<%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
+<%@ taglib prefix="lu" uri="/lineup" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <c:choose>
   <c:when test="${empty playlists}">
@@ -33,13 +33,13 @@
           <details><summary>Edit</summary>
             <form class="stack" hx-put="/api/playlist-configs/${p.id}" hx-swap="none" data-refresh="#playlist-list"
                   data-notice="Playlist saved">
-              <l:field label="Name" name="name" value="${p.name}"/>
+              <lu:field label="Name" name="name" value="${p.name}"/>
               <label>Description <input name="description" value="<c:out value='${p.description}'/>"></label>
               <label>Accounts (none selected: all)
                 <select name="include_accounts" multiple size="3" data-items="number">
                   <c:forEach var="a" items="${accounts}"><option value="${a.id()}" ${p.include_accounts.contains(a.id()) ? 'selected' : ''}><c:out value="${a.name()}"/></option></c:forEach>
                 </select></label>
-              <l:field label="Only channels tagged" name="include_tags" data-type="list" value="${p.includeTags}"/>
+              <lu:field label="Only channels tagged" name="include_tags" data-type="list" value="${p.includeTags}"/>
               <label>Tag match <select name="tag_match"><option value="any">any</option><option value="all" ${p.tag_match == 'all' ? 'selected' : ''}>all</option></select></label>
               <label>Leave out channels tagged <input name="exclude_tags" data-type="list" value="<c:out value='${p.excludeTags}'/>"></label>
               <label>Numbering <select name="numbering">

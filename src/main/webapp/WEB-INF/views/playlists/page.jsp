@@ -1,6 +1,7 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
+<%@ taglib prefix="lu" uri="/lineup" %>
 <l:page title="Playlists">
   <h1>Playlists</h1>
   <div id="playlist-list" hx-get="/playlists/list" hx-trigger="refresh"><jsp:include page="list.jsp"/></div>
@@ -8,19 +9,19 @@
   <h2 id="add">New playlist</h2>
   <form class="grid panel" hx-post="/api/playlist-configs" hx-swap="none" data-refresh="#playlist-list" data-reset
         data-notice="Playlist created: copy its M3U URL into your player">
-    <l:field label="Name" name="name" maxlength="100" autocomplete="off"/>
-    <l:field label="Description" name="description" maxlength="1000"/>
+    <lu:field label="Name" name="name" maxlength="100" autocomplete="off"/>
+    <lu:field label="Description" name="description" maxlength="1000"/>
     <label>Accounts (none selected: all)
       <select name="include_accounts" multiple size="3" data-items="number">
         <c:forEach var="a" items="${accounts}"><option value="${a.id()}"><c:out value="${a.name()}"/></option></c:forEach>
       </select><span class="field-error" data-error-for="include_accounts"></span></label>
-    <l:field label="Only channels tagged (comma-separated)" name="include_tags" data-type="list" placeholder="UK, HD"/>
+    <lu:field label="Only channels tagged (comma-separated)" name="include_tags" data-type="list" placeholder="UK, HD"/>
     <label>Tag match
       <select name="tag_match"><option value="any">any</option><option value="all">all</option></select></label>
-    <l:field label="Leave out channels tagged" name="exclude_tags" data-type="list" placeholder="ADULT"/>
+    <lu:field label="Leave out channels tagged" name="exclude_tags" data-type="list" placeholder="ADULT"/>
     <label>Numbering
       <select name="numbering"><c:forEach var="o" items="${choices.numberings}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
-    <l:field label="Start number" name="start_number" type="number" min="0" value="1" data-type="number"/>
+    <lu:field label="Start number" name="start_number" type="number" min="0" value="1" data-type="number"/>
     <label>Group title
       <select name="group_by"><c:forEach var="o" items="${choices.groupBys}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
     <label>Order

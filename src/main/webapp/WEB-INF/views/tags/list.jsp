@@ -1,6 +1,6 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
-<%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
+<%@ taglib prefix="lu" uri="/lineup" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
 <c:if test="${empty rulesets}">
   <div class="empty"><strong>No rulesets yet</strong>Press <em>Create the default ruleset</em> for country, quality
@@ -48,14 +48,14 @@
           </tr>
           <tr class="rule-edit" hidden><td colspan="8">
             <form class="grid" hx-put="/api/tag-rules/${rule.id()}" hx-swap="none" data-refresh="#tag-list" data-notice="Rule saved">
-              <l:field label="Name" name="name" value="${rule.name()}"/>
+              <lu:field label="Name" name="name" value="${rule.name()}"/>
               <label>Match <select name="pattern_type">
                 <c:forEach var="o" items="${choices.patternTypes}"><option ${rule.patternType() == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
-              <l:field label="Pattern" name="pattern" value="${rule.pattern()}"/>
-              <l:field label="Tag" name="tag_name" value="${rule.tagName()}"/>
+              <lu:field label="Pattern" name="pattern" value="${rule.pattern()}"/>
+              <lu:field label="Tag" name="tag_name" value="${rule.tagName()}"/>
               <label>Look in <select name="source">
                 <c:forEach var="o" items="${choices.ruleSources}"><option ${rule.source() == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
-              <l:field label="Priority" name="priority" type="number" min="0" data-type="number" value="${rule.priority()}"/>
+              <lu:field label="Priority" name="priority" type="number" min="0" data-type="number" value="${rule.priority()}"/>
               <label>Replace the match with (empty: remove it) <input name="replacement" value="<c:out value='${rule.replacement()}'/>" data-empty="null"></label>
               <label class="check"><input type="checkbox" name="remove_from_name" ${rule.removeFromName() ? 'checked' : ''}> Remove the match from the name</label>
               <label class="check"><input type="checkbox" name="enabled" ${rule.enabled() ? 'checked' : ''}> Enabled</label>
@@ -67,11 +67,11 @@
     </c:if>
     <details ${not empty from ? 'open' : ''}><summary>Add a rule</summary>
       <form class="grid" hx-post="/api/rulesets/${r.id()}/rules" hx-swap="none" data-refresh="#tag-list" data-notice="Rule added">
-        <l:field label="Name" name="name" maxlength="100"/>
+        <lu:field label="Name" name="name" maxlength="100"/>
         <label>Match
           <select name="pattern_type"><c:forEach var="o" items="${choices.patternTypes}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
-        <l:field label="Pattern" name="pattern" value="${from}"/>
-        <l:field label="Tag" name="tag_name" maxlength="50"/>
+        <lu:field label="Pattern" name="pattern" value="${from}"/>
+        <lu:field label="Tag" name="tag_name" maxlength="50"/>
         <label>Look in
           <select name="source"><c:forEach var="o" items="${choices.ruleSources}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
         <label>Priority <input name="priority" type="number" value="100" data-type="number"></label>

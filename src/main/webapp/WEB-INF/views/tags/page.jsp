@@ -1,6 +1,7 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
+<%@ taglib prefix="lu" uri="/lineup" %>
 <l:page title="Tags & rules">
   <div class="toolbar">
     <h1 class="grow">Tags &amp; rules</h1>
@@ -17,7 +18,7 @@
 
   <h2>New ruleset</h2>
   <form class="grid panel" hx-post="/api/rulesets" hx-swap="none" data-refresh="#tag-list" data-reset data-notice="Ruleset created">
-    <l:field label="Name" name="name" maxlength="100"/>
+    <lu:field label="Name" name="name" maxlength="100"/>
     <label>Description <input name="description"></label>
     <div><button class="primary" type="submit">Create ruleset</button></div>
   </form>
