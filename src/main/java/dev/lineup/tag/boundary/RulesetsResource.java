@@ -244,13 +244,7 @@ public class RulesetsResource {
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public List<RulesetJson.RuleView> rules(@PathParam("id") long id) {
     Ruleset.require(em, id);
-    return em
-        .createNamedQuery(TagRule.OF_RULESET, TagRule.class)
-        .setParameter("ruleset", id)
-        .getResultList()
-        .stream()
-        .map(RulesetJson::of)
-        .toList();
+    return TagRule.ofRuleset(em, id).stream().map(RulesetJson::of).toList();
   }
 
   @POST

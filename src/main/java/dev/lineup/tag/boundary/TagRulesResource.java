@@ -57,13 +57,7 @@ public class TagRulesResource {
     }
     long id = QueryParams.integer("ruleset_id", rulesetId, 0, 1, Integer.MAX_VALUE);
     Ruleset.require(em, id);
-    return em
-        .createNamedQuery(TagRule.OF_RULESET, TagRule.class)
-        .setParameter("ruleset", id)
-        .getResultList()
-        .stream()
-        .map(RulesetJson::of)
-        .toList();
+    return TagRule.ofRuleset(em, id).stream().map(RulesetJson::of).toList();
   }
 
   @POST

@@ -58,13 +58,7 @@ public class AccountRules implements ChannelNaming {
     }
     List<TagRule> rules = new ArrayList<>();
     for (long ruleset : rulesets) {
-      em
-          .createNamedQuery(TagRule.OF_RULESET, TagRule.class)
-          .setParameter("ruleset", ruleset)
-          .getResultList()
-          .stream()
-          .filter(TagRule::enabled)
-          .forEach(rules::add);
+      TagRule.ofRuleset(em, ruleset).stream().filter(TagRule::enabled).forEach(rules::add);
     }
     rules.sort(
         Comparator.comparingInt(TagRule::priority)

@@ -49,13 +49,7 @@ public class RulesetDryRun {
 
   public Rules rules(long rulesetId) {
     List<TagRule> rules =
-        em
-            .createNamedQuery(TagRule.OF_RULESET, TagRule.class)
-            .setParameter("ruleset", rulesetId)
-            .getResultList()
-            .stream()
-            .filter(TagRule::enabled)
-            .toList();
+        TagRule.ofRuleset(em, rulesetId).stream().filter(TagRule::enabled).toList();
     return new Rules(rules, new TagExtractor(rules.stream().map(TagRule::compiled).toList()));
   }
 

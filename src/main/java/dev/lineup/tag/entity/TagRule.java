@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.util.List;
 
 /** One rule of a ruleset: a pattern, the text it looks at, and the tag it gives. */
 @Entity
@@ -63,6 +64,13 @@ public class TagRule extends Timestamped {
   /** The tag rule with this id; a 404 problem when there is none. */
   public static TagRule require(EntityManager em, long id) {
     return Entities.require(em, TagRule.class, id, "Tag rule");
+  }
+
+  /** The ruleset's rules, in the order they run (enabled or not). */
+  public static List<TagRule> ofRuleset(EntityManager em, long rulesetId) {
+    return em.createNamedQuery(OF_RULESET, TagRule.class)
+        .setParameter("ruleset", rulesetId)
+        .getResultList();
   }
 
   public TagRule(long rulesetId, TagRuleSettings settings) {
