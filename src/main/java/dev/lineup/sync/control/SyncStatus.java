@@ -22,35 +22,33 @@ public class SyncStatus {
   /** The account's sync state now. */
   public SyncStatusView of(long accountId) {
     Optional<SyncRun> lastOk = runs.lastSuccessful(accountId);
-    ChannelCounts.Counts counted = channelCounts.of(accountId); // kept in memory
-    long[] channels = {counted.active(), counted.inactive()};
-    long[] categories = counts("categories", accountId);
-    long passing = counted.activePassing();
+    ChannelCounts.Counts channels = channelCounts.of(accountId); // kept in memory
+    long[] categories = categoryCounts(accountId);
     Optional<Long> running = runs.running(accountId);
     return new SyncStatusView(
         accountId,
         lastOk.isPresent(),
         lastOk.map(r -> r.finishedAt).orElse(null),
-        channels[0],
+        channels.active(),
         categories[0],
-        channels[0],
-        channels[1],
+        channels.active(),
+        channels.inactive(),
         categories[0],
         categories[1],
-        passing,
+        channels.activePassing(),
         running.isPresent(),
         running.orElse(null),
         progress.current(accountId).orElse(null),
         runs.last(accountId).map(SyncRun::view).orElse(null));
   }
 
-  private long[] counts(String table, long accountId) {
+  /** Active and inactive categories. */
+  private long[] categoryCounts(long accountId) {
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "SELECT COALESCE(SUM(is_active), 0), COALESCE(SUM(NOT is_active), 0) FROM "
-                        + table
-                        + " WHERE account_id = ?")
+                    "SELECT COALESCE(SUM(is_active), 0), COALESCE(SUM(NOT is_active), 0)"
+                        + " FROM categories WHERE account_id = ?")
                 .setParameter(1, accountId)
                 .getSingleResult();
     return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
