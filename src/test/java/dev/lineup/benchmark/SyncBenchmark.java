@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.BiConsumer;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -84,48 +86,23 @@ public class SyncBenchmark {
     for (int n : new int[] {10_000, 100_000}) {
       String base = streams(n, 0, 0);
       String changed = streams(n, 0.05, 0.05);
-      List<List<Result>> reps = new ArrayList<>();
-      for (int rep = 0; rep < REPETITIONS; rep++) {
-        try (FakeProvider provider = FakeProvider.start()) {
-          provider.serve(categories(200), base);
-          long account = Accounts.create("Bench " + n, provider);
-          List<Result> round = new ArrayList<>();
-          round.add(measure("first sync", n, account));
-          round.add(measure("re-sync, no change", n, account));
-          provider.serve(categories(200), changed);
-          round.add(measure("re-sync, 5 % changed, 5 % removed", n, account));
-          reps.add(round);
-          Api.delete("/api/accounts/" + account);
-          awaitPurge();
-        }
-      }
-      for (int scenario = 0; scenario < 3; scenario++) {
-        int s = scenario;
-        results.add(median(reps.stream().map(r -> r.get(s)).toList()));
-      }
+      results.addAll(
+          medians(
+              "",
+              n,
+              (provider, share) -> provider.serve(categories(200), share == 0 ? base : changed),
+              provider -> Accounts.create("Bench " + n, provider)));
       // The same channels from an M3U account.
-      List<List<Result>> m3uReps = new ArrayList<>();
-      for (int rep = 0; rep < REPETITIONS; rep++) {
-        try (FakeProvider provider = FakeProvider.start()) {
-          provider.servePlaylist(playlist(n, 0, 0, provider.url()));
-          long account =
-              Accounts.createM3u(
-                  "Bench M3U " + n,
-                  provider.url() + "/get.php?username=bench&password=secret&type=m3u_plus");
-          List<Result> round = new ArrayList<>();
-          round.add(measure(M3U + "first sync", n, account));
-          round.add(measure(M3U + "re-sync, no change", n, account));
-          provider.servePlaylist(playlist(n, 0.05, 0.05, provider.url()));
-          round.add(measure(M3U + "re-sync, 5 % changed, 5 % removed", n, account));
-          m3uReps.add(round);
-          Api.delete("/api/accounts/" + account);
-          awaitPurge();
-        }
-      }
-      for (int scenario = 0; scenario < 3; scenario++) {
-        int s = scenario;
-        results.add(median(m3uReps.stream().map(r -> r.get(s)).toList()));
-      }
+      results.addAll(
+          medians(
+              M3U,
+              n,
+              (provider, share) ->
+                  provider.servePlaylist(playlist(n, share, share, provider.url())),
+              provider ->
+                  Accounts.createM3u(
+                      "Bench M3U " + n,
+                      provider.url() + "/get.php?username=bench&password=secret&type=m3u_plus")));
       List<Long> floorRuns = new ArrayList<>();
       try (FakeProvider unused = FakeProvider.start()) {
         long floorAccount = Accounts.create("Bench floor", unused);
@@ -218,6 +195,39 @@ public class SyncBenchmark {
               floorMs.get(n)));
     }
     run.serverMaxHeap().finish("sync.md", report.toString());
+  }
+
+  /**
+   * The three scenarios on a new account, {@link #REPETITIONS} times, each scenario's median run:
+   * {@code serve} gives the provider its lineup with a share renamed and removed (0, then 0.05).
+   */
+  private List<Result> medians(
+      String kind,
+      int n,
+      BiConsumer<FakeProvider, Double> serve,
+      ToLongFunction<FakeProvider> newAccount)
+      throws Exception {
+    List<List<Result>> reps = new ArrayList<>();
+    for (int rep = 0; rep < REPETITIONS; rep++) {
+      try (FakeProvider provider = FakeProvider.start()) {
+        serve.accept(provider, 0.0);
+        long account = newAccount.applyAsLong(provider);
+        List<Result> round = new ArrayList<>();
+        round.add(measure(kind + "first sync", n, account));
+        round.add(measure(kind + "re-sync, no change", n, account));
+        serve.accept(provider, 0.05);
+        round.add(measure(kind + "re-sync, 5 % changed, 5 % removed", n, account));
+        reps.add(round);
+        Api.delete("/api/accounts/" + account);
+        awaitPurge();
+      }
+    }
+    List<Result> medians = new ArrayList<>();
+    for (int scenario = 0; scenario < 3; scenario++) {
+      int s = scenario;
+      medians.add(median(reps.stream().map(r -> r.get(s)).toList()));
+    }
+    return medians;
   }
 
   private static Result find(List<Result> results, String scenario, int channels) {
