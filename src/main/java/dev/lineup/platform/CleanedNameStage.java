@@ -7,9 +7,8 @@ import java.util.logging.Logger;
 
 /**
  * Cleaned names computed outside the database, written in bulk: the (key, cleaned name) rows of a
- * {@link TsvFile} go into a temporary table, then one {@code UPDATE … JOIN} sets them. A sync
- * stages the names of new and changed channels by stream id before its merge; tag processing
- * rewrites the stored channels' names by channel id.
+ * {@link TsvFile} go into a temporary table, then one {@code UPDATE … JOIN} sets them: tag
+ * processing rewrites the stored channels' names by channel id this way.
  *
  * @param table the temporary table
  * @param key its key column, named as in the table being updated
@@ -17,10 +16,6 @@ import java.util.logging.Logger;
  */
 public record CleanedNameStage(String table, String key, String keyType) {
   private static final Logger LOG = Logger.getLogger(CleanedNameStage.class.getName());
-
-  /** Names by provider stream id (compared byte for byte, like the stored ids). */
-  public static final CleanedNameStage BY_STREAM_ID =
-      new CleanedNameStage("sync_stage_names", "stream_id", "VARCHAR(191) COLLATE utf8mb4_bin");
 
   /** Names by channel id. */
   public static final CleanedNameStage BY_CHANNEL_ID =

@@ -182,6 +182,55 @@ class SyncIT {
   }
 
   @Test
+  void aStreamIdListedTwiceKeepsItsFirstEntryOnAFirstSyncAndOnEveryResync() {
+    String first = "[{\"stream_id\":\"7\",\"name\":\"First\",\"category_id\":\"1\"},";
+    String second = "{\"stream_id\":\"7\",\"name\":\"Second\",\"category_id\":\"1\"},";
+    String other = "{\"stream_id\":\"8\",\"name\":\"Other\",\"category_id\":\"1\"}]";
+    provider.serve(Channels.categories(1), first + second + other);
+    JsonObject initial = sync();
+    assertEquals(2, initial.getInt("channels_fetched"), initial::toString);
+    assertEquals(2, initial.getInt("channels_added"));
+    assertEquals(List.of("First"), namesOf("7"));
+
+    // Re-sent unchanged with a different repeat: the first entry still wins, nothing changes.
+    provider.serve(Channels.categories(1), first + second.replace("Second", "Third") + other);
+    JsonObject again = sync();
+    assertEquals(2, again.getInt("channels_fetched"), again::toString);
+    assertEquals(0, again.getInt("channels_updated"));
+    assertEquals(List.of("First"), namesOf("7"));
+
+    // The first entry changed: it wins over the repeat that matches what is stored.
+    provider.serve(
+        Channels.categories(1),
+        first.replace("First", "Renamed") + second.replace("Second", "First") + other);
+    JsonObject renamed = sync();
+    assertEquals(1, renamed.getInt("channels_updated"), renamed::toString);
+    assertEquals(List.of("Renamed"), namesOf("7"));
+  }
+
+  @Test
+  void aForcedSyncDeactivatesThousandsOfMissingChannelsAndKeepsTheRest() {
+    provider.serve(Channels.categories(5), Channels.streams(1, 3000));
+    sync();
+    provider.serve(Channels.categories(5), Channels.streams(1, 1400));
+    JsonObject forced = sync(account, "?force=true");
+    assertEquals("ok", forced.getString("status"), forced::toString);
+    assertEquals(1600, forced.getInt("channels_deactivated"));
+    assertEquals(1400, activeChannels());
+    assertEquals(
+        0,
+        Db.number(
+            "SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active"
+                + " AND CAST(stream_id AS UNSIGNED) > 1400",
+            account));
+  }
+
+  private List<Object> namesOf(String streamId) {
+    return Db.column(
+        "SELECT name FROM channels WHERE account_id = ? AND stream_id = ?", account, streamId);
+  }
+
+  @Test
   void emptyListIsNeverTakenAsAnEmptyLineup() {
     sync();
     provider.behave(Behaviour.EMPTY_LISTS);

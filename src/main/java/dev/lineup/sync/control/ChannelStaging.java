@@ -13,11 +13,13 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * Moves one fetch's channels into the staging table while the fetch goes on: the thread reading the
- * provider writes rows to chunk files of {@link #CHUNK_ROWS}; the thread owning the sync's
- * connection loads each finished chunk with LOAD DATA LOCAL INFILE (the fastest way into MariaDB
- * from inside Liberty, whose pooled statements disable the driver's bulk protocol). Parsing and
- * loading thus overlap on two cores, and at most two chunks wait on disk: memory stays flat.
+ * Moves one fetch's new, changed and returning channels into the staging table while the fetch goes
+ * on (those the database holds unchanged are dropped first, see {@link StoredChannels}): the thread
+ * reading the provider names them and writes rows to chunk files of {@link #CHUNK_ROWS}; the thread
+ * owning the sync's connection loads each finished chunk with LOAD DATA LOCAL INFILE (the fastest
+ * way into MariaDB from inside Liberty, whose pooled statements disable the driver's bulk
+ * protocol). Parsing and loading thus overlap on two cores, and at most two chunks wait on disk:
+ * memory stays flat.
  */
 final class ChannelStaging implements AutoCloseable {
   static final int CHUNK_ROWS = 20_000;
@@ -34,19 +36,37 @@ final class ChannelStaging implements AutoCloseable {
   private volatile int received;
   private TsvFile file;
 
+  private final StoredChannels stored;
   private final Function<ProviderChannel, String> namer;
 
   /**
-   * @param namer computes a channel's cleaned name while reading, or null to leave it for later
+   * @param stored the account's channels before this fetch: those listed unchanged are not staged
+   * @param namer computes the cleaned name of a channel to stage
    */
-  ChannelStaging(Connection connection, long accountId, Function<ProviderChannel, String> namer) {
+  ChannelStaging(
+      Connection connection,
+      long accountId,
+      StoredChannels stored,
+      Function<ProviderChannel, String> namer) {
     this.connection = connection;
     this.accountId = accountId;
+    this.stored = stored;
     this.namer = namer;
   }
 
-  /** Reader thread: adds a channel; true after every {@code every} channels. */
+  /**
+   * Reader thread: adds a listed channel, staged unless it is stored unchanged or listed twice;
+   * true after every {@code every} channels.
+   */
   boolean add(ProviderChannel c, int every) {
+    long fingerprint = c.fingerprint();
+    if (stored.check(c.streamId(), fingerprint) == StoredChannels.Verdict.STAGE) {
+      stage(c, fingerprint);
+    }
+    return ++received % every == 0;
+  }
+
+  private void stage(ProviderChannel c, long fingerprint) {
     if (file == null) {
       file = new TsvFile("sync-" + accountId);
       files.add(file);
@@ -65,13 +85,12 @@ final class ChannelStaging implements AutoCloseable {
         .field(c.directSource())
         .field(c.streamUrl())
         .field(c.extras())
-        .field(c.fingerprint())
-        .field(namer == null ? null : namer.apply(c))
+        .field(fingerprint)
+        .field(namer.apply(c))
         .endRow();
     if (file.rows() == CHUNK_ROWS) {
       handOff();
     }
-    return ++received % every == 0;
   }
 
   /** Reader thread: the fetch is complete. */

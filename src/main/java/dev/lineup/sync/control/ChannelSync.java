@@ -144,9 +144,9 @@ public class ChannelSync {
       boolean m3u = account.providerType() == ProviderType.M3U;
       // an M3U category id is the group's title
       UnaryOperator<String> categoryName = m3u ? group -> group : categoryNames::get;
-      if (scope.channels() && !staging(session::hasChannels)) {
-        // A first sync writes every channel: name them on the reading thread, in parallel with
-        // loading, instead of reading them back afterwards.
+      if (scope.channels()) {
+        // Channels to stage (new, changed or returning) are named on the reading thread, in
+        // parallel with loading, instead of being read back afterwards.
         session.nameWhileReading(
             channel ->
                 cleaning.apply(
@@ -162,7 +162,7 @@ public class ChannelSync {
       }
       timings.mark("fetch and stage");
       int categoriesFetched = session.categoriesStaged();
-      int channelsFetched = session.channelsStaged();
+      int channelsFetched = session.channelsFetched();
       run.categories = new Changes(categoriesFetched, 0, 0, 0, 0);
       run.channels = new Changes(channelsFetched, 0, 0, 0, 0);
       Optional<String> doubt =
@@ -180,10 +180,6 @@ public class ChannelSync {
       }
       phase(session, run, "writing", channelsFetched);
       long writeStart = System.nanoTime();
-      if (scope.channels()) {
-        session.stageCleanedNames(cleaning, categoryName);
-        timings.mark("diff and cleaned names");
-      }
       LineupMerge.Applied applied =
           session
               .merge()

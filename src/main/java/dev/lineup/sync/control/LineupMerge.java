@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.PrimitiveIterator;
 import java.util.logging.Logger;
 
 /**
@@ -21,30 +22,28 @@ import java.util.logging.Logger;
 final class LineupMerge {
   private static final Logger LOG = Logger.getLogger(LineupMerge.class.getName());
 
+  /** Row ids per statement when deactivating by id. */
+  static final int ID_BATCH = 1000;
+
   private final Connection connection;
   private final long accountId;
+  private final StoredChannels stored;
 
-  LineupMerge(Connection connection, long accountId) {
+  /**
+   * @param stored the account's channels before the fetch, marked with those it listed (null when
+   *     the sync does not fetch channels)
+   */
+  LineupMerge(Connection connection, long accountId, StoredChannels stored) {
     this.connection = connection;
     this.accountId = accountId;
-  }
-
-  /** Whether the account has stored channels (else the sync is its first). */
-  boolean hasChannels() throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement("SELECT 1 FROM channels WHERE account_id = ? LIMIT 1")) {
-      query.setLong(1, accountId);
-      try (ResultSet rs = query.executeQuery()) {
-        return rs.next();
-      }
-    }
+    this.stored = stored;
   }
 
   /**
    * What merging the staged channels would do, found in one pass over the staging table (instead of
-   * one pass per statement): new, changed and returning channels, and how many active ones the list
-   * still has. Statements with nothing to do are then skipped: an unchanged re-sync costs this one
-   * read.
+   * one pass per statement): new, changed and returning channels; how many active ones the list
+   * still has comes from the {@link StoredChannels}. Statements with nothing to do are then
+   * skipped: an unchanged re-sync, which stages nothing, costs nothing here.
    */
   record ChannelDiff(
       int added, int changed, int returning, int stillActive, int active, boolean firstSync) {
@@ -60,7 +59,7 @@ final class LineupMerge {
       return channelDiff;
     }
     long start = System.nanoTime();
-    if (!hasChannels()) {
+    if (stored.size() == 0) {
       // A first sync: every staged channel is new; no need to look each one up.
       try (PreparedStatement query =
               connection.prepareStatement("SELECT COUNT(*) FROM sync_stage_channels");
@@ -70,18 +69,15 @@ final class LineupMerge {
         return channelDiff;
       }
     }
-    int[] counts = new int[5];
+    int[] counts = new int[3];
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT COALESCE(SUM(c.id IS NULL), 0),"
                 + " COALESCE(SUM(c.id IS NOT NULL AND c.fingerprint <> s.fingerprint), 0),"
-                + " COALESCE(SUM(c.id IS NOT NULL AND NOT c.is_active), 0),"
-                + " COALESCE(SUM(c.id IS NOT NULL AND c.is_active), 0),"
-                + " (SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active)"
+                + " COALESCE(SUM(c.id IS NOT NULL AND NOT c.is_active), 0)"
                 + " FROM sync_stage_channels s"
                 + " LEFT JOIN channels c ON c.account_id = ? AND c.stream_id = s.stream_id")) {
       query.setLong(1, accountId);
-      query.setLong(2, accountId);
       try (ResultSet rs = query.executeQuery()) {
         rs.next();
         for (int i = 0; i < counts.length; i++) {
@@ -89,7 +85,9 @@ final class LineupMerge {
         }
       }
     }
-    channelDiff = new ChannelDiff(counts[0], counts[1], counts[2], counts[3], counts[4], false);
+    int active = stored.active();
+    channelDiff =
+        new ChannelDiff(counts[0], counts[1], counts[2], active - stored.missing(), active, false);
     LOG.fine(
         () -> "Diff " + channelDiff + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     return channelDiff;
@@ -223,16 +221,39 @@ final class LineupMerge {
                     + ", c.last_seen = ? WHERE c.account_id = ? AND c.fingerprint <> s.fingerprint",
                 now,
                 accountId);
-    int deactivated =
-        diff.missing() == 0
-            ? 0
-            : update(
-                "UPDATE channels c LEFT JOIN sync_stage_channels s ON s.stream_id = c.stream_id"
-                    + " SET c.is_active = FALSE, c.last_seen = ?"
-                    + " WHERE c.account_id = ? AND c.is_active AND s.stream_id IS NULL",
-                now,
-                accountId);
+    int deactivated = diff.missing() == 0 ? 0 : deactivateMissing(now);
     return new Changes(fetched, added, updated, reactivated, deactivated);
+  }
+
+  /** Deactivates the active channels the fetch did not list, by row id, in batches. */
+  private int deactivateMissing(Timestamp now) throws SQLException {
+    long[] batch = new long[ID_BATCH];
+    int filled = 0;
+    int deactivated = 0;
+    for (PrimitiveIterator.OfLong ids = stored.missingIds(); ids.hasNext(); ) {
+      batch[filled++] = ids.nextLong();
+      if (filled == ID_BATCH || !ids.hasNext()) {
+        deactivated += deactivate(now, batch, filled);
+        filled = 0;
+      }
+    }
+    return deactivated;
+  }
+
+  private int deactivate(Timestamp now, long[] ids, int count) throws SQLException {
+    String sql =
+        "UPDATE channels SET is_active = FALSE, last_seen = ?"
+            + " WHERE account_id = ? AND is_active AND id IN ("
+            + "?,".repeat(count - 1)
+            + "?)";
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setTimestamp(1, now);
+      update.setLong(2, accountId);
+      for (int i = 0; i < count; i++) {
+        update.setLong(3 + i, ids[i]);
+      }
+      return update.executeUpdate();
+    }
   }
 
   private int update(String sql, Object... params) throws SQLException {

@@ -1,9 +1,7 @@
 package dev.lineup.sync.control;
 
 import dev.lineup.platform.AccountLock;
-import dev.lineup.platform.CleanedNameStage;
 import dev.lineup.platform.Sql;
-import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
 import java.sql.Connection;
@@ -16,9 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BinaryOperator;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -132,56 +128,21 @@ final class SyncSession implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM sync_stage_channels");
     }
-    return new ChannelStaging(connection, accountId, namer);
-  }
-
-  /**
-   * Computes the cleaned names of the staged channels that are new or changed (unchanged ones keep
-   * theirs; tag processing updates names when rules change): reads them back from staging, runs
-   * them through the rules, and loads the names next to them. Nothing to do on an unchanged
-   * re-sync.
-   */
-  void stageCleanedNames(BinaryOperator<String> cleaning, UnaryOperator<String> categoryName)
-      throws SQLException {
-    LineupMerge.ChannelDiff diff = merge().channelDiff();
-    if (namer != null || diff.added() + diff.changed() == 0) {
-      return; // named while reading, or nothing to name
-    }
-    long start = System.nanoTime();
-    try (TsvFile names = new TsvFile("names-" + accountId)) {
-      try (PreparedStatement query =
-          connection.prepareStatement(
-              "SELECT s.stream_id, s.name, s.category_id FROM sync_stage_channels s"
-                  + " LEFT JOIN channels c ON c.account_id = ? AND c.stream_id = s.stream_id"
-                  + " WHERE c.id IS NULL OR c.fingerprint <> s.fingerprint")) {
-        query.setFetchSize(1000); // streamed; the file is written as rows come
-        query.setLong(1, accountId);
-        try (ResultSet rs = query.executeQuery()) {
-          while (rs.next()) {
-            String category = rs.getString(3);
-            String cleaned =
-                cleaning.apply(
-                    rs.getString(2), category == null ? null : categoryName.apply(category));
-            names.field(rs.getString(1)).field(cleaned).endRow();
-          }
-        }
-      }
-      CleanedNameStage.BY_STREAM_ID.load(connection, names);
-      CleanedNameStage.BY_STREAM_ID.update(connection, "sync_stage_channels", null);
-      CleanedNameStage.BY_STREAM_ID.drop(connection);
-    }
-    LOG.fine(() -> "Cleaned names computed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    stored = StoredChannels.load(connection, accountId);
+    return new ChannelStaging(connection, accountId, stored, namer);
   }
 
   private Function<ProviderChannel, String> namer;
 
-  /** Cleaned names are computed by {@code namer} on the reading thread (a first sync). */
+  private StoredChannels stored;
+
+  /**
+   * The cleaned names of new and changed channels are computed by {@code namer} on the reading
+   * thread, as they are staged (unchanged ones keep theirs; tag processing updates names when rules
+   * change).
+   */
   void nameWhileReading(Function<ProviderChannel, String> namer) {
     this.namer = namer;
-  }
-
-  boolean hasChannels() throws SQLException {
-    return merge().hasChannels();
   }
 
   /** The account's stored category names by provider id (a channels-only sync needs them). */
@@ -200,6 +161,7 @@ final class SyncSession implements AutoCloseable {
     return names;
   }
 
+  /** The rows the staging loaded: new, changed and returning channels. */
   void channelsStaged(int count) {
     channelsStaged = count;
   }
@@ -238,8 +200,9 @@ final class SyncSession implements AutoCloseable {
     categoryBatch.clear();
   }
 
-  int channelsStaged() {
-    return channelsStaged;
+  /** The distinct channels the fetch listed: those staged and those stored unchanged. */
+  int channelsFetched() {
+    return channelsStaged + (stored == null ? 0 : stored.unchanged());
   }
 
   int categoriesStaged() {
@@ -251,14 +214,14 @@ final class SyncSession implements AutoCloseable {
   /** The merge of the staged lists into the visible tables, on this session's connection. */
   LineupMerge merge() {
     if (merge == null) {
-      merge = new LineupMerge(connection, accountId);
+      merge = new LineupMerge(connection, accountId, stored);
     }
     return merge;
   }
 
   /** The staged channels against the stored ones, for the {@link SafetyGate}. */
   SafetyGate.Figures channelFigures() throws SQLException {
-    return merge().channelFigures(channelsStaged);
+    return merge().channelFigures(channelsFetched());
   }
 
   /** The staged categories against the stored ones, for the {@link SafetyGate}. */
