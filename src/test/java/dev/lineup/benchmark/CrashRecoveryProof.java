@@ -38,7 +38,7 @@ class CrashRecoveryProof {
   void aServerKilledMidSyncLeavesNoHalfWrittenLineupAndSyncsAgainAfterARestart() throws Exception {
     try (FakeProvider provider = FakeProvider.start()) {
       String lineup = PlaylistBenchmark.streams();
-      provider.serve(SyncBenchmark.categories(50), lineup);
+      provider.serve(SyntheticLineup.categories(50), lineup);
       long account = Accounts.create("Crash", provider);
       assertTrue(Api.post("/api/accounts/" + account + "/sync").json().getBoolean("success"));
       long channels = renamed(account, "Bench");
@@ -46,7 +46,7 @@ class CrashRecoveryProof {
 
       // Every channel renamed: the next sync rewrites all 100,000 rows in one transaction.
       provider.serve(
-          SyncBenchmark.categories(50), lineup.replace("Bench Channel", "Moved Channel"));
+          SyntheticLineup.categories(50), lineup.replace("Bench Channel", "Moved Channel"));
       long pid = serverPid();
       long firstRow = Db.number("SELECT MIN(id) FROM channels WHERE account_id = ?", account);
       Reply started = Api.post("/api/accounts/" + account + "/sync?async=true&force=true");

@@ -42,7 +42,7 @@ class LoadBenchmark {
   void loadBenchmark() throws Exception {
     try (FakeProvider big = FakeProvider.start();
         FakeProvider other = FakeProvider.start()) {
-      big.serve(SyncBenchmark.categories(50), PlaylistBenchmark.streams());
+      big.serve(SyntheticLineup.categories(50), PlaylistBenchmark.streams());
       other.serve(PreviewBenchmark.categories(), PreviewBenchmark.streams(0));
       long served = Accounts.create("Load served", big);
       long syncing = Accounts.create("Load syncing", other);

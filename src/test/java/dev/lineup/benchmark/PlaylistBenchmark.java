@@ -88,7 +88,7 @@ class PlaylistBenchmark {
     FakeProvider provider = FakeProvider.start();
     account = -1;
     try {
-      provider.serve(SyncBenchmark.categories(50), streams());
+      provider.serve(SyntheticLineup.categories(50), streams());
       provider.serveGuide((String) null); // the sync's background fetch finds none
       account = Accounts.create("Playlist bench", provider);
       require(Api.post("/api/accounts/" + account + "/sync"));

@@ -8,16 +8,10 @@ import dev.lineup.support.Api.Reply;
 import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,15 +31,6 @@ class PreviewBenchmark {
   private static final int PER_ACCOUNT = 50_000;
   private static final int REQUESTS = Integer.getInteger("preview.requests", 300);
   private static final int WARMUP = 50;
-
-  /** The real providers' captures the names come from (src/test/resources/provider/xtream). */
-  private static final String[] CAPTURES = {"eternal", "hellraiser", "iris", "tnt"};
-
-  /**
-   * Variants a panel adds when it carries a channel again; each account cycles through the real
-   * names (about 19,600) with the next variant, so names repeat as they do across real panels.
-   */
-  private static final String[] VARIANTS = {"", " FHD", " HD", " SD", " 4K", " (BACKUP)"};
 
   /** 30 rules giving 30 tags: 20 countries by prefix, 4 qualities, 6 genres by category. */
   private static final String[][] RULES = {
@@ -357,49 +342,32 @@ class PreviewBenchmark {
   }
 
   /** Every capture's categories, ids prefixed by the capture so they stay apart. */
-  static String categories() throws Exception {
-    JsonArrayBuilder list = Json.createArrayBuilder();
-    for (String capture : CAPTURES) {
-      for (JsonValue value : read(capture, "get_live_categories.json")) {
-        JsonObject category = value.asJsonObject();
-        list.add(
-            Json.createObjectBuilder()
-                .add("category_id", capture + "-" + text(category, "category_id"))
-                .add("category_name", text(category, "category_name")));
-      }
-    }
-    return list.build().toString();
+  static String categories() {
+    return CaptureLineup.categories();
   }
 
-  /** 50,000 channels of account {@code a}: the captures' names from a different start each. */
-  static String streams(int a) throws Exception {
-    List<String[]> real = new ArrayList<>();
-    for (String capture : CAPTURES) {
-      for (JsonValue value : read(capture, "get_live_streams.json")) {
-        JsonObject channel = value.asJsonObject();
-        String name = text(channel, "name");
-        if (!name.isBlank()) {
-          real.add(
-              new String[] {
-                name, capture + "-" + text(channel, "category_id"), text(channel, "stream_icon")
-              });
-        }
-      }
-    }
+  /**
+   * 50,000 channels of account {@code a}: the captures' names from a different start each, with the
+   * next variant a panel adds (see {@link CaptureLineup}), so names repeat as they do across real
+   * panels.
+   */
+  static String streams(int a) {
+    List<CaptureLineup.Source> real = CaptureLineup.sources();
     StringBuilder json = new StringBuilder(PER_ACCOUNT * 300).append('[');
     for (int i = 0; i < PER_ACCOUNT; i++) {
       int n = i + a * (real.size() / ACCOUNTS);
-      String[] source = real.get(n % real.size());
-      String name = source[0] + VARIANTS[(n / real.size()) % VARIANTS.length];
+      CaptureLineup.Source source = real.get(n % real.size());
+      String name =
+          source.name() + CaptureLineup.VARIANTS[(n / real.size()) % CaptureLineup.VARIANTS.length];
       JsonObjectBuilder channel =
           Json.createObjectBuilder()
               .add("num", i + 1)
               .add("name", name)
               .add("stream_type", "live")
               .add("stream_id", 1_000_000 + i)
-              .add("stream_icon", source[2])
+              .add("stream_icon", source.icon())
               .add("added", String.valueOf(1_527_000_000L + i))
-              .add("category_id", source[1])
+              .add("category_id", source.categoryId())
               .add("tv_archive", 0)
               .add("direct_source", "");
       if (i > 0) {
@@ -408,24 +376,6 @@ class PreviewBenchmark {
       json.append(channel.build());
     }
     return json.append(']').toString();
-  }
-
-  private static JsonArray read(String capture, String file) throws Exception {
-    try (JsonReader reader =
-        Json.createReader(
-            Files.newBufferedReader(
-                Path.of("src/test/resources/provider/xtream", capture, file),
-                StandardCharsets.UTF_8))) {
-      return reader.readArray();
-    }
-  }
-
-  private static String text(JsonObject object, String key) {
-    JsonValue value = object.get(key);
-    if (value == null || value == JsonValue.NULL) {
-      return "";
-    }
-    return value instanceof jakarta.json.JsonString string ? string.getString() : value.toString();
   }
 
   static String q(String text) {

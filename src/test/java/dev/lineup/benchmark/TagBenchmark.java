@@ -31,13 +31,13 @@ class TagBenchmark {
     report.append(
         "| scenario | channels | time (ms) | channel tags written | tags |\n|---|---:|---:|---:|---:|\n");
     for (int n : new int[] {10_000, 100_000}) {
-      String streams = SyncBenchmark.streams(n, 0, 0);
+      String streams = SyntheticLineup.streams(n, 0, 0);
       List<long[]> first = new ArrayList<>();
       List<long[]> again = new ArrayList<>();
       List<long[]> changed = new ArrayList<>();
       for (int rep = 0; rep < REPETITIONS; rep++) {
         try (FakeProvider provider = FakeProvider.start()) {
-          provider.serve(SyncBenchmark.categories(200), streams);
+          provider.serve(SyntheticLineup.categories(200), streams);
           long account = Accounts.create("Tag bench " + n, provider);
           Reply sync = Api.post("/api/accounts/" + account + "/sync");
           if (!sync.json().getBoolean("success")) {

@@ -10,7 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.logging.Logger;
 
 /**
  * Moves one fetch's new, changed and returning channels into the staging table while the fetch goes
@@ -23,7 +22,6 @@ import java.util.logging.Logger;
  */
 final class ChannelStaging implements AutoCloseable {
   static final int CHUNK_ROWS = 20_000;
-  private static final Logger LOG = Logger.getLogger(ChannelStaging.class.getName());
   private static final Object END = new Object();
 
   private record Failure(Throwable cause) {}
@@ -110,6 +108,13 @@ final class ChannelStaging implements AutoCloseable {
     return received;
   }
 
+  private long loadMs;
+
+  /** Milliseconds the loading thread spent in LOAD DATA (the rest it waited for the reader). */
+  long loadMs() {
+    return loadMs;
+  }
+
   private void handOff() {
     TsvFile full = file;
     file = null;
@@ -142,9 +147,7 @@ final class ChannelStaging implements AutoCloseable {
         throw new SQLException("Interrupted while staging channels", e);
       }
       if (item == END) {
-        long ms = loadNanos / 1_000_000;
-        int rows = staged;
-        LOG.fine(() -> "Loaded " + rows + " channels into staging in " + ms + " ms");
+        loadMs = loadNanos / 1_000_000;
         return staged;
       }
       if (item instanceof Failure failure) {

@@ -128,8 +128,28 @@ final class SyncSession implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM sync_stage_channels");
     }
+    long start = System.nanoTime();
     stored = StoredChannels.load(connection, accountId);
-    return new ChannelStaging(connection, accountId, stored, namer);
+    storedReadMs = (System.nanoTime() - start) / 1_000_000;
+    staging = new ChannelStaging(connection, accountId, stored, namer);
+    return staging;
+  }
+
+  private long storedReadMs;
+  private ChannelStaging staging;
+
+  /** What the channel staging did, for the sync's step log. */
+  String stagingSummary() {
+    if (staging == null) {
+      return "no channels fetched";
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "stored channels read in %d ms, %d staged and %d unchanged, loading %d ms",
+        storedReadMs,
+        channelsStaged,
+        stored.unchanged(),
+        staging.loadMs());
   }
 
   private Function<ProviderChannel, String> namer;
