@@ -1,6 +1,6 @@
 package dev.lineup.sync.control;
 
-import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * How a sync names the channels it writes: their cleaned names, by the account's tag rules. The tag
@@ -9,8 +9,9 @@ import java.util.function.BinaryOperator;
  */
 public interface ChannelNaming {
   /**
-   * The account's cleaning as its rules stand now: (channel name, its category's name or null) →
-   * cleaned name. Safe to use from several threads.
+   * The account's cleaning as its rules stand now: channel name → cleaned name (a rule edits a name
+   * only where it matched the name, so the category plays no part). Safe to use from several
+   * threads.
    */
-  BinaryOperator<String> cleaning(long accountId);
+  UnaryOperator<String> cleaning(long accountId);
 }

@@ -28,14 +28,11 @@ import jakarta.persistence.PersistenceContext;
 import java.net.InetAddress;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -145,26 +142,17 @@ public class ChannelSync {
       SyncTimings timings) {
     try {
       // New and changed channels get their cleaned names from the account's rules as they stand.
-      BinaryOperator<String> cleaning = naming.cleaning(account.id());
-      Map<String, String> categoryNames = new ConcurrentHashMap<>();
+      UnaryOperator<String> cleaning = naming.cleaning(account.id());
       boolean m3u = account.providerType() == ProviderType.M3U;
-      // an M3U category id is the group's title
-      UnaryOperator<String> categoryName = m3u ? group -> group : categoryNames::get;
       if (scope.channels()) {
         // Channels to stage (new, changed or returning) are named on the reading thread, in
         // parallel with loading, instead of being read back afterwards.
-        session.nameWhileReading(
-            channel ->
-                cleaning.apply(
-                    channel.name(),
-                    channel.categoryId() == null
-                        ? null
-                        : categoryName.apply(channel.categoryId())));
+        session.nameWhileReading(channel -> cleaning.apply(channel.name()));
       }
       if (m3u) {
         fetchPlaylist(session, account, run, scope);
       } else {
-        fetchXtream(session, account, run, scope, categoryNames);
+        fetchXtream(session, account, run, scope);
       }
       timings.mark("fetch and stage (" + session.stagingSummary() + ")");
       int categoriesFetched = session.categoriesStaged();
@@ -209,12 +197,7 @@ public class ChannelSync {
     }
   }
 
-  private void fetchXtream(
-      SyncSession session,
-      Account account,
-      SyncRun run,
-      Scope scope,
-      Map<String, String> categoryNames) {
+  private void fetchXtream(SyncSession session, Account account, SyncRun run, Scope scope) {
     if (scope.categories()) {
       phase(session, run, "fetching_categories", 0);
       http.withRetries(
@@ -224,18 +207,12 @@ public class ChannelSync {
                 account.serverUrl(),
                 account.username(),
                 account.password(),
-                category -> {
-                  categoryNames.put(category.categoryId(), category.name());
-                  staging(() -> session.stage(category));
-                });
+                category -> staging(() -> session.stage(category)));
             staging(session::flushCategories);
           });
       checkCancelled(session, run);
     }
     if (scope.channels()) {
-      if (!scope.categories()) {
-        categoryNames.putAll(staging(session::storedCategoryNames));
-      }
       phase(session, run, "fetching_channels", 0);
       http.withRetries(
           () ->

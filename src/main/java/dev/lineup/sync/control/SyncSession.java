@@ -6,13 +6,10 @@ import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -163,22 +160,6 @@ final class SyncSession implements AutoCloseable {
    */
   void nameWhileReading(Function<ProviderChannel, String> namer) {
     this.namer = namer;
-  }
-
-  /** The account's stored category names by provider id (a channels-only sync needs them). */
-  Map<String, String> storedCategoryNames() throws SQLException {
-    Map<String, String> names = new HashMap<>();
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT category_id, name FROM categories WHERE account_id = ?")) {
-      query.setLong(1, accountId);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          names.put(rs.getString(1), rs.getString(2));
-        }
-      }
-    }
-    return names;
   }
 
   /** The rows the staging loaded: new, changed and returning channels. */

@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * Which rules apply to an account: the enabled rulesets assigned to it (by assignment priority),
@@ -24,9 +24,8 @@ public class AccountRules implements ChannelNaming {
 
   /** The cleaned names a sync gives the channels it writes. */
   @Override
-  public BinaryOperator<String> cleaning(long accountId) {
-    TagExtractor extractor = extractor(accountId);
-    return (name, category) -> extractor.extract(name, category).cleanedName();
+  public UnaryOperator<String> cleaning(long accountId) {
+    return extractor(accountId)::cleanedName;
   }
 
   /** The ids of the rulesets the account uses, in order. */

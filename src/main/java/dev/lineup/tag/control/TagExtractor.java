@@ -140,12 +140,48 @@ public final class TagExtractor {
 
   private final List<Rule> rules;
 
+  /** The rules that can edit a name: those removing what they match in it. */
+  private final List<Rule> nameEditors;
+
   public TagExtractor(List<Rule> rulesInOrder) {
     this.rules = List.copyOf(rulesInOrder);
+    this.nameEditors =
+        rules.stream().filter(r -> r.removeFromName() && r.source().channelName()).toList();
   }
 
   public List<Rule> rules() {
     return rules;
+  }
+
+  /**
+   * The cleaned name alone, as {@link #extract} computes it (a sync names new channels with it):
+   * only the rules that edit a name run, and no tag is built. A rule edits the name only when it
+   * matched the name itself, so the category plays no part.
+   */
+  public String cleanedName(String channelName) {
+    String name = channelName == null ? "" : channelName;
+    String upperName = name.toUpperCase(Locale.ROOT);
+    String cleaned = name;
+    for (Rule rule : nameEditors) {
+      Match match = rule.match(name, upperName);
+      if (match != null) {
+        cleaned = edited(rule, cleaned, match);
+      }
+    }
+    return clean(cleaned);
+  }
+
+  /** The name after {@code rule}, which matched {@code match} in it, removes or replaces it. */
+  private static String edited(Rule rule, String cleaned, Match match) {
+    return switch (rule.tagName()) {
+      case LOCATION, CALLSIGN -> {
+        Matcher bracket = (rule.tagName().equals(LOCATION) ? SQUARE : ROUND).matcher(match.text());
+        yield bracket.find()
+            ? replaceFirstIgnoreCase(cleaned, match.text(), bracket.group(1))
+            : cleaned;
+      }
+      default -> replaceFirstIgnoreCase(cleaned, match.text(), replacement(rule));
+    };
   }
 
   public Extraction extract(String channelName, String categoryName) {
@@ -169,38 +205,26 @@ public final class TagExtractor {
         continue;
       }
       matched.add(rule.id());
-      boolean edit = inName && rule.removeFromName();
       switch (rule.tagName()) {
         case CLEANUP -> {
-          if (edit) {
-            cleaned = replaceFirstIgnoreCase(cleaned, match.text(), replacement(rule));
-          }
+          // only edits the name
         }
         case LOCATION, CALLSIGN -> {
           Matcher bracket =
               (rule.tagName().equals(LOCATION) ? SQUARE : ROUND).matcher(match.text());
           if (bracket.find()) {
-            String contents = bracket.group(1);
-            add(tags, contents);
-            if (edit) {
-              cleaned = replaceFirstIgnoreCase(cleaned, match.text(), contents);
-            }
+            add(tags, bracket.group(1));
           }
         }
-        case CAPTURE -> {
-          add(tags, match.group1());
-          if (edit) {
-            cleaned = replaceFirstIgnoreCase(cleaned, match.text(), replacement(rule));
-          }
-        }
+        case CAPTURE -> add(tags, match.group1());
         default -> {
           if (rule.literalTag() != null) {
             tags.add(rule.literalTag()); // normalised once, when the rule was built
           }
-          if (edit) {
-            cleaned = replaceFirstIgnoreCase(cleaned, match.text(), replacement(rule));
-          }
         }
+      }
+      if (inName && rule.removeFromName()) {
+        cleaned = edited(rule, cleaned, match);
       }
     }
     return new Extraction(clean(cleaned), List.copyOf(tags), List.copyOf(matched));
@@ -208,12 +232,46 @@ public final class TagExtractor {
 
   /** The final cleanup of a name, in the legacy order. */
   static String clean(String name) {
+    // Each pattern runs only when it can change the text (most names need none of them): a sync
+    // cleans every new channel's name.
     String text = name.strip();
-    text = LEADING.matcher(text).replaceFirst("");
-    text = TRAILING.matcher(text).replaceFirst("");
-    text = WHITESPACE.matcher(text).replaceAll(" ");
-    text = EMPTY_BRACKETS.matcher(text).replaceAll("");
+    if (!text.isEmpty() && edge(text.charAt(0))) {
+      text = LEADING.matcher(text).replaceFirst("");
+    }
+    if (!text.isEmpty() && edge(text.charAt(text.length() - 1))) {
+      text = TRAILING.matcher(text).replaceFirst("");
+    }
+    if (uneven(text)) {
+      text = WHITESPACE.matcher(text).replaceAll(" ");
+    }
+    if (text.contains("()") || text.contains("[]") || text.contains("{}")) {
+      text = EMPTY_BRACKETS.matcher(text).replaceAll("");
+    }
     return text.strip();
+  }
+
+  /** Whether {@code c} is in LEADING's and TRAILING's class: \s, ':', '-', '|' or '•'. */
+  private static boolean edge(char c) {
+    return space(c) || c == ':' || c == '-' || c == '|' || c == '•';
+  }
+
+  /** Java's \s: space, tab, line feed, vertical tab, form feed, carriage return. */
+  private static boolean space(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
+  /** Whether WHITESPACE would change the text: a \s other than a space, or two in a row. */
+  private static boolean uneven(String text) {
+    boolean previous = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean current = space(c);
+      if (current && (previous || c != ' ')) {
+        return true;
+      }
+      previous = current;
+    }
+    return false;
   }
 
   private static String replacement(Rule rule) {

@@ -205,4 +205,105 @@ class TagExtractorTest {
   void finalCleanupFollowsTheLegacyOrder(String name, String cleaned) {
     assertEquals(cleaned, TagExtractor.clean(name));
   }
+
+  /** The final cleanup as the legacy tool wrote it: every pattern on every name. */
+  private static String cleanWithEveryPattern(String name) {
+    String text = name.strip();
+    text = text.replaceFirst("^[\\s:\\-|•]+", "");
+    text = text.replaceFirst("[\\s:\\-|•]+$", "");
+    text = text.replaceAll("\\s+", " ");
+    text = text.replaceAll("\\(\\)|\\[\\]|\\{\\}", "");
+    return text.strip();
+  }
+
+  @Test
+  void theCleanupSkipsOnlyPatternsThatWouldChangeNothing() {
+    List<String> names =
+        List.of(
+            "CNN",
+            " CNN ",
+            "\tCNN\r\n",
+            "A\u000BB",
+            "A\fB",
+            "A  B",
+            "A \tB",
+            "A\u00a0B",
+            "\u2003CNN\u2003",
+            "-CNN-",
+            "•CNN•",
+            "|CNN:",
+            ": CNN",
+            "CNN ()",
+            "()",
+            "A(B)C",
+            "[] {}",
+            "A [ ] B",
+            "",
+            "   ",
+            "-\u00a0-",
+            "x\u0085y");
+    for (String name : names) {
+      assertEquals(cleanWithEveryPattern(name), TagExtractor.clean(name), name);
+    }
+  }
+
+  @Test
+  void theCleanedNameAloneIsTheOneExtractionComputesForEveryCapturedName() throws Exception {
+    int checked = 0;
+    for (String capture : List.of("eternal", "hellraiser", "iris", "tnt")) {
+      try (jakarta.json.JsonReader reader =
+          jakarta.json.Json.createReader(
+              java.nio.file.Files.newBufferedReader(
+                  java.nio.file.Path.of(
+                      "src/test/resources/provider/xtream", capture, "get_live_streams.json")))) {
+        for (jakarta.json.JsonValue value : reader.readArray()) {
+          String name = value.asJsonObject().getString("name", "");
+          for (String variant : List.of(name, name + " HD", "UK| " + name + " [X] (Y)")) {
+            assertEquals(
+                DEFAULT.extract(variant, "US| NEWS ᴴᴰ").cleanedName(),
+                DEFAULT.cleanedName(variant),
+                variant);
+            checked++;
+          }
+        }
+      }
+    }
+    assertTrue(checked > 50_000, "checked " + checked);
+  }
+
+  @Test
+  void theCleanedNameAloneFollowsCleanupCaptureAndReplacementRules() {
+    TagExtractor rules =
+        new TagExtractor(
+            List.of(
+                Rule.of(
+                    1,
+                    PatternType.CONTAINS,
+                    "VIP",
+                    TagExtractor.CLEANUP,
+                    RuleSource.BOTH,
+                    true,
+                    null),
+                Rule.of(
+                    2,
+                    PatternType.REGEX,
+                    "^([A-Z]{2}):",
+                    TagExtractor.CAPTURE,
+                    RuleSource.CHANNEL_NAME,
+                    true,
+                    "#"),
+                Rule.of(
+                    3,
+                    PatternType.CONTAINS,
+                    "SPORT",
+                    "SPORTS",
+                    RuleSource.CATEGORY_NAME,
+                    true,
+                    null),
+                Rule.of(4, PatternType.SUFFIX, "HD", "HD", RuleSource.BOTH, false, null)));
+    for (String name : List.of("DE: VIP Sport HD", "VIP", "FR:SPORT", "nothing", "")) {
+      assertEquals(rules.extract(name, "SPORTS VIP").cleanedName(), rules.cleanedName(name), name);
+    }
+    assertEquals("# Sport HD", rules.cleanedName("DE: VIP Sport HD"));
+  }
 }
