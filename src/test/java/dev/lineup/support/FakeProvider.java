@@ -52,6 +52,11 @@ public final class FakeProvider implements AutoCloseable {
     TOO_MANY_REQUESTS,
     /** The lists' headers promise the whole body, then the connection drops half-way. */
     RESET_MID_BODY,
+    /**
+     * The categories arrive whole; the channel list stops half-way and the connection stays silent
+     * (a read timeout, which is retried), on every try: a failure after a sync has written chunks.
+     */
+    STREAMS_STALL_MID_BODY,
     /** The lists as valid JSON, but labelled {@code text/html} (some panels do). */
     WRONG_CONTENT_TYPE,
     /** Only every tenth channel: 90 % of the lineup missing. */
@@ -310,6 +315,16 @@ public final class FakeProvider implements AutoCloseable {
       exchange.getResponseHeaders().set("Retry-After", "1");
       send(exchange, 429, "text/plain", "Too Many Requests");
       return;
+    }
+    if (behaviour == Behaviour.STREAMS_STALL_MID_BODY && action.equals("get_live_streams")) {
+      byte[] bytes = encoded(body);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, bytes.length);
+      OutputStream out = exchange.getResponseBody();
+      out.write(bytes, 0, bytes.length / 2);
+      out.flush();
+      sleep(5); // longer than the test server's read timeout (3 s)
+      throw new IOException("connection dropped after a stall, on purpose");
     }
     if (behaviour == Behaviour.RESET_MID_BODY && list) {
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

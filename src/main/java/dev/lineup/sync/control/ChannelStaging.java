@@ -4,6 +4,7 @@ import dev.lineup.platform.TsvFile;
 import dev.lineup.provider.control.ProviderChannel;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,6 +37,24 @@ final class ChannelStaging implements AutoCloseable {
 
   private final StoredChannels stored;
   private final Function<ProviderChannel, String> namer;
+  private final Target target;
+
+  /**
+   * Where chunks go: the staging table, or (a first sync) {@code channels} itself with the columns
+   * a new row gets ({@code set}: trusted text of this class and {@link SyncSession}).
+   */
+  record Target(String table, String set) {
+    static final Target STAGING = new Target("sync_stage_channels", null);
+
+    /** Into {@code channels}, first and last seen at the session's {@code @lineup_sync_now}. */
+    static Target channels(long accountId) {
+      return new Target(
+          "channels",
+          "account_id = "
+              + accountId
+              + ", first_seen = @lineup_sync_now, last_seen = @lineup_sync_now, is_active = TRUE");
+    }
+  }
 
   /**
    * @param stored the account's channels before this fetch: those listed unchanged are not staged
@@ -45,11 +64,18 @@ final class ChannelStaging implements AutoCloseable {
       Connection connection,
       long accountId,
       StoredChannels stored,
-      Function<ProviderChannel, String> namer) {
+      Function<ProviderChannel, String> namer,
+      Target target) {
     this.connection = connection;
     this.accountId = accountId;
     this.stored = stored;
     this.namer = namer;
+    this.target = target;
+  }
+
+  /** Whether the chunks go straight into {@code channels} (a first sync). */
+  boolean direct() {
+    return target != Target.STAGING;
   }
 
   /**
@@ -166,10 +192,26 @@ final class ChannelStaging implements AutoCloseable {
     }
   }
 
-  /** A stream id listed twice keeps its first entry (IGNORE on the staging key). */
+  /**
+   * A stream id listed twice keeps its first entry (IGNORE on the staging key, or on channels'
+   * (account, stream id) key). Loading into {@code channels} skips the foreign key check, which
+   * would lock the account's row until the commit (the account's edits would wait for the fetch);
+   * the merge checks the account is still there before it commits.
+   */
   private int load(TsvFile chunk) throws SQLException {
     try (chunk) {
-      return chunk.loadInto(connection, "sync_stage_channels", SyncSession.CHANNEL_COLUMNS);
+      if (!direct()) {
+        return chunk.loadInto(connection, target.table(), SyncSession.CHANNEL_COLUMNS);
+      }
+      try (Statement checks = connection.createStatement()) {
+        checks.execute("SET SESSION foreign_key_checks = 0");
+        try {
+          return chunk.loadInto(
+              connection, target.table(), SyncSession.CHANNEL_COLUMNS, target.set());
+        } finally {
+          checks.execute("SET SESSION foreign_key_checks = 1");
+        }
+      }
     } finally {
       files.remove(chunk);
     }

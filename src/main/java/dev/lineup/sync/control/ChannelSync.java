@@ -115,6 +115,11 @@ public class ChannelSync {
       }
       SyncTimings timings = new SyncTimings();
       execute(session, account, run, scope, force, timings);
+      try {
+        session.discardUncommitted(); // a first sync's channels, unless the merge committed them
+      } catch (SQLException e) {
+        LOG.log(Level.WARNING, "Could not roll back sync run " + run.id, e);
+      }
       if (run.succeeded()) {
         followUp(run);
         timings.mark("tagging, filters");
@@ -327,15 +332,19 @@ public class ChannelSync {
     channelsChanged.fire(new ChannelsChanged(run.accountId));
   }
 
+  /**
+   * Records the run's phase on a connection of its own: the sync's may be inside the transaction of
+   * a first sync, whose writes nobody sees until it commits.
+   */
   private void phase(SyncSession session, SyncRun run, String phase, long total) {
     run.phase = phase;
-    staging(() -> runs.phase(session.connection(), run));
+    staging(() -> runs.phase(run));
     progressed.fire(new Snapshot(run.accountId, run.id, phase, 0, total, "running"));
   }
 
+  /** Asks on a connection of its own (the sync's transaction would not see a later cancel). */
   private void checkCancelled(SyncSession session, SyncRun run) {
-    boolean cancelled = staging(() -> runs.cancelRequested(session.connection(), run.id));
-    if (cancelled) {
+    if (runs.cancelRequested(run.id)) {
       throw new Abort(Status.CANCELLED, "Cancelled; nothing was changed.", null);
     }
   }

@@ -28,15 +28,31 @@ final class LineupMerge {
   private final Connection connection;
   private final long accountId;
   private final StoredChannels stored;
+  private final boolean loadedDirectly;
+  private final int loaded;
 
   /**
    * @param stored the account's channels before the fetch, marked with those it listed (null when
    *     the sync does not fetch channels)
+   * @param loadedDirectly a first sync's channels are already in {@code channels}, uncommitted
+   * @param loaded how many channels the fetch loaded (into staging or {@code channels})
    */
-  LineupMerge(Connection connection, long accountId, StoredChannels stored) {
+  LineupMerge(
+      Connection connection,
+      long accountId,
+      StoredChannels stored,
+      boolean loadedDirectly,
+      int loaded) {
     this.connection = connection;
     this.accountId = accountId;
     this.stored = stored;
+    this.loadedDirectly = loadedDirectly;
+    this.loaded = loaded;
+  }
+
+  /** The time a sync writes, UTC. */
+  static Timestamp now() {
+    return Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
   }
 
   /**
@@ -45,8 +61,7 @@ final class LineupMerge {
    * still has comes from the {@link StoredChannels}. Statements with nothing to do are then
    * skipped: an unchanged re-sync, which stages nothing, costs nothing here.
    */
-  record ChannelDiff(
-      int added, int changed, int returning, int stillActive, int active, boolean firstSync) {
+  record ChannelDiff(int added, int changed, int returning, int stillActive, int active) {
     int missing() {
       return active - stillActive;
     }
@@ -59,15 +74,9 @@ final class LineupMerge {
       return channelDiff;
     }
     long start = System.nanoTime();
-    if (stored.size() == 0) {
-      // A first sync: every staged channel is new; no need to look each one up.
-      try (PreparedStatement query =
-              connection.prepareStatement("SELECT COUNT(*) FROM sync_stage_channels");
-          ResultSet rs = query.executeQuery()) {
-        rs.next();
-        channelDiff = new ChannelDiff(rs.getInt(1), 0, 0, 0, 0, true);
-        return channelDiff;
-      }
+    if (loadedDirectly) {
+      channelDiff = new ChannelDiff(loaded, 0, 0, 0, 0); // a first sync: every channel is new
+      return channelDiff;
     }
     int[] counts = new int[3];
     try (PreparedStatement query =
@@ -87,7 +96,7 @@ final class LineupMerge {
     }
     int active = stored.active();
     channelDiff =
-        new ChannelDiff(counts[0], counts[1], counts[2], active - stored.missing(), active, false);
+        new ChannelDiff(counts[0], counts[1], counts[2], active - stored.missing(), active);
     LOG.fine(
         () -> "Diff " + channelDiff + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     return channelDiff;
@@ -136,9 +145,12 @@ final class LineupMerge {
    */
   Applied apply(boolean categories, boolean channels, int categoriesFetched, int channelsFetched)
       throws SQLException {
-    Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+    Timestamp now = now();
     connection.setAutoCommit(false);
     try {
+      if (loadedDirectly) {
+        requireAccount();
+      }
       Changes categoryChanges = categories ? applyCategories(now, categoriesFetched) : Changes.NONE;
       Changes channelChanges = channels ? applyChannels(now, channelsFetched) : Changes.NONE;
       connection.commit();
@@ -148,6 +160,22 @@ final class LineupMerge {
       throw e;
     } finally {
       connection.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * The account is still there (its channels were loaded without the foreign key check), and stays
+   * until the commit: a deletion now waits for it, then deletes the new channels with the account.
+   */
+  private void requireAccount() throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT 1 FROM accounts WHERE id = ? LOCK IN SHARE MODE")) {
+      query.setLong(1, accountId);
+      try (ResultSet rs = query.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("Account " + accountId + " was deleted during its sync");
+        }
+      }
     }
   }
 
@@ -188,18 +216,16 @@ final class LineupMerge {
   private Changes applyChannels(Timestamp now, int fetched) throws SQLException {
     ChannelDiff diff = channelDiff();
     int added =
-        diff.added() == 0
-            ? 0
+        diff.added() == 0 || loadedDirectly
+            ? diff.added() // a first sync loaded its channels straight into channels
             : update(
                 "INSERT INTO channels (account_id, "
                     + CHANNEL_COLUMNS
                     + ", first_seen, last_seen, is_active) SELECT ?, "
                     + prefixed("s.", CHANNEL_COLUMNS)
                     + ", ?, ?, TRUE FROM sync_stage_channels s"
-                    + (diff.firstSync()
-                        ? " WHERE ? > 0" // nothing stored yet: every staged row is new
-                        : " WHERE NOT EXISTS (SELECT 1 FROM channels c"
-                            + "  WHERE c.account_id = ? AND c.stream_id = s.stream_id)"),
+                    + " WHERE NOT EXISTS (SELECT 1 FROM channels c"
+                    + "  WHERE c.account_id = ? AND c.stream_id = s.stream_id)",
                 accountId,
                 now,
                 now,

@@ -68,9 +68,11 @@ public class SyncRuns {
     }
   }
 
-  void phase(Connection connection, SyncRun run) throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement("UPDATE sync_runs SET phase = ? WHERE id = ?")) {
+  /** Records the run's phase, on a pooled connection (see {@link ChannelSync}). */
+  void phase(SyncRun run) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement("UPDATE sync_runs SET phase = ? WHERE id = ?")) {
       update.setString(1, run.phase);
       update.setLong(2, run.id);
       update.executeUpdate();

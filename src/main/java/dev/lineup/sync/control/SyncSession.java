@@ -7,6 +7,7 @@ import dev.lineup.provider.control.ProviderChannel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,20 +117,58 @@ final class SyncSession implements AutoCloseable {
   }
 
   /**
-   * Empties the channel staging (a retried fetch starts again) and returns the staging that the
-   * next fetch fills.
+   * Empties the channel staging (a retried fetch starts again: what the failed one wrote is rolled
+   * back) and returns the staging that the next fetch fills.
+   *
+   * <p>A first sync (nothing stored for the account) loads its chunks straight into {@code
+   * channels} instead, inside one transaction opened here and committed by the merge, so that
+   * writing the channels overlaps reading the provider; until that commit nobody sees them, and any
+   * failure, cancel or doubt rolls them back ({@link #discardUncommitted}).
    */
   ChannelStaging newChannelStaging() throws SQLException {
     merge = null; // its diff was of the previous staging
     channelsStaged = 0;
+    if (channelsSavepoint != null) {
+      connection.rollback(channelsSavepoint);
+      channelsSavepoint = null;
+    }
     try (Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM sync_stage_channels");
     }
     long start = System.nanoTime();
     stored = StoredChannels.load(connection, accountId);
     storedReadMs = (System.nanoTime() - start) / 1_000_000;
-    staging = new ChannelStaging(connection, accountId, stored, namer);
+    ChannelStaging.Target target = ChannelStaging.Target.STAGING;
+    if (stored.size() == 0) {
+      connection.setAutoCommit(false);
+      channelsSavepoint = connection.setSavepoint();
+      try (PreparedStatement now = connection.prepareStatement("SET @lineup_sync_now = ?")) {
+        now.setTimestamp(1, LineupMerge.now());
+        now.execute();
+      }
+      target = ChannelStaging.Target.channels(accountId);
+    }
+    staging = new ChannelStaging(connection, accountId, stored, namer, target);
     return staging;
+  }
+
+  private Savepoint channelsSavepoint;
+
+  /** Whether this sync's channels went straight into {@code channels} (a first sync). */
+  boolean channelsLoadedDirectly() {
+    return staging != null && staging.direct();
+  }
+
+  /**
+   * Rolls back what the sync wrote without committing it (a first sync's channels, when the sync
+   * failed, was cancelled or held back), before the run's outcome is recorded.
+   */
+  void discardUncommitted() throws SQLException {
+    channelsSavepoint = null;
+    if (!connection.getAutoCommit()) {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    }
   }
 
   private long storedReadMs;
@@ -215,7 +254,8 @@ final class SyncSession implements AutoCloseable {
   /** The merge of the staged lists into the visible tables, on this session's connection. */
   LineupMerge merge() {
     if (merge == null) {
-      merge = new LineupMerge(connection, accountId, stored);
+      merge =
+          new LineupMerge(connection, accountId, stored, channelsLoadedDirectly(), channelsStaged);
     }
     return merge;
   }
@@ -250,6 +290,7 @@ final class SyncSession implements AutoCloseable {
   @Override
   public void close() {
     try (connection) {
+      discardUncommitted();
       try (Statement statement = connection.createStatement()) {
         statement.execute(
             "DROP TEMPORARY TABLE IF EXISTS sync_stage_channels, sync_stage_categories");

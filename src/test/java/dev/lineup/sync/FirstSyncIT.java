@@ -1,0 +1,122 @@
+package dev.lineup.sync;
+
+import static dev.lineup.sync.SyncConcurrencyIT.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lineup.support.Accounts;
+import dev.lineup.support.Api;
+import dev.lineup.support.Channels;
+import dev.lineup.support.Db;
+import dev.lineup.support.FakeProvider;
+import dev.lineup.support.FakeProvider.Behaviour;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A first sync writes its channels straight into the lineup's table, inside one transaction that
+ * overlaps the fetch: nobody may see them before it commits, and a failure, cancel or deletion must
+ * leave nothing behind.
+ */
+class FirstSyncIT {
+  /** More channels than one staging chunk (20,000), so that chunks are written before a failure. */
+  private static final int MANY = 50_000;
+
+  FakeProvider provider;
+  long account;
+
+  @BeforeEach
+  void setUp() {
+    provider = FakeProvider.start();
+    account = Accounts.create("First sync", provider);
+  }
+
+  @AfterEach
+  void tearDown() {
+    provider.close();
+  }
+
+  private long storedChannels() {
+    return Db.number("SELECT COUNT(*) FROM channels WHERE account_id = ?", account);
+  }
+
+  private JsonObject status() {
+    return Api.get("/api/accounts/" + account + "/sync/status").json();
+  }
+
+  @Test
+  void aFirstSyncThatStallsAfterWritingChunksIsRetriedAfreshLeavesNoChannelAndTheNextWritesAll() {
+    provider
+        .behave(Behaviour.STREAMS_STALL_MID_BODY)
+        .serve(Channels.categories(5), Channels.streams(1, MANY));
+    JsonObject failed = Api.post("/api/accounts/" + account + "/sync").json();
+    assertEquals("failed", failed.getString("status"), failed::toString);
+    assertEquals(0, storedChannels(), "the chunks written before the drop are rolled back");
+    assertEquals(0, Db.number("SELECT COUNT(*) FROM categories WHERE account_id = ?", account));
+    assertEquals(
+        1 + SyncFaultsIT.RETRIES,
+        provider.requests("get_live_streams").size(),
+        "the stalled list was fetched again, each try starting afresh");
+
+    provider.behave(Behaviour.HEALTHY);
+    JsonObject ok = Api.post("/api/accounts/" + account + "/sync").json();
+    assertEquals("ok", ok.getString("status"), ok::toString);
+    assertEquals(MANY, ok.getInt("channels_fetched"));
+    assertEquals(MANY, ok.getInt("channels_added"));
+    assertEquals(MANY, storedChannels());
+    assertEquals(
+        1,
+        Db.number("SELECT COUNT(DISTINCT first_seen) FROM channels WHERE account_id = ?", account),
+        "every channel of a first sync was first seen at the same time");
+    assertEquals(
+        MANY,
+        Db.number(
+            "SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active AND passes_filters"
+                + " AND cleaned_name IS NOT NULL",
+            account));
+  }
+
+  @Test
+  void aFirstSyncThatTheSafetyGateHoldsBackLeavesNoChannel() {
+    provider.behave(Behaviour.EMPTY_LISTS).serve(Channels.categories(5), Channels.streams(1, 10));
+    JsonObject held = Api.post("/api/accounts/" + account + "/sync").json();
+    assertEquals("suspicious", held.getString("status"), held::toString);
+    assertEquals(0, storedChannels());
+  }
+
+  @Test
+  void aCancelledFirstSyncLeavesNoChannelAndShowsItsPhaseWhileRunning() throws Exception {
+    provider.behave(Behaviour.SLOW).serve(Channels.categories(5), Channels.streams(1, 6000));
+    Api.post("/api/accounts/" + account + "/sync?async=true");
+    await(
+        "the first sync reads channels, and says so from the database",
+        () ->
+            Db.number(
+                    "SELECT COUNT(*) FROM sync_runs WHERE account_id = ?"
+                        + " AND status = 'running' AND phase = 'fetching_channels'",
+                    account)
+                == 1);
+    assertEquals(200, Api.delete("/api/accounts/" + account + "/sync").status());
+    await("the sync stops", () -> !status().getBoolean("running"));
+    assertEquals("cancelled", status().getJsonObject("last_run").getString("status"));
+    assertEquals(0, storedChannels());
+  }
+
+  @Test
+  void anAccountDeletedDuringItsFirstSyncLeavesNoOrphanChannel() throws Exception {
+    provider.behave(Behaviour.SLOW).serve(Channels.categories(5), Channels.streams(1, 3000));
+    Api.post("/api/accounts/" + account + "/sync?async=true");
+    await("the first sync runs", () -> status().getBoolean("running"));
+    assertEquals(200, Api.delete("/api/accounts/" + account).status());
+    provider.behave(Behaviour.HEALTHY);
+    await(
+        "the sync ends",
+        () ->
+            Db.number(
+                    "SELECT IS_USED_LOCK(CONCAT('lineup.sync.', ?)) IS NOT NULL",
+                    String.valueOf(account))
+                == 0);
+    assertEquals(0, storedChannels(), "no channel outlives its account");
+  }
+}
