@@ -2,7 +2,6 @@ package dev.lineup.provider.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * A live channel as the provider sends it, its quirks already smoothed (numbers from strings, empty
@@ -26,7 +25,7 @@ public record ProviderChannel(
     String extras) {
 
   public long fingerprint() {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     for (Object field :
         new Object[] {
           num,
@@ -52,14 +51,6 @@ public record ProviderChannel(
       value = (value << 8) | (hash[i] & 0xff);
     }
     return value;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

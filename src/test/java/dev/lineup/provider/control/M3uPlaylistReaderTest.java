@@ -225,4 +225,47 @@ class M3uPlaylistReaderTest {
     }
     assertEquals(List.of("a", "b", "c", "", "d", "", "e"), read);
   }
+
+  /** What the attribute scanner must find: the regex it replaced, with find()'s semantics. */
+  private static java.util.Map<String, String> attributesByRegex(String text) {
+    java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([A-Za-z0-9_-]+)=\"([^\"]*)\"").matcher(text);
+    while (m.find()) {
+      found.putIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2));
+    }
+    return found;
+  }
+
+  @Test
+  void attributesAreTheOnesTheRegexFoundOnTrickyAndRandomLines() {
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "#EXTINF:-1 tvg-id=\"a.uk\" tvg-name=\"A, B\" group-title=\"G\",Title",
+                "#EXTINF:-1 TVG-ID=\"up\" tvg-id=\"low\",x",
+                "#EXTINF:-1 a=\"unclosed,title",
+                "#EXTINF:-1 a= \"spaced\" b==\"double\" c=\"\" =\"noname\"",
+                "#EXTINF:-1 x=\"1\"y=\"2\" z-_9=\"3\"",
+                "#EXTINF:-1 é=\"accent\" naïve=\"v\"",
+                "#EXTINF:-1 a=\"q\"\"b=\"c\"",
+                "",
+                "=\"",
+                "a=\""));
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "aZ0_-=\" ,é";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder line = new StringBuilder();
+      for (int i = random.nextInt(30); i > 0; i--) {
+        line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      lines.add(line.toString());
+    }
+    for (String line : lines) {
+      assertEquals(
+          List.copyOf(attributesByRegex(line).entrySet()),
+          List.copyOf(M3uPlaylistReader.attributes(line).entrySet()),
+          line);
+    }
+  }
 }
