@@ -201,7 +201,7 @@ class PreviewBenchmark {
         tagIds.add(Db.number("SELECT id FROM tags WHERE name = ?", tag));
       }
       ChannelPreview.Statements sql = ChannelPreview.statements(scoped, tagIds, scenario.request());
-      if (sql.usesWindowTotal()) {
+      if (sql.countsAsItGoes()) {
         explain(explains, "page and total", sql.pageWithTotal(), sql.pageParams());
       } else {
         explain(explains, "page", sql.page(), sql.pageParams());

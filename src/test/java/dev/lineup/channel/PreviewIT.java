@@ -218,6 +218,15 @@ public class PreviewIT {
     assertEquals(4, preview(account, "tags=us").getInt("total"));
     assertEquals(6, preview(account, "tags=US,UK").getInt("total"), "any is the default");
     assertEquals(0, preview(account, "tags=US,UK&match=all").getInt("total"));
+    // The total counts the whole match, not the page: a page of one, a page past the end.
+    JsonObject one = preview(account, "tags=US,UK&limit=1");
+    assertEquals(6, one.getInt("total"), one::toString);
+    assertEquals(1, one.getJsonArray("channels").size());
+    JsonObject past = preview(account, "tags=US,UK&offset=20");
+    assertEquals(6, past.getInt("total"), past::toString);
+    assertEquals(0, past.getJsonArray("channels").size());
+    assertEquals(
+        2, preview(account, "tags=" + q("us, sports") + "&match=all&limit=1").getInt("total"));
     assertEquals(
         Set.of("US: ESPN ᴴᴰ", "US: ESPN 2 ᴿᴬᵂ"),
         nameSet(preview(account, "tags=" + q("us, sports") + "&match=all")));
