@@ -57,6 +57,8 @@ public final class FakeProvider implements AutoCloseable {
      * (a read timeout, which is retried), on every try: a failure after a sync has written chunks.
      */
     STREAMS_STALL_MID_BODY,
+    /** Like {@link #STREAMS_STALL_MID_BODY} once, then healthy: the retry gets the whole list. */
+    STREAMS_STALL_ONCE,
     /** The lists as valid JSON, but labelled {@code text/html} (some panels do). */
     WRONG_CONTENT_TYPE,
     /** Only every tenth channel: 90 % of the lineup missing. */
@@ -316,7 +318,11 @@ public final class FakeProvider implements AutoCloseable {
       send(exchange, 429, "text/plain", "Too Many Requests");
       return;
     }
-    if (behaviour == Behaviour.STREAMS_STALL_MID_BODY && action.equals("get_live_streams")) {
+    if ((behaviour == Behaviour.STREAMS_STALL_MID_BODY || behaviour == Behaviour.STREAMS_STALL_ONCE)
+        && action.equals("get_live_streams")) {
+      if (behaviour == Behaviour.STREAMS_STALL_ONCE) {
+        behaviour = Behaviour.HEALTHY;
+      }
       byte[] bytes = encoded(body);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, bytes.length);

@@ -2,6 +2,7 @@ package dev.lineup.sync;
 
 import static dev.lineup.sync.SyncConcurrencyIT.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * leave nothing behind.
  */
 class FirstSyncIT {
-  /** More channels than one staging chunk (20,000), so that chunks are written before a failure. */
+  /** Many staging chunks (5,000 rows each), so that chunks are written before a failure. */
   private static final int MANY = 50_000;
 
   FakeProvider provider;
@@ -78,6 +79,33 @@ class FirstSyncIT {
   }
 
   @Test
+  void aRetriedFirstSyncStartsAfreshAndCountsEveryChannelOnce() {
+    provider
+        .behave(Behaviour.STREAMS_STALL_ONCE)
+        .serve(Channels.categories(5), Channels.streams(1, MANY));
+    JsonObject ok = Api.post("/api/accounts/" + account + "/sync").json();
+    assertEquals("ok", ok.getString("status"), ok::toString);
+    assertEquals(2, provider.requests("get_live_streams").size(), "stalled once, then whole");
+    assertEquals(MANY, ok.getInt("channels_fetched"));
+    assertEquals(MANY, ok.getInt("channels_added"), "the stalled try's chunks were rolled back");
+    assertEquals(MANY, storedChannels());
+  }
+
+  @Test
+  void aFirstSyncHeldBackAfterWritingChunksLeavesNoChannel() {
+    // The categories are stored first; the full sync then lacks most of them, after its channels
+    // have been written in chunks: the safety gate stops it, and nothing may stay.
+    provider.serve(Channels.categories(50), Channels.streams(1, MANY));
+    JsonObject categories = Api.post("/api/accounts/" + account + "/sync?only=categories").json();
+    assertEquals("ok", categories.getString("status"), categories::toString);
+    provider.serve(Channels.categories(5), Channels.streams(1, MANY));
+    JsonObject held = Api.post("/api/accounts/" + account + "/sync").json();
+    assertEquals("suspicious", held.getString("status"), held::toString);
+    assertEquals(0, storedChannels());
+    assertEquals(50, Db.number("SELECT COUNT(*) FROM categories WHERE account_id = ?", account));
+  }
+
+  @Test
   void aFirstSyncThatTheSafetyGateHoldsBackLeavesNoChannel() {
     provider.behave(Behaviour.EMPTY_LISTS).serve(Channels.categories(5), Channels.streams(1, 10));
     JsonObject held = Api.post("/api/accounts/" + account + "/sync").json();
@@ -104,19 +132,19 @@ class FirstSyncIT {
   }
 
   @Test
-  void anAccountDeletedDuringItsFirstSyncLeavesNoOrphanChannel() throws Exception {
+  void anAccountIsNotDeletedWhileItsSyncRunsAndIsOnceTheSyncIsCancelled() throws Exception {
     provider.behave(Behaviour.SLOW).serve(Channels.categories(5), Channels.streams(1, 3000));
     Api.post("/api/accounts/" + account + "/sync?async=true");
     await("the first sync runs", () -> status().getBoolean("running"));
-    assertEquals(200, Api.delete("/api/accounts/" + account).status());
-    provider.behave(Behaviour.HEALTHY);
-    await(
-        "the sync ends",
-        () ->
-            Db.number(
-                    "SELECT IS_USED_LOCK(CONCAT('lineup.sync.', ?)) IS NOT NULL",
-                    String.valueOf(account))
-                == 0);
+    Api.Reply refused = Api.delete("/api/accounts/" + account);
+    assertEquals(409, refused.status(), refused::toString);
+    assertTrue(refused.isProblem());
+    assertTrue(refused.json().getString("detail").contains("/sync"), refused::toString);
+
+    assertEquals(200, Api.delete("/api/accounts/" + account + "/sync").status());
+    await("the sync stops", () -> !status().getBoolean("running"));
+    Api.Reply deleted = Api.delete("/api/accounts/" + account);
+    assertEquals(200, deleted.status(), deleted::toString);
     assertEquals(0, storedChannels(), "no channel outlives its account");
   }
 }

@@ -3,10 +3,13 @@ package dev.lineup.account.boundary;
 import dev.lineup.account.control.AccountDeleted;
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.AccountSettings;
+import dev.lineup.platform.AccountLock;
 import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.Deleted;
 import dev.lineup.platform.FieldError;
 import dev.lineup.platform.JsonBody;
+import dev.lineup.platform.ProblemException;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,8 +32,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -49,6 +55,10 @@ public class AccountsResource {
   static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
   @PersistenceContext EntityManager em;
+
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
+
   @Inject Validator validator;
   @Inject Event<AccountDeleted> deleted;
 
@@ -143,11 +153,31 @@ public class AccountsResource {
       description = "OK",
       content = @Content(schema = @Schema(implementation = Deleted.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
   public Deleted delete(@PathParam("id") long id) {
     Account account = Account.require(em, id);
-    // Everything an account owns references it with ON DELETE CASCADE: one statement, one
-    // transaction, no orphans.
-    em.remove(account);
+    // The account's sync lock keeps a sync or tag run from writing while the account goes (a first
+    // sync's uncommitted channels would hold the deletion until its fetch ends).
+    try (Connection connection = dataSource.getConnection()) {
+      if (!AccountLock.tryAcquire(connection, id)) {
+        throw ProblemException.conflict(
+            "A sync or tag run of account '"
+                + account.name()
+                + "' is running. Cancel it (DELETE /api/accounts/"
+                + id
+                + "/sync) or wait until it ends, then delete the account.");
+      }
+      try {
+        // Everything an account owns references it with ON DELETE CASCADE: one statement, one
+        // transaction, no orphans.
+        em.remove(account);
+        em.flush();
+      } finally {
+        AccountLock.release(connection, id);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not take the account's lock to delete it", e);
+    }
     deleted.fire(new AccountDeleted(account)); // its guide and search documents follow
     LOG.info(() -> "Account deleted: " + account);
     return new Deleted("Account '" + account.name() + "' and all its data deleted.");

@@ -51,8 +51,8 @@ public class ChannelSync {
   private static final String SERVER_NAME = serverName();
 
   /**
-   * How often the reading thread asks the database whether the run was cancelled (on any server):
-   * twice a second is prompt for a person and costs nothing next to the fetch.
+   * How often, at most, the reading thread asks the database whether the run was cancelled (on any
+   * server); it looks every 1,000 channels: prompt for a person, and nothing next to the fetch.
    */
   private static final long CANCEL_CHECK_NANOS = 500_000_000L;
 
@@ -338,7 +338,12 @@ public class ChannelSync {
    */
   private void phase(SyncSession session, SyncRun run, String phase, long total) {
     run.phase = phase;
-    staging(() -> runs.phase(run));
+    try {
+      runs.phase(run);
+    } catch (SQLException e) {
+      // a label for the status page; the sync goes on (its progress events still flow)
+      LOG.log(Level.WARNING, "Could not record the phase of sync run " + run.id, e);
+    }
     progressed.fire(new Snapshot(run.accountId, run.id, phase, 0, total, "running"));
   }
 

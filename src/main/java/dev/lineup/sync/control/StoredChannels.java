@@ -19,8 +19,9 @@ import java.util.PrimitiveIterator;
  * <p>Stream ids are compared by a 64-bit SipHash keyed at random for each sync, so a provider
  * cannot craft colliding ids. Two stored ids that still share a hash are found while loading, which
  * then starts again with a new key. A listed id sharing the hash of a stored one (odds about 1 in
- * 10^9 for a list of 100,000 against 100,000) only keeps that stored channel active until the next
- * sync; the listed one is staged and merged by its exact id.
+ * 10^9 for a list of 100,000 against 100,000) is taken for that stored channel until the next sync,
+ * whose key differs: the stored one stays active meanwhile, and the listed one is staged (and
+ * merged by its exact id) unless its fingerprint equals the stored one's.
  *
  * <p>Written by the reading thread while the fetch runs; read by the sync's thread after the fetch
  * has handed over its last chunk (the staging queue orders the two).
@@ -219,11 +220,16 @@ final class StoredChannels {
    * hash built so that whoever does not know the key cannot make ids collide.
    */
   long hash(String streamId) {
+    // The column's utf8mb4_bin collation pads with spaces: 'abc' and 'abc ' are one id to MariaDB,
+    // so they are one here too (without trailing spaces; every other difference counts).
+    int length = streamId.length();
+    while (length > 0 && streamId.charAt(length - 1) == ' ') {
+      length--;
+    }
     long v0 = 0x736f6d6570736575L ^ key0;
     long v1 = 0x646f72616e646f6dL ^ key1;
     long v2 = 0x6c7967656e657261L ^ key0;
     long v3 = 0x7465646279746573L ^ key1;
-    int length = streamId.length();
     int whole = length & ~3;
     long[] v = {v0, v1, v2, v3};
     for (int i = 0; i < whole; i += 4) {

@@ -1,7 +1,6 @@
 package dev.lineup.sync.control;
 
 import dev.lineup.platform.AccountLock;
-import dev.lineup.platform.Sql;
 import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
 import java.sql.Connection;
@@ -23,8 +22,9 @@ import javax.sql.DataSource;
  *   <li>A MariaDB named lock ({@code GET_LOCK}) makes the sync exclusive across every server that
  *       shares the database; it dies with the connection, so a crashed server cannot leave it held.
  *   <li>The provider's lists are streamed into temporary staging tables (channels through a
- *       temporary file and LOAD DATA LOCAL INFILE, categories in multi-row INSERTs); the visible
- *       tables are not touched while the provider is being read.
+ *       temporary file and LOAD DATA LOCAL INFILE, categories in multi-row INSERTs), except the
+ *       channels listed unchanged ({@link StoredChannels}) and those of a first sync, which go
+ *       straight into {@code channels} inside a transaction nobody sees until the merge commits.
  *   <li>{@link LineupMerge} then merges the staging tables into {@code categories} and {@code
  *       channels} with set-based statements in one transaction: all or nothing.
  * </ul>
@@ -270,10 +270,6 @@ final class SyncSession implements AutoCloseable {
     return merge().categoryFigures(categoriesStaged);
   }
 
-  private int update(String sql, Object... params) throws SQLException {
-    return Sql.update(LOG, connection, sql, params);
-  }
-
   private static String placeholders(int rows, int columns) {
     String row = "(" + "?,".repeat(columns - 1) + "?)";
     StringBuilder sql = new StringBuilder(rows * (row.length() + 1));
@@ -294,6 +290,8 @@ final class SyncSession implements AutoCloseable {
       try (Statement statement = connection.createStatement()) {
         statement.execute(
             "DROP TEMPORARY TABLE IF EXISTS sync_stage_channels, sync_stage_categories");
+        // What a first sync set on the session must not follow the connection into the pool.
+        statement.execute("SET SESSION foreign_key_checks = DEFAULT, @lineup_sync_now = NULL");
         if (locked) {
           AccountLock.release(connection, accountId);
         }

@@ -238,7 +238,9 @@ public final class TagExtractor {
     if (!text.isEmpty() && edge(text.charAt(0))) {
       text = LEADING.matcher(text).replaceFirst("");
     }
-    if (!text.isEmpty() && edge(text.charAt(text.length() - 1))) {
+    // "$" also matches before a final U+0085 (NEL), which strip() keeps.
+    if (!text.isEmpty()
+        && (edge(text.charAt(text.length() - 1)) || text.charAt(text.length() - 1) == '\u0085')) {
       text = TRAILING.matcher(text).replaceFirst("");
     }
     if (uneven(text)) {

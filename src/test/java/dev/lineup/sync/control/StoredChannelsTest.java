@@ -59,12 +59,14 @@ class StoredChannelsTest {
   }
 
   @Test
-  void idsAreComparedExactlyNotIgnoringCase() {
+  void idsAreComparedAsTheirBinaryColumnDoesCaseAndLeadingSpacesCountTrailingSpacesPad() {
     StoredChannels table = stored(1);
     table.put("abc", 1, 7, true);
     assertEquals(Verdict.STAGE, table.check("ABC", 7));
-    assertEquals(Verdict.STAGE, table.check("abc ", 7));
-    assertEquals(Verdict.UNCHANGED, table.check("abc", 7));
+    assertEquals(Verdict.STAGE, table.check(" abc", 7));
+    assertEquals(Verdict.STAGE, table.check("abc\t", 7));
+    assertEquals(Verdict.UNCHANGED, table.check("abc  ", 7), "utf8mb4_bin pads with spaces");
+    assertEquals(Verdict.REPEATED, table.check("abc", 7));
   }
 
   @Test

@@ -241,7 +241,10 @@ class TagExtractorTest {
             "",
             "   ",
             "-\u00a0-",
-            "x\u0085y");
+            "x\u0085y",
+            "CNN -\u0085",
+            "CNN\u0085",
+            "\u0085- CNN");
     for (String name : names) {
       assertEquals(cleanWithEveryPattern(name), TagExtractor.clean(name), name);
     }
