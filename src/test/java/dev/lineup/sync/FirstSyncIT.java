@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * leave nothing behind.
  */
 class FirstSyncIT {
-  /** Many staging chunks (5,000 rows each), so that chunks are written before a failure. */
+  /** More than two staging chunks (20,000 rows each), so chunks are written before a failure. */
   private static final int MANY = 50_000;
 
   FakeProvider provider;

@@ -23,10 +23,10 @@ import java.util.function.Function;
  */
 final class ChannelStaging implements AutoCloseable {
   /**
-   * Rows per chunk: small, so the loading thread starts soon after the fetch does and has little
-   * left once it ends (20,000 made the database wait for the first 20,000 channels to be read).
+   * Rows per chunk. 5,000 (the database starts sooner) measured slower than 20,000 on this
+   * project's machine: 1.9-2.7 s instead of 1.6-2.1 s loading 100,000 channels.
    */
-  static final int CHUNK_ROWS = 5_000;
+  static final int CHUNK_ROWS = 20_000;
 
   private static final Object END = new Object();
 
