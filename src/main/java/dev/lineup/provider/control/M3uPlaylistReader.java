@@ -233,7 +233,9 @@ public class M3uPlaylistReader {
     Integer number = number(attributes.remove("tvg-chno"));
     String name = title.strip().isEmpty() && tvgName != null ? tvgName : title.strip();
     JsonObjectBuilder extras = JSON.createObjectBuilder();
-    if (tvgName != null) {
+    // The tvg-name only when it says more than the name (most entries repeat their title there):
+    // a narrower row, and most entries without extras at all.
+    if (tvgName != null && !tvgName.equals(name)) {
       extras.add("tvg-name", tvgName);
     }
     attributes.forEach(extras::add);

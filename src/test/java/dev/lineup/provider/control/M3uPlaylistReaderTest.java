@@ -111,6 +111,22 @@ class M3uPlaylistReaderTest {
   }
 
   @Test
+  void aTvgNameRepeatingTheTitleIsNotKeptTwice() throws IOException {
+    Read read =
+        read(
+            "#EXTM3U\n#EXTINF:-1 tvg-id=\"a.b\" tvg-name=\"CNN\",CNN\nhttp://s.example/1.ts\n"
+                + "#EXTINF:-1 tvg-name=\"BBC One\",\nhttp://s.example/2.ts\n"
+                + "#EXTINF:-1 tvg-name=\"cnn\" catchup=\"xc\",CNN\nhttp://s.example/3.ts\n");
+    assertNull(read.channels().get(0).extras(), "the name says it all");
+    assertEquals("BBC One", read.channels().get(1).name(), "an empty title takes the tvg-name");
+    assertNull(read.channels().get(1).extras());
+    assertEquals(
+        "{\"tvg-name\":\"cnn\",\"catchup\":\"xc\"}",
+        read.channels().get(2).extras(),
+        "a tvg-name that differs, even in case, is kept");
+  }
+
+  @Test
   void entriesWithoutAUrlAreSkippedAndOtherSchemesKept() throws IOException {
     Read read =
         read(
