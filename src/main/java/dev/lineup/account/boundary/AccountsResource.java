@@ -11,6 +11,8 @@ import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -33,7 +35,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -154,11 +158,13 @@ public class AccountsResource {
       content = @Content(schema = @Schema(implementation = Deleted.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // its own statement, retried
   public Deleted delete(@PathParam("id") long id) {
     Account account = Account.require(em, id);
     // The account's sync lock keeps a sync or tag run from writing while the account goes (a first
     // sync's uncommitted channels would hold the deletion until its fetch ends).
     try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(true);
       if (!AccountLock.tryAcquire(connection, id)) {
         throw ProblemException.conflict(
             "A sync or tag run of account '"
@@ -170,17 +176,43 @@ public class AccountsResource {
       try {
         // Everything an account owns references it with ON DELETE CASCADE: one statement, one
         // transaction, no orphans.
-        em.remove(account);
-        em.flush();
+        deleteRow(connection, id);
       } finally {
         AccountLock.release(connection, id);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not take the account's lock to delete it", e);
+      throw new IllegalStateException("Could not delete account " + id, e);
     }
     deleted.fire(new AccountDeleted(account)); // its guide and search documents follow
     LOG.info(() -> "Account deleted: " + account);
     return new Deleted("Account '" + account.name() + "' and all its data deleted.");
+  }
+
+  /**
+   * Deletes the account's row (its channels, tags, runs and the rest follow by cascade). The
+   * background work that follows a sync (search documents, the guide) may hold rows of the same
+   * account for a moment: a deadlock with it is retried, up to three times.
+   */
+  private static void deleteRow(Connection connection, long id) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try (PreparedStatement delete =
+          connection.prepareStatement("DELETE FROM accounts WHERE id = ?")) {
+        delete.setLong(1, id);
+        delete.executeUpdate();
+        return;
+      } catch (SQLTransactionRollbackException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        LOG.info(() -> "Deleting account " + id + " met other work on its rows; trying again");
+        try {
+          Thread.sleep(100L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /**
