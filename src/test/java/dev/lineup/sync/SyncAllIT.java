@@ -8,6 +8,7 @@ import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
 import dev.lineup.support.Channels;
+import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
 import dev.lineup.support.FakeProvider.Behaviour;
 import jakarta.json.JsonObject;
@@ -42,7 +43,10 @@ class SyncAllIT {
           answer.getJsonArray("results").stream()
               .noneMatch(r -> r.asJsonObject().getJsonNumber("account_id").longValue() == off),
           "disabled accounts are skipped");
-      assertEquals(0, disabled.requestCount());
+      // Not the disabled provider's request count: "sync all" also syncs the accounts other tests
+      // left behind, and one of them may point at a port this provider was given again.
+      assertEquals(
+          0, Db.number("SELECT COUNT(*) FROM sync_runs WHERE account_id = ?", off), "never synced");
     }
   }
 
