@@ -177,7 +177,7 @@ public class ChannelSync {
         run.finish(Status.SUSPICIOUS, doubt.get());
         return;
       }
-      phase(session, run, "writing", channelsFetched);
+      phase(run, "writing", channelsFetched);
       long writeStart = System.nanoTime();
       LineupMerge.Applied applied =
           session
@@ -204,7 +204,7 @@ public class ChannelSync {
 
   private void fetchXtream(SyncSession session, Account account, SyncRun run, Scope scope) {
     if (scope.categories()) {
-      phase(session, run, "fetching_categories", 0);
+      phase(run, "fetching_categories", 0);
       http.withRetries(
           () -> {
             staging(session::resetCategories);
@@ -215,10 +215,10 @@ public class ChannelSync {
                 category -> staging(() -> session.stage(category)));
             staging(session::flushCategories);
           });
-      checkCancelled(session, run);
+      checkCancelled(run);
     }
     if (scope.channels()) {
-      phase(session, run, "fetching_channels", 0);
+      phase(run, "fetching_channels", 0);
       http.withRetries(
           () ->
               stageChannels(
@@ -227,13 +227,13 @@ public class ChannelSync {
                   sink ->
                       xtream.liveStreams(
                           account.serverUrl(), account.username(), account.password(), sink)));
-      checkCancelled(session, run);
+      checkCancelled(run);
     }
   }
 
   /** An M3U playlist holds groups and channels together: one pass stages both. */
   private void fetchPlaylist(SyncSession session, Account account, SyncRun run, Scope scope) {
-    phase(session, run, "fetching_channels", 0);
+    phase(run, "fetching_channels", 0);
     AtomicReference<M3uPlaylistReader.Header> guide = new AtomicReference<>();
     http.withRetries(
         () -> {
@@ -267,7 +267,7 @@ public class ChannelSync {
       String stored = secrets.encrypt(tvgUrl);
       staging(() -> session.providerGuide(stored));
     }
-    checkCancelled(session, run);
+    checkCancelled(run);
   }
 
   /**
@@ -336,7 +336,7 @@ public class ChannelSync {
    * Records the run's phase on a connection of its own: the sync's may be inside the transaction of
    * a first sync, whose writes nobody sees until it commits.
    */
-  private void phase(SyncSession session, SyncRun run, String phase, long total) {
+  private void phase(SyncRun run, String phase, long total) {
     run.phase = phase;
     try {
       runs.phase(run);
@@ -348,7 +348,7 @@ public class ChannelSync {
   }
 
   /** Asks on a connection of its own (the sync's transaction would not see a later cancel). */
-  private void checkCancelled(SyncSession session, SyncRun run) {
+  private void checkCancelled(SyncRun run) {
     if (runs.cancelRequested(run.id)) {
       throw new Abort(Status.CANCELLED, "Cancelled; nothing was changed.", null);
     }

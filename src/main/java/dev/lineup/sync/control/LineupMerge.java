@@ -165,7 +165,7 @@ final class LineupMerge {
 
   /**
    * The account is still there (its channels were loaded without the foreign key check), and stays
-   * until the commit: a deletion now waits for it, then deletes the new channels with the account.
+   * until the commit (a deletion also needs the sync's lock, so this is the last line of defence).
    */
   private void requireAccount() throws SQLException {
     try (PreparedStatement query =

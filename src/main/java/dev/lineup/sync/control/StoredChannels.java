@@ -226,12 +226,13 @@ final class StoredChannels {
     while (length > 0 && streamId.charAt(length - 1) == ' ') {
       length--;
     }
-    long v0 = 0x736f6d6570736575L ^ key0;
-    long v1 = 0x646f72616e646f6dL ^ key1;
-    long v2 = 0x6c7967656e657261L ^ key0;
-    long v3 = 0x7465646279746573L ^ key1;
+    long[] v = {
+      0x736f6d6570736575L ^ key0,
+      0x646f72616e646f6dL ^ key1,
+      0x6c7967656e657261L ^ key0,
+      0x7465646279746573L ^ key1
+    };
     int whole = length & ~3;
-    long[] v = {v0, v1, v2, v3};
     for (int i = 0; i < whole; i += 4) {
       long m =
           streamId.charAt(i)

@@ -79,23 +79,20 @@ public class SyncRuns {
     }
   }
 
-  /** Whether someone asked (on any server) to cancel the run; on a pooled connection. */
+  /**
+   * Whether someone asked (on any server) to cancel the run, on a pooled connection (a sync's own
+   * may be inside a first sync's transaction, which would not see a later cancel).
+   */
   boolean cancelRequested(long runId) {
-    try (Connection connection = dataSource.getConnection()) {
-      return cancelRequested(connection, runId);
-    } catch (SQLException e) {
-      return false; // a cancel check is no reason to fail a sync
-    }
-  }
-
-  /** Whether someone asked (on any server) to cancel the run. */
-  boolean cancelRequested(Connection connection, long runId) throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement("SELECT cancel_requested FROM sync_runs WHERE id = ?")) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT cancel_requested FROM sync_runs WHERE id = ?")) {
       query.setLong(1, runId);
       try (ResultSet rs = query.executeQuery()) {
         return rs.next() && rs.getBoolean(1);
       }
+    } catch (SQLException e) {
+      return false; // a cancel check is no reason to fail a sync
     }
   }
 
