@@ -77,4 +77,79 @@ public class PublicUrl {
     String url = request.getRequestURL().toString();
     return url.substring(0, url.length() - request.getRequestURI().length());
   }
+
+  /** Where players reach Lineup: its scheme, host and port (for Xtream's {@code server_info}). */
+  public record Address(String scheme, String host, int port) {}
+
+  /**
+   * The address players reach Lineup at: PUBLIC_URL when set; else what a reverse proxy says in
+   * {@code X-Forwarded-Proto}, {@code X-Forwarded-Host} and {@code X-Forwarded-Port}, but only when
+   * TRUSTED_PROXIES is set and the request came through one (the server then took the client's
+   * address from its {@code X-Forwarded-For}); else the request's own. A proxy that terminates TLS
+   * on 443 and says so gets https and 443, not the port Lineup listens on.
+   */
+  public Address address(HttpServletRequest request) {
+    if (base != null) {
+      URI uri = URI.create(base);
+      String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+      return new Address(scheme, uri.getHost(), port(uri.getPort(), scheme));
+    }
+    if (proxied(request)) {
+      String scheme = first(request.getHeader("X-Forwarded-Proto"));
+      scheme = scheme == null ? request.getScheme() : scheme.toLowerCase(Locale.ROOT);
+      scheme = scheme.equals("https") ? "https" : "http";
+      String host = first(request.getHeader("X-Forwarded-Host"));
+      int port = -1;
+      if (host == null) {
+        host = request.getServerName();
+      } else {
+        int colon = host.lastIndexOf(':');
+        if (colon > 0
+            && host.indexOf(']') < colon
+            && host.substring(colon + 1).matches("\\d{1,5}")) {
+          port = Integer.parseInt(host.substring(colon + 1));
+          host = host.substring(0, colon);
+        }
+      }
+      String forwardedPort = first(request.getHeader("X-Forwarded-Port"));
+      if (forwardedPort != null && forwardedPort.matches("\\d{1,5}")) {
+        port = Integer.parseInt(forwardedPort);
+      }
+      return new Address(scheme, host, port(port, scheme));
+    }
+    return new Address(request.getScheme(), request.getServerName(), request.getServerPort());
+  }
+
+  /**
+   * Whether the request came through a trusted proxy: TRUSTED_PROXIES is set, and the server has
+   * taken the client's address from the forwarding chain.
+   */
+  private static boolean proxied(HttpServletRequest request) {
+    String chain = request.getHeader("X-Forwarded-For");
+    String proxies = System.getenv("TRUSTED_PROXIES");
+    if (chain == null || proxies == null || proxies.isBlank() || proxies.equals("none")) {
+      return false;
+    }
+    for (String hop : chain.split(",")) {
+      if (hop.strip().equals(request.getRemoteAddr())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String first(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String value = header.split(",")[0].strip();
+    return value.isEmpty() || value.length() > 255 ? null : value;
+  }
+
+  private static int port(int port, String scheme) {
+    if (port > 0 && port <= 65535) {
+      return port;
+    }
+    return scheme.equals("https") ? 443 : 80;
+  }
 }

@@ -56,26 +56,29 @@ public class SyncBenchmark {
     List<String> floors = new ArrayList<>();
     java.util.Map<Integer, Long> floorMs = new java.util.TreeMap<>();
     String categories = CaptureLineup.categories();
+    List<String> live = new ArrayList<>();
     for (int n : new int[] {10_000, 100_000}) {
       String base = CaptureLineup.streams(n, 0, 0);
       String changed = CaptureLineup.streams(n, 0.05, 0.05);
-      results.addAll(
-          medians(
+      Kind xtream =
+          new Kind(
               "",
-              n,
               (provider, share) -> provider.serve(categories, share == 0 ? base : changed),
-              provider -> Accounts.create("Bench " + n, provider)));
+              provider -> Accounts.create("Bench " + n, provider));
       // The same channels from an M3U account.
-      results.addAll(
-          medians(
+      Kind m3u =
+          new Kind(
               M3U,
-              n,
               (provider, share) ->
                   provider.servePlaylist(CaptureLineup.playlist(n, share, share, provider.url())),
               provider ->
                   Accounts.createM3u(
                       "Bench M3U " + n,
-                      provider.url() + "/get.php?username=bench&password=secret&type=m3u_plus")));
+                      provider.url() + "/get.php?username=bench&password=secret&type=m3u_plus"));
+      results.addAll(medians(n, List.of(xtream, m3u)));
+      for (Kind kind : List.of(xtream, m3u)) {
+        live.add(liveHeap(kind, n));
+      }
       long indexed = 0;
       long bare = 0;
       try (FakeProvider unused = FakeProvider.start()) {
@@ -118,7 +121,10 @@ public class SyncBenchmark {
                 + REPETITIONS
                 + " runs each: ")
         .append(String.join(", ", floors))
-        .append("\n");
+        .append(
+            "\n\nLive heap (after a full collection, sampled a few times a second in a"
+                + " separate, untimed first sync on a new account):\n\n");
+    live.forEach(line -> report.append("- ").append(line).append("\n"));
 
     Result first = find(results, "first sync", 100_000);
     Result unchanged = find(results, "re-sync, no change", 100_000);
@@ -178,41 +184,103 @@ public class SyncBenchmark {
               find(results, kind + "first sync", 10_000).peakHeapMb(),
               find(results, kind + "first sync", 100_000).peakHeapMb()));
     }
+    for (String kind : List.of("", M3U)) {
+      long[] small = liveHeap.get(kind + 10_000);
+      long[] big = liveHeap.get(kind + 100_000);
+      run.figure(
+          (kind.isEmpty() ? "Xtream" : "M3U")
+              + ": live heap during a first sync, 10,000 → 100,000 (before it: 10,000 / 100,000)",
+          String.format(
+              Locale.ROOT, "%d MB → %d MB (%d / %d MB)", small[1], big[1], small[0], big[0]));
+    }
     run.serverMaxHeap().finish("sync.md", report.toString());
   }
 
-  /**
-   * The three scenarios on a new account, {@link #REPETITIONS} times, each scenario's median run:
-   * {@code serve} gives the provider its lineup with a share renamed and removed (0, then 0.05).
-   */
-  private List<Result> medians(
-      String kind,
-      int n,
+  /** A provider kind: how its provider serves the lineup, and how its account is made. */
+  private record Kind(
+      String prefix,
       BiConsumer<FakeProvider, Double> serve,
-      ToLongFunction<FakeProvider> newAccount)
-      throws Exception {
-    List<List<Result>> reps = new ArrayList<>();
+      ToLongFunction<FakeProvider> newAccount) {}
+
+  /**
+   * The three scenarios on a new account of each kind, {@link #REPETITIONS} times, each scenario's
+   * median run. The kinds take turns (the order reversed every other time), so neither is always
+   * timed in the wake of the other's deleted rows.
+   */
+  private List<Result> medians(int n, List<Kind> kinds) throws Exception {
+    java.util.Map<Kind, List<List<Result>>> reps = new java.util.LinkedHashMap<>();
     for (int rep = 0; rep < REPETITIONS; rep++) {
-      try (FakeProvider provider = FakeProvider.start()) {
-        serve.accept(provider, 0.0);
-        long account = newAccount.applyAsLong(provider);
-        List<Result> round = new ArrayList<>();
-        round.add(measure(kind + "first sync", n, account));
-        round.add(measure(kind + "re-sync, no change", n, account));
-        serve.accept(provider, 0.05);
-        round.add(measure(kind + "re-sync, 5 % changed, 5 % removed", n, account));
-        reps.add(round);
-        Api.delete("/api/accounts/" + account);
-        awaitPurge();
+      List<Kind> order = new ArrayList<>(kinds);
+      if (rep % 2 == 1) {
+        java.util.Collections.reverse(order);
+      }
+      for (Kind kind : order) {
+        reps.computeIfAbsent(kind, k -> new ArrayList<>()).add(rounds(kind, n));
       }
     }
     List<Result> medians = new ArrayList<>();
-    for (int scenario = 0; scenario < 3; scenario++) {
-      int s = scenario;
-      medians.add(median(reps.stream().map(r -> r.get(s)).toList()));
+    for (Kind kind : kinds) {
+      for (int scenario = 0; scenario < 3; scenario++) {
+        int s = scenario;
+        medians.add(median(reps.get(kind).stream().map(r -> r.get(s)).toList()));
+      }
     }
     return medians;
   }
+
+  private List<Result> rounds(Kind kind, int n) throws Exception {
+    try (FakeProvider provider = FakeProvider.start()) {
+      kind.serve().accept(provider, 0.0);
+      long account = kind.newAccount().applyAsLong(provider);
+      List<Result> round = new ArrayList<>();
+      round.add(measure(kind.prefix() + "first sync", n, account));
+      round.add(measure(kind.prefix() + "re-sync, no change", n, account));
+      kind.serve().accept(provider, 0.05);
+      round.add(measure(kind.prefix() + "re-sync, 5 % changed, 5 % removed", n, account));
+      Api.delete("/api/accounts/" + account);
+      awaitPurge();
+      return round;
+    }
+  }
+
+  /**
+   * Memory, apart from the timings: a first sync on a new account while {@link LiveHeap} collects
+   * garbage and reads the heap after each collection, and the live heap before it.
+   */
+  private String liveHeap(Kind kind, int n) throws Exception {
+    try (FakeProvider provider = FakeProvider.start();
+        LiveHeap heap = LiveHeap.attach()) {
+      kind.serve().accept(provider, 0.0);
+      long account = kind.newAccount().applyAsLong(provider);
+      long before = heap.liveBytes() / (1024 * 1024);
+      long peak;
+      long samples;
+      try (LiveHeap.Sampler sampler = heap.sample()) {
+        JsonObject run = Api.post("/api/accounts/" + account + "/sync?force=true").json();
+        if (!run.getBoolean("success")) {
+          throw new IllegalStateException("live heap sync: " + run);
+        }
+        Accounts.awaitSearchIndex(account, 300);
+        sampler.close();
+        peak = sampler.peakMb();
+        samples = sampler.samples();
+      }
+      Api.delete("/api/accounts/" + account);
+      awaitPurge();
+      liveHeap.put(kind.prefix() + n, new long[] {before, peak});
+      return String.format(
+          Locale.ROOT,
+          "%s%,d channels: %d MB before, %d MB at most during the first sync and its background"
+              + " work (%d collections)",
+          kind.prefix().isEmpty() ? "Xtream: " : kind.prefix(),
+          n,
+          before,
+          peak,
+          samples);
+    }
+  }
+
+  private final java.util.Map<String, long[]> liveHeap = new java.util.HashMap<>();
 
   private static Result find(List<Result> results, String scenario, int channels) {
     return results.stream()

@@ -39,6 +39,8 @@ class ArchitectureTest {
           "channel",
           "epg",
           "playlist",
+          "xtream",
+          "hdhomerun",
           "web");
 
   private static final Pattern IMPORT =

@@ -34,7 +34,10 @@ public final class Node {
         Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    if (!Files.isDirectory(target.resolve("node_modules"))) {
+    // Installed again when the lock file changed since (a package added).
+    Path lock = target.resolve("package-lock.json");
+    Path installed = target.resolve("node_modules").resolve(".lineup-installed-lock.json");
+    if (!Files.isRegularFile(installed) || Files.mismatch(lock, installed) != -1) {
       Result npm =
           run(
               target,
@@ -42,6 +45,7 @@ public final class Node {
               Map.of(),
               300);
       assertEquals(0, npm.status(), "npm ci in " + target + " failed:\n" + npm.output());
+      Files.copy(lock, installed, StandardCopyOption.REPLACE_EXISTING);
     }
     return target;
   }

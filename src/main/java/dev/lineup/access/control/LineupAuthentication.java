@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Lineup's Jakarta Security authentication mechanism, asked about every request. Who is calling:
@@ -85,6 +87,21 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
     if (!context.isProtected()) {
       return context.doNothing();
     }
+    Matcher stream = XTREAM_STREAM.matcher(request.getRequestURI());
+    if (stream.matches()
+        && !ROOTS.contains(stream.group(1))
+        && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+      return redirect(
+          response,
+          "/live/"
+              + stream.group(1)
+              + "/"
+              + stream.group(2)
+              + "/"
+              + stream.group(3)
+              + "."
+              + (stream.group(4) == null ? "ts" : stream.group(4)));
+    }
     if (!admins.exists()) {
       return refuse(
           request,
@@ -99,6 +116,28 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
         "Sign in at /login, or send an API token (Authorization: Bearer <token>; the Access page"
             + " makes them).",
         "/login?next=" + URLEncoder.encode(pathAndQuery(request), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * An Xtream Codes stream URL in its short form, {@code /{username}/{password}/{stream_id}}, which
+   * some players use: it is the {@code /live/} form's, which is open to players (the password is
+   * checked there). It is sent there from here because web.xml cannot name it.
+   */
+  private static final Pattern XTREAM_STREAM =
+      Pattern.compile(
+          "^/([A-Za-z0-9._~-]{1,64})/([A-Za-z0-9._~-]{1,128})/(\\d{1,18})(?:\\.(ts|m3u8))?$");
+
+  /** Lineup's own first path segments: never an Xtream username. */
+  private static final Set<String> ROOTS = Set.of("api", "health", "metrics", "openapi");
+
+  private static AuthenticationStatus redirect(HttpServletResponse response, String location) {
+    try {
+      response.setHeader("Cache-Control", "no-store");
+      response.sendRedirect(location);
+      return AuthenticationStatus.SEND_CONTINUE;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private AuthenticationStatus signIn(

@@ -58,6 +58,10 @@ public class Account extends Timestamped {
   @Column(name = "provider_epg_url", insertable = false, updatable = false)
   private String providerEpgUrl;
 
+  /** Written by the connection test (the provider's user_info.max_connections), or null. */
+  @Column(name = "provider_max_connections", insertable = false, updatable = false)
+  private Integer providerMaxConnections;
+
   protected Account() {}
 
   public Account(AccountSettings settings) {
@@ -154,6 +158,11 @@ public class Account extends Timestamped {
   /** The guide URL the user set (it may hold credentials: mask it before showing it), or null. */
   public String epgUrl() {
     return epgUrl;
+  }
+
+  /** The connections the provider allows, as its last connection test said; null if unknown. */
+  public Integer providerMaxConnections() {
+    return providerMaxConnections;
   }
 
   /** The guide URL the M3U playlist named at the last sync, or null. */

@@ -48,6 +48,7 @@ public class GuideRefresh {
   @Inject ProviderHttp http;
   @PersistenceContext EntityManager em;
   @Resource ManagedExecutorService executor;
+  @Inject GuideProgrammes programmes;
 
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
@@ -161,6 +162,7 @@ public class GuideRefresh {
       guides.delete(key(account));
       return stats[0];
     }
+    programmes.buildLater(key(account));
     LOG.info(
         () ->
             "Guide of account "

@@ -155,6 +155,7 @@ public final class XmltvStore {
     try {
       Files.deleteIfExists(failureFile(key));
       Files.deleteIfExists(file(key));
+      Files.deleteIfExists(index(key).file());
       Files.deleteIfExists(dir.resolve("account-" + key + ".xml.gz")); // first format, issue 6
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -424,6 +425,42 @@ public final class XmltvStore {
     }
     out.write(TAIL);
     out.flush();
+  }
+
+  /**
+   * Gives each programme record of a stored guide, in the order stored, to {@code sink} (its
+   * channel id and its XML): what {@link ProgrammeIndex} is built from.
+   */
+  public void programmes(String key, ProgrammeIndex.ProgrammeSink sink) throws IOException {
+    try (DataInputStream in = open(key)) {
+      in.readInt();
+      in.readInt();
+      byte[] buffer = new byte[8192];
+      while (true) {
+        byte type = in.readByte();
+        if (type == 'E') {
+          return;
+        }
+        String id = in.readUTF();
+        int length = in.readInt();
+        if (type != 'P') {
+          in.skipNBytes(length);
+          continue;
+        }
+        if (buffer.length < length) {
+          buffer = new byte[Math.max(length, buffer.length * 2)];
+        }
+        in.readFully(buffer, 0, length);
+        sink.accept(id, buffer, length);
+      }
+    } catch (EOFException e) {
+      throw new IOException("The stored guide " + file(key) + " is cut off", e);
+    }
+  }
+
+  /** The programme index of a stored guide (built by {@link GuideProgrammes}). */
+  public ProgrammeIndex index(String key) {
+    return new ProgrammeIndex(dir.resolve("account-" + key + ".programmes"));
   }
 
   /** Opens a stored guide past its magic number. */

@@ -87,7 +87,13 @@ public final class PlaylistConfigRequest {
    * Its player URLs: the secret ones to share, and the id-based ones (off unless the
    * legacy_player_urls setting is on).
    */
-  public record PlaylistUrls(String m3u, String epg, String legacyM3u, String legacyEpg) {}
+  public record PlaylistUrls(
+      String m3u,
+      String epg,
+      @Schema(description = "an HDHomeRun tuner for Plex, Jellyfin, Emby, Channels DVR")
+          String hdhr,
+      String legacyM3u,
+      String legacyEpg) {}
 
   static PlaylistSettings read(JsonBody body, EntityManager em) {
     String name = body.string("name");
@@ -243,6 +249,7 @@ public final class PlaylistConfigRequest {
     java.util.Map<String, Object> urls = new java.util.LinkedHashMap<>();
     urls.put("m3u", base + "/p/" + config.token() + "/playlist.m3u");
     urls.put("epg", base + "/p/" + config.token() + "/epg.xml");
+    urls.put("hdhr", base + "/hdhr/" + config.token());
     urls.put("legacy_m3u", base + "/playlist/config/" + config.id() + ".m3u");
     urls.put("legacy_epg", base + "/epg/config/" + config.id() + ".xml");
     view.put("urls", urls);

@@ -11,9 +11,11 @@ import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.PublicUrl;
 import dev.lineup.playlist.control.ConfigPlaylist;
+import dev.lineup.playlist.control.PlaylistDeleting;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -57,6 +59,7 @@ public class PlaylistConfigsResource {
   @Inject ConfigPlaylist playlists;
   @Inject ChannelPreview preview;
   @Inject SearchIndex searchIndex;
+  @Inject Event<PlaylistDeleting> deleting;
 
   @GET
   @APIResponse(
@@ -146,8 +149,10 @@ public class PlaylistConfigsResource {
       description = "OK",
       content = @Content(schema = @Schema(implementation = Deleted.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
   public Deleted delete(@PathParam("id") long id) {
     PlaylistConfig config = PlaylistConfig.require(em, id);
+    deleting.fire(new PlaylistDeleting(id, config.name())); // an observer may refuse it (409)
     em.remove(config);
     LOG.info(() -> "Playlist deleted: " + id);
     return new Deleted("Playlist '" + config.name() + "' deleted.");

@@ -1,7 +1,6 @@
 package dev.lineup.playlist.control;
 
 import dev.lineup.account.entity.Account;
-import dev.lineup.account.entity.ProviderType;
 import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.ChannelSelection;
 import dev.lineup.channel.control.PreviewRequest;
@@ -16,8 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -163,16 +160,54 @@ public class ConfigPlaylist {
     long start = System.nanoTime();
     M3uWriter m3u = new M3uWriter(out);
     m3u.header(epgUrl);
+    entries(
+        s,
+        accounts,
+        null,
+        e ->
+            m3u.entry(
+                e.epgChannelId(),
+                e.title(),
+                e.icon(),
+                e.number(),
+                e.group(),
+                e.providerUrl(),
+                e.options()));
+    out.flush();
+    LOG.fine(
+        () ->
+            "Playlist '"
+                + s.name()
+                + "': "
+                + m3u.entries()
+                + " channels in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms");
+    return m3u.entries();
+  }
+
+  /** Where a playlist's entries go, one by one. */
+  @FunctionalInterface
+  public interface EntrySink {
+    void accept(PlaylistEntry entry) throws IOException;
+  }
+
+  /**
+   * Streams the entries of these settings, in the playlist's order and with its numbers and groups,
+   * to {@code sink}; with {@code onlyChannel}, just that channel when the playlist holds it (its
+   * number is then not the playlist's). Returns the number of entries.
+   */
+  public int entries(PlaylistSettings s, List<Account> accounts, Long onlyChannel, EntrySink sink)
+      throws IOException {
     Optional<ChannelSelection> selection = selection(s, accounts, null);
     if (selection.isEmpty()) {
-      out.flush();
       return 0;
     }
     Map<Long, Account> byId = new HashMap<>();
     Map<Long, String> liveBases = new HashMap<>();
     for (Account account : accounts) {
       byId.put(account.id(), account);
-      liveBases.put(account.id(), liveBase(account));
+      liveBases.put(account.id(), ProviderUrls.liveBase(account));
     }
     boolean suffix = s.accountSuffix() && selection.get().accountIds().size() > 1;
     ChannelSelection.Sql sql = selection.get().sql();
@@ -186,15 +221,17 @@ public class ConfigPlaylist {
             + "c.stream_id, c.name, c.cleaned_name, c.stream_icon, c.epg_channel_id, c.num,"
             + " c.stream_url, cat.name, c.account_id"
             + firstTag
-            + ", c.extras"
+            + ", c.extras, c.id, c.tv_archive, c.tv_archive_duration, c.added"
             + " "
             + sql.from()
             + " LEFT JOIN categories cat"
             + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
             + sql.where()
+            + (onlyChannel == null ? "" : " AND c.id = " + onlyChannel.longValue())
             + " ORDER BY "
             + order(s);
     int number = s.startNumber();
+    int entries = 0;
     GroupNumbers groupNumbers = new GroupNumbers(s.startNumber());
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query = streamed(connection, statement, sql.params())) {
@@ -215,35 +252,36 @@ public class ConfigPlaylist {
             group = (group == null ? "" : group + " ") + "(" + account.name() + ")";
           }
           String base = liveBases.get(accountId);
-          m3u.entry(
-              rs.getString(5),
-              M3uWriter.title(cleaned, rs.getString(2), fallbackTitle(providerNumber, rs)),
-              rs.getString(4),
-              switch (s.numbering()) {
-                case PROVIDER -> providerNumber;
-                case SEQUENTIAL -> number++;
-                case GROUP -> groupNumbers.next(group);
-                case NONE -> null;
-              },
-              group,
-              base == null ? rs.getString(7) : base + rs.getString(1) + ".ts",
-              StreamOptions.of(rs.getString(11)));
+          boolean archive = rs.getBoolean(13);
+          int archiveDays = rs.getInt(14);
+          long added = rs.getLong(15);
+          StreamOptions options = StreamOptions.of(rs.getString(11));
+          sink.accept(
+              new PlaylistEntry(
+                  rs.getLong(12),
+                  accountId,
+                  rs.getString(1),
+                  M3uWriter.title(cleaned, rs.getString(2), fallbackTitle(providerNumber, rs)),
+                  rs.getString(4),
+                  rs.getString(5),
+                  switch (s.numbering()) {
+                    case PROVIDER -> providerNumber;
+                    case SEQUENTIAL -> number++;
+                    case GROUP -> groupNumbers.next(group);
+                    case NONE -> null;
+                  },
+                  group,
+                  base == null ? rs.getString(7) : base + rs.getString(1) + ".ts",
+                  archive ? options.withArchive(archiveDays) : options,
+                  archive ? archiveDays : 0,
+                  added > 0 ? added : null));
+          entries++;
         }
       }
     } catch (SQLException e) {
       throw new IOException("Could not read playlist '" + s.name() + "'", e);
     }
-    out.flush();
-    LOG.fine(
-        () ->
-            "Playlist '"
-                + s.name()
-                + "': "
-                + m3u.entries()
-                + " channels in "
-                + (System.nanoTime() - start) / 1_000_000
-                + " ms");
-    return m3u.entries();
+    return entries;
   }
 
   /** What names a channel without a name: its number, else its guide id, else its stream id. */
@@ -312,27 +350,5 @@ public class ConfigPlaylist {
       query.setObject(i + 1, params.get(i));
     }
     return query;
-  }
-
-  /** {@code {server}/live/{user}/{pass}/} for Xtream accounts; null for M3U accounts. */
-  static String liveBase(Account account) {
-    if (account.providerType() == ProviderType.M3U) {
-      return null;
-    }
-    String server = account.serverUrl();
-    while (server.endsWith("/")) {
-      server = server.substring(0, server.length() - 1);
-    }
-    return server
-        + "/live/"
-        + segment(account.username())
-        + "/"
-        + segment(account.password())
-        + "/";
-  }
-
-  private static String segment(String value) {
-    return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8)
-        .replace("+", "%20");
   }
 }

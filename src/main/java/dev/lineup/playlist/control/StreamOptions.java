@@ -121,6 +121,23 @@ public record StreamOptions(Map<String, String> attributes, List<String> lines) 
     return attributes.isEmpty() && all.isEmpty() ? NONE : new StreamOptions(attributes, all);
   }
 
+  /**
+   * These options with catch-up for a channel whose provider keeps an archive of {@code days}
+   * (Xtream's {@code tv_archive}): {@code catchup="xc"} and {@code catchup-days}, so Kodi and
+   * TiviMate offer it. A provider's own catch-up attributes are kept as they are.
+   */
+  public StreamOptions withArchive(int days) {
+    if (attributes.containsKey("catchup") || attributes.containsKey("catchup-type")) {
+      return this;
+    }
+    Map<String, String> with = new LinkedHashMap<>(attributes);
+    with.put("catchup", "xc");
+    if (days > 0) {
+      with.put("catchup-days", String.valueOf(days));
+    }
+    return new StreamOptions(with, lines);
+  }
+
   private static String first(JsonObject json, String... names) {
     for (String name : names) {
       String value = text(json, name);

@@ -8,6 +8,7 @@ import dev.lineup.platform.ProblemException;
 import dev.lineup.provider.control.M3uPlaylistReader;
 import dev.lineup.provider.control.XtreamClient;
 import dev.lineup.provider.control.XtreamLogin;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,8 +18,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountConnectionResource {
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
+
   private static final Logger LOG = Logger.getLogger(AccountConnectionResource.class.getName());
 
   @PersistenceContext EntityManager em;
@@ -59,10 +68,28 @@ public class AccountConnectionResource {
       }
       XtreamLogin login = xtream.login(account.serverUrl(), account.username(), account.password());
       LOG.info(() -> "Connection test of " + account + ": ok, status " + login.userInfo().status());
+      recordLimit(account, login.userInfo().maxConnections());
       return login;
     } catch (ProblemException e) {
       LOG.info(() -> "Connection test of " + account + " failed: " + e.detail());
       throw e;
+    }
+  }
+
+  /** Keeps what the provider allows (an HDHomeRun tuner offers as many tuners). */
+  private void recordLimit(Account account, Integer maxConnections) {
+    if (maxConnections == null || maxConnections < 0) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE accounts SET provider_max_connections = ? WHERE id = ?")) {
+      update.setInt(1, maxConnections);
+      update.setLong(2, account.id());
+      update.executeUpdate();
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Could not record the connection limit of " + account, e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.lineup.playlist.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lineup.playlist.control.PlayerAnswers;
 import org.junit.jupiter.api.Test;
 
 class PlaylistServletTest {
@@ -17,8 +18,8 @@ class PlaylistServletTest {
 
   @Test
   void gzipIsSentOnlyToClientsThatAcceptIt() {
-    assertEquals(true, PlaylistServlet.acceptsGzip("gzip, deflate"));
-    assertEquals(false, PlaylistServlet.acceptsGzip("gzip;q=0"));
-    assertEquals(false, PlaylistServlet.acceptsGzip(null));
+    assertEquals(true, PlayerAnswers.acceptsGzip("gzip, deflate"));
+    assertEquals(false, PlayerAnswers.acceptsGzip("gzip;q=0"));
+    assertEquals(false, PlayerAnswers.acceptsGzip(null));
   }
 }

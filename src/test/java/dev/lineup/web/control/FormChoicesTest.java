@@ -72,7 +72,11 @@ class FormChoicesTest {
             list ->
                 enums.add(list.stream().map(FormChoices.Choice::code).collect(Collectors.toSet())));
     Set<Set<String>> noEnum =
-        Set.of(Set.of("any", "all"), Set.of("session", "token"), Set.of("busy", "failed"));
+        Set.of(
+            Set.of("any", "all"),
+            Set.of("session", "token"),
+            Set.of("busy", "failed"),
+            Set.of("Active", "Disabled", "Expired"));
     java.util.regex.Pattern enumeration =
         java.util.regex.Pattern.compile("enumeration\\s*=\\s*\\{([^}]*)\\}");
     java.util.List<String> wrong = new java.util.ArrayList<>();

@@ -1,0 +1,78 @@
+package dev.lineup.epg.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One channel's programmes from the stored guides (a player's "now and next"), through each guide's
+ * {@link ProgrammeIndex}. An index is built in the background once its guide is stored, and at the
+ * first question about a guide that has none yet, or an older one (a guide stored before this
+ * version): that question waits for it, and so do others about the same guide meanwhile.
+ */
+@ApplicationScoped
+public class GuideProgrammes {
+  private static final Logger LOG = Logger.getLogger(GuideProgrammes.class.getName());
+
+  @Inject GuideRefresh guides;
+  @Resource ManagedExecutorService executor;
+
+  /** One lock per guide, so one caller builds its index and the others wait for it. */
+  private final Map<String, Object> building = new ConcurrentHashMap<>();
+
+  /** The programmes of channel {@code channelId} in the guide {@code key}, by start time. */
+  public List<ProgrammeIndex.Programme> of(String key, String channelId) throws IOException {
+    XmltvStore store = guides.guides();
+    if (!store.has(key)) {
+      return List.of();
+    }
+    ProgrammeIndex index = store.index(key);
+    if (!index.current(store.file(key))) {
+      build(store, key);
+    }
+    return index.programmes(channelId);
+  }
+
+  /** Builds the guide's index soon, in the background (after the guide was stored). */
+  void buildLater(String key) {
+    executor.execute(
+        () -> {
+          try {
+            XmltvStore store = guides.guides();
+            if (store.has(key) && !store.index(key).current(store.file(key))) {
+              build(store, key);
+            }
+          } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Programme index of guide " + key + " not built", e);
+          }
+        });
+  }
+
+  private void build(XmltvStore store, String key) throws IOException {
+    Object lock = building.computeIfAbsent(key, k -> new Object());
+    synchronized (lock) {
+      Path guide = store.file(key);
+      ProgrammeIndex index = store.index(key);
+      if (index.current(guide)) {
+        return; // built by another caller meanwhile
+      }
+      long start = System.nanoTime();
+      index.build(guide, sink -> store.programmes(key, sink));
+      LOG.info(
+          () ->
+              "Programme index of guide "
+                  + key
+                  + " built in "
+                  + (System.nanoTime() - start) / 1_000_000
+                  + " ms");
+    }
+  }
+}

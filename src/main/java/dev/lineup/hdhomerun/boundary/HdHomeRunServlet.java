@@ -1,0 +1,258 @@
+package dev.lineup.hdhomerun.boundary;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.hdhomerun.control.Tuner;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.ProblemMapper;
+import dev.lineup.platform.PublicUrl;
+import dev.lineup.playlist.control.ConfigPlaylist;
+import dev.lineup.playlist.control.Freshness;
+import dev.lineup.playlist.control.PlayerAnswers;
+import dev.lineup.playlist.control.PlaylistEntry;
+import dev.lineup.playlist.control.Renditions;
+import dev.lineup.playlist.entity.PlaylistConfig;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A playlist config as an HDHomeRun network tuner, for Plex, Jellyfin, Emby and Channels DVR, at
+ * {@code /hdhr/{token}/} (the secret token in the path: these clients drop query strings): {@code
+ * discover.json}, {@code lineup.json} (also {@code ?show=found}), {@code lineup_status.json},
+ * {@code device.xml}, {@code POST lineup.post}, and each channel's stream at {@code stream/{channel
+ * id}} (a 302 to the provider's stream for now). The guide is the playlist's XMLTV URL. Everything
+ * comes from the database, never from a provider while a client waits.
+ */
+@WebServlet(urlPatterns = {"/hdhr/*"})
+public class HdHomeRunServlet extends HttpServlet {
+  private static final Logger LOG = Logger.getLogger(HdHomeRunServlet.class.getName());
+  private static final Pattern PATH =
+      Pattern.compile(
+          "^/([A-Za-z0-9_-]{20,64})/?(discover\\.json|lineup\\.json|lineup_status\\.json"
+              + "|device\\.xml|lineup\\.post|stream/(\\d{1,18})(?:\\.ts)?)?$");
+  private static final Pattern HD =
+      Pattern.compile("(?i)(?:^|[^A-Za-z0-9])(?:HD|FHD|UHD|4K)(?:$|[^A-Za-z0-9])");
+  private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
+
+  @PersistenceContext EntityManager em;
+  @Inject ConfigPlaylist configs;
+  @Inject Tuner tuner;
+  @Inject PublicUrl publicUrl;
+  @Inject Freshness freshness;
+  @Inject Renditions renditions;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    PlayerAnswers.inert(response);
+    try {
+      Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+      if (!path.matches()) {
+        throw new ProblemException(
+            404,
+            "Not found",
+            "HDHomeRun URLs look like /hdhr/{token}/discover.json or /hdhr/{token}/lineup.json");
+      }
+      PlaylistConfig config =
+          PlaylistConfig.byToken(em, path.group(1))
+              .orElseThrow(() -> new ProblemException(404, "Not found", "No such playlist."));
+      String base = publicUrl.base(request) + "/hdhr/" + config.token();
+      String file = path.group(2) == null ? "discover.json" : path.group(2);
+      if (path.group(3) != null) {
+        stream(config, Long.parseLong(path.group(3)), response);
+        return;
+      }
+      switch (file) {
+        case "discover.json" -> discover(config, base, response);
+        case "lineup.json" -> lineup(config, base, request, response);
+        case "lineup_status.json" -> status(response);
+        case "device.xml" -> device(config, base, response);
+        default -> response.setStatus(HttpServletResponse.SC_OK); // lineup.post: nothing to scan
+      }
+    } catch (ProblemException problem) {
+      ProblemMapper.send(response, problem);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "An HDHomeRun request failed", e);
+      ProblemMapper.send(
+          response, new ProblemException(500, "Internal error", "See the server log."));
+    }
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    doGet(request, response);
+  }
+
+  private void discover(PlaylistConfig config, String base, HttpServletResponse response)
+      throws IOException {
+    if (!config.enabled()) {
+      throw new ProblemException(403, "Forbidden", "This playlist is disabled.");
+    }
+    int tuners = Tuner.count(configs.accounts(config.settings()));
+    json(
+        response,
+        json ->
+            json.writeStartObject()
+                .write("FriendlyName", "Lineup " + config.name())
+                .write("Manufacturer", "Silicondust")
+                .write("ModelNumber", "HDTC-2US")
+                .write("FirmwareName", "hdhomeruntc_atsc")
+                .write("FirmwareVersion", "20200101")
+                .write("DeviceID", tuner.deviceId(config))
+                .write("DeviceAuth", "lineup")
+                .write("BaseURL", base)
+                .write("LineupURL", base + "/lineup.json")
+                .write("TunerCount", tuners)
+                .writeEnd());
+  }
+
+  /** The channels, in the playlist's order and numbering; rendered once per change and address. */
+  private void lineup(
+      PlaylistConfig config, String base, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    List<Account> accounts = configs.requireServable(config);
+    Freshness.Validator validator =
+        freshness.validator("hdhr-lineup", config.settings().toString(), base);
+    accounts.forEach(a -> freshness.withAccount(validator, a));
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Vary", "Accept-Encoding");
+    renditions.send(
+        PlayerAnswers.slot("hdhr", config.id(), false, base),
+        validator.etag(),
+        PlayerAnswers.acceptsGzip(request.getHeader("Accept-Encoding")),
+        (gzip, length) -> {
+          if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+          }
+          if (length >= 0) {
+            response.setContentLengthLong(length);
+          }
+          return response.getOutputStream();
+        },
+        out -> writeLineup(config, accounts, base, out));
+  }
+
+  private void writeLineup(
+      PlaylistConfig config, List<Account> accounts, String base, OutputStream out)
+      throws IOException {
+    try (JsonGenerator json = JSON.createGenerator(out, StandardCharsets.UTF_8)) {
+      json.writeStartArray();
+      configs.entries(
+          config.settings(),
+          accounts,
+          null,
+          e ->
+              json.writeStartObject()
+                  .write("GuideNumber", guideNumber(e))
+                  .write("GuideName", e.title())
+                  .write("URL", base + "/stream/" + e.channelId())
+                  .write("HD", HD.matcher(e.title()).find() ? 1 : 0)
+                  .writeEnd());
+      json.writeEnd();
+    }
+  }
+
+  /** The playlist's number for the channel; its Lineup id when the playlist numbers none. */
+  static String guideNumber(PlaylistEntry entry) {
+    return String.valueOf(entry.number() == null ? entry.channelId() : entry.number());
+  }
+
+  private static void status(HttpServletResponse response) throws IOException {
+    json(
+        response,
+        json ->
+            json.writeStartObject()
+                .write("ScanInProgress", 0)
+                .write("ScanPossible", 1)
+                .write("Source", "Cable")
+                .writeStartArray("SourceList")
+                .write("Cable")
+                .writeEnd()
+                .writeEnd());
+  }
+
+  /** The UPnP description some clients read first. */
+  private void device(PlaylistConfig config, String base, HttpServletResponse response)
+      throws IOException {
+    String id = tuner.deviceId(config);
+    response.setContentType("application/xml");
+    response.setCharacterEncoding("UTF-8");
+    Writer out = response.getWriter();
+    out.write(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<root xmlns=\"urn:schemas-upnp-org:device-1-0\">\n"
+            + "  <specVersion><major>1</major><minor>0</minor></specVersion>\n"
+            + "  <URLBase>"
+            + xml(base)
+            + "</URLBase>\n"
+            + "  <device>\n"
+            + "    <deviceType>urn:schemas-upnp-org:device:MediaServer:1</deviceType>\n"
+            + "    <friendlyName>"
+            + xml("Lineup " + config.name())
+            + "</friendlyName>\n"
+            + "    <manufacturer>Silicondust</manufacturer>\n"
+            + "    <modelName>HDTC-2US</modelName>\n"
+            + "    <modelNumber>HDTC-2US</modelNumber>\n"
+            + "    <serialNumber>"
+            + id
+            + "</serialNumber>\n"
+            + "    <UDN>uuid:"
+            + id.toLowerCase(java.util.Locale.ROOT)
+            + "-0000-4000-8000-000000000000</UDN>\n"
+            + "  </device>\n"
+            + "</root>\n");
+  }
+
+  /** A channel of the playlist: a 302 to the provider's stream (a query string is ignored). */
+  private void stream(PlaylistConfig config, long channelId, HttpServletResponse response)
+      throws IOException {
+    List<Account> accounts = configs.requireServable(config);
+    PlaylistEntry[] found = {null};
+    configs.entries(config.settings(), accounts, channelId, e -> found[0] = e);
+    if (found[0] == null || found[0].providerUrl() == null || found[0].providerUrl().isBlank()) {
+      throw new ProblemException(404, "Not found", "No such channel in this playlist.");
+    }
+    response.setHeader("Cache-Control", "no-store");
+    response.sendRedirect(found[0].providerUrl());
+  }
+
+  @FunctionalInterface
+  private interface JsonBody {
+    void write(JsonGenerator json);
+  }
+
+  private static void json(HttpServletResponse response, JsonBody body) throws IOException {
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    try (JsonGenerator json =
+        JSON.createGenerator(response.getOutputStream(), StandardCharsets.UTF_8)) {
+      body.write(json);
+    }
+  }
+
+  private static String xml(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,164 @@
+package dev.lineup.playlist.control;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.epg.control.GuideRefresh;
+import dev.lineup.epg.control.XmltvStore;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A playlist's M3U or guide, answered to a player: {@code ETag} and {@code Last-Modified} (304 when
+ * unchanged), rendered once per change ({@link Renditions}), gzip when the client accepts it. Used
+ * by the player URLs and by the Xtream login's {@code xmltv.php}.
+ */
+@ApplicationScoped
+public class PlayerAnswers {
+  @Inject ConfigPlaylist configs;
+  @Inject GuideRefresh guides;
+  @Inject Freshness freshness;
+  @Inject Renditions renditions;
+
+  /**
+   * What a request asks for.
+   *
+   * @param slot what the answer is, for {@link Renditions} (see {@link #slot})
+   * @param epgUrl the guide's URL, which the M3U names
+   */
+  public record Target(
+      String slot,
+      String name,
+      PlaylistSettings settings,
+      List<Account> accounts,
+      String epgUrl,
+      boolean guide) {}
+
+  /** A playlist config's guide (403 disabled, 503 not synced). */
+  public Target guide(PlaylistConfig config) {
+    return new Target(
+        slot("config", config.id(), true, ""),
+        config.name(),
+        config.settings(),
+        configs.requireServable(config),
+        null,
+        true);
+  }
+
+  /**
+   * What an answer is, for {@link Renditions}: one file per playlist and kind, and for an M3U per
+   * address too (its {@code x-tvg-url} names it; a guide's body is the same for every address).
+   */
+  public static String slot(String kind, long id, boolean guide, String base) {
+    return kind + "-" + id + (guide ? "-epg" : "-m3u-" + base);
+  }
+
+  public void serve(Target target, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Freshness.Validator validator =
+        freshness.validator(
+            target.guide() ? "guide" : "m3u",
+            target.settings().toString(),
+            target.guide() ? "" : target.epgUrl()); // only the M3U names the address
+    target.accounts().forEach(a -> freshness.withAccount(validator, a));
+    XmltvStore store = guides.guides();
+    List<String> keys = target.accounts().stream().map(GuideRefresh::key).toList();
+    if (target.guide()) {
+      if (keys.stream().noneMatch(store::has)) {
+        throw new ProblemException(
+                503,
+                "No guide yet",
+                "No guide has been fetched for this playlist's accounts yet; it is fetched after"
+                    + " each sync, or now with POST /api/accounts/{id}/epg/refresh.")
+            .with("retry_after_seconds", 60);
+      }
+      for (String key : keys) {
+        Instant stored = store.storedAt(key);
+        validator.add(key + "@" + stored).modified(stored);
+      }
+    }
+    String etag = validator.etag();
+    response.setHeader("ETag", etag);
+    response.setHeader("Last-Modified", validator.lastModified());
+    // Cache-Control (private, no-cache: players may keep it, but must ask again) is set by inert
+    response.setHeader("Vary", "Accept-Encoding");
+    if (validator.notModified(
+        request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"))) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
+    String file = fileName(target.name()) + (target.guide() ? ".xml" : ".m3u");
+    response.setContentType(target.guide() ? "application/xml" : "audio/x-mpegurl");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Content-Disposition", "inline; filename=\"" + file + "\"");
+    renditions.send(
+        target.slot(),
+        etag,
+        acceptsGzip(request.getHeader("Accept-Encoding")),
+        (gzip, length) -> {
+          if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+          }
+          if (length >= 0) {
+            response.setContentLengthLong(length);
+          }
+          return response.getOutputStream();
+        },
+        out -> {
+          if (target.guide()) {
+            store.write(keys, configs.channelIds(target.settings(), target.accounts()), out);
+          } else {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            configs.write(target.settings(), target.accounts(), target.epgUrl(), writer);
+            writer.flush();
+          }
+        });
+  }
+
+  /**
+   * Player answers are data, never a page: a browser that opens one (the admin, from the Playlists
+   * page) runs nothing in it and sends nothing from it, whatever a provider put in a guide or a
+   * channel name; no shared cache keeps it, since its URL is a secret.
+   */
+  public static void inert(HttpServletResponse response) {
+    response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Cache-Control", "private, no-cache");
+  }
+
+  public static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] pieces = part.trim().split(";");
+      String coding = pieces[0].trim().toLowerCase(java.util.Locale.ROOT);
+      if (coding.equals("gzip") || coding.equals("x-gzip")) {
+        for (int i = 1; i < pieces.length; i++) {
+          String q = pieces[i].trim().replace(" ", "");
+          if (q.matches("q=0(\\.0{0,3})?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A file name any client accepts: ASCII letters, digits, '-', '_' and '.'. */
+  public static String fileName(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
+    return safe.isEmpty() ? "playlist" : safe;
+  }
+}
