@@ -254,6 +254,25 @@ try {
   await page.goto(base + "/");
   await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
 
+  // Players: an Xtream login is made for the playlist; its password is shown once and signs in.
+  await page.goto(base + "/players");
+  const loginName = "browser" + Date.now().toString(36);
+  const loginForm = page.locator("form[hx-post='/api/xtream-users']");
+  await loginForm.locator("input[name=username]").fill(loginName);
+  await loginForm.locator("button[type=submit]").click();
+  await page.locator("#new-login", { hasText: "Password" }).waitFor();
+  const loginShown = await page.locator("#new-login").textContent();
+  const password = loginShown.match(/Password\s+(\S+)/)[1];
+  check(loginShown.includes(loginName) && loginShown.includes("Server"), "a new login shows the server, username and password");
+  const signIn = await (await page.request.get(`${base}/player_api.php?username=${loginName}&password=${password}`)).json();
+  check(signIn.user_info.auth === 1, "the shown password signs a player in");
+  const loginRow = page.locator("#user-list tr", { hasText: loginName });
+  await loginRow.waitFor();
+  check(!(await loginRow.textContent()).includes(password), "the list never shows a password");
+  await page.screenshot({ path: `${shots}/players.png`, fullPage: true });
+  await loginRow.locator("button", { hasText: "Delete" }).click();
+  await loginRow.waitFor({ state: "detached" });
+
   // Access: a token is shown once, listed by its last characters, and revoked.
   await page.goto(base + "/access");
   const tokenForm = page.locator("form[hx-post='/api/tokens']");

@@ -95,15 +95,29 @@
       else document.querySelectorAll(elt.dataset.result).forEach(target => { target.textContent = text; });
     }
     if (elt.dataset.secret) {
-      // A secret shown once (a new API token): its value with a copy button, and the warning.
+      // A secret shown once (a new API token, or an Xtream login's password): its value with a
+      // copy button, and the warning.
       const made = JSON.parse(evt.detail.xhr.responseText);
       const box = document.querySelector(elt.dataset.secret);
-      const code = document.createElement("code"); code.className = "secret"; code.textContent = made.token;
+      const secret = made.token || made.password;
+      const code = document.createElement("code"); code.className = "secret"; code.textContent = secret;
       const copy = document.createElement("button"); copy.type = "button"; copy.textContent = "Copy";
-      copy.dataset.copyText = made.token;
+      copy.dataset.copyText = secret;
       const note = document.createElement("p"); note.className = "small";
-      note.textContent = `Token “${made.name}”: copy it now, it is not shown again.`;
-      box.replaceChildren(note, code, " ", copy);
+      if (made.token) {
+        note.textContent = `Token “${made.name}”: copy it now, it is not shown again.`;
+        box.replaceChildren(note, code, " ", copy);
+      } else {
+        note.textContent = `Type these into the player (Xtream Codes). The password is not shown again.`;
+        const line = (label, value) => {
+          const row = document.createElement("div"); row.className = "small";
+          const v = document.createElement("code"); v.className = "secret"; v.textContent = value;
+          row.append(label + " ", v); return row;
+        };
+        const password = document.createElement("div"); password.className = "small";
+        password.append("Password ", code, " ", copy);
+        box.replaceChildren(note, line("Server", made.server), line("Username", made.username), password);
+      }
     }
     if (elt.dataset.reset !== undefined && elt.tagName === "FORM") elt.reset();
     for (const selector of (elt.dataset.refresh || "").split(",").map(s => s.trim()).filter(Boolean)) {

@@ -19,15 +19,18 @@
           <code class="url m3u"><c:out value="${p.urls.m3u}"/></code>
           <p class="small muted">Guide (XMLTV; the M3U names it already)</p>
           <code class="url epg"><c:out value="${p.urls.epg}"/></code>
+          <p class="small muted">HDHomeRun tuner (Plex, Jellyfin, Emby: add it as a tuner, and the guide URL as its XMLTV guide)</p>
+          <code class="url hdhr"><c:out value="${p.urls.hdhr}"/></code>
           <div class="actions">
             <button type="button" data-copy="<c:out value='${p.urls.m3u}'/>">Copy M3U URL</button>
             <button type="button" data-copy="<c:out value='${p.urls.epg}'/>">Copy guide URL</button>
+            <button type="button" data-copy="<c:out value='${p.urls.hdhr}'/>">Copy tuner URL</button>
             <a class="button" href="<c:out value='${p.urls.m3u}'/>">Download</a>
             <button type="button" hx-post="/api/playlist-configs/${p.id}/rotate-token" hx-swap="none"
                     hx-confirm="Give this playlist a new secret URL? Players using the old one stop working until you paste the new one."
                     data-refresh="#playlist-list" data-notice="New URL made: update your players">New URL</button>
             <button class="danger" type="button" hx-delete="/api/playlist-configs/${p.id}" hx-swap="none"
-                    hx-confirm="Delete this playlist? Players using it stop working." data-refresh="#playlist-list"
+                    hx-confirm="Delete this playlist? Players using it stop working. (Xtream logins that use it must be moved or deleted first.)" data-refresh="#playlist-list"
                     data-notice="Playlist deleted">Delete</button>
           </div>
           <details><summary>Edit</summary>

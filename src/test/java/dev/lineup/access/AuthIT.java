@@ -31,7 +31,18 @@ import org.junit.jupiter.api.Test;
 class AuthIT {
   /** Pages and files anyone may fetch. */
   private static final Set<String> PUBLIC =
-      Set.of("/login", "/setup", "/p/*", "/playlist/*", "/epg/*");
+      Set.of("/login", "/setup", "/p/*", "/playlist/*", "/epg/*", "/hdhr/*");
+
+  /** The Xtream Codes doors: open to players, but only with a valid username and password. */
+  private static final Set<String> XTREAM =
+      Set.of(
+          "/player_api.php",
+          "/panel_api.php",
+          "/get.php",
+          "/xmltv.php",
+          "/live/*",
+          "/timeshift/*",
+          "/streaming/timeshift.php");
 
   @Test
   void everyApiEndpointRefusesACallerWithoutCredentials() {
@@ -193,6 +204,40 @@ class AuthIT {
       String wrong = m3u.replaceFirst("/p/[^/]+/", "/p/" + "x".repeat(43) + "/");
       HttpResponse<String> refused = Api.anonymous(Api.request(wrong).GET());
       assertEquals(404, refused.statusCode(), refused.body());
+    }
+  }
+
+  @Test
+  void xtreamDoorsAreOpenToPlayersButGiveNothingWithoutValidCredentials() {
+    // Usernames no user can have: refused before any password check, so the failures do not
+    // count against this address in the Xtream sign-in throttle (XtreamIT signs in from it too).
+    Set<String> found =
+        new java.util.TreeSet<>(
+            Endpoints.servletPatterns().stream().filter(XTREAM::contains).toList());
+    assertEquals(new java.util.TreeSet<>(XTREAM), found, "the sweep knows every Xtream door");
+    for (String api : List.of("/player_api.php", "/panel_api.php")) {
+      for (String query :
+          List.of(
+              "", "?action=get_live_streams", "?username=no!user&password=x&action=get_series")) {
+        HttpResponse<String> reply = Api.anonymous(Api.request(api + query).GET());
+        assertEquals(200, reply.statusCode(), api + query);
+        assertEquals("{\"user_info\":{\"auth\":0}}", reply.body(), api + query);
+      }
+    }
+    for (String path :
+        List.of(
+            "/get.php",
+            "/get.php?username=no!user&password=" + Api.ADMIN_PASSWORD,
+            "/xmltv.php?username=no!user&password=y",
+            "/live/no!user/" + Api.ADMIN_PASSWORD + "/1.ts",
+            "/timeshift/no!user/y/60/2026-11-30:10-00/1.ts",
+            "/streaming/timeshift.php?username=no!user&password=y&stream=1&start=2026-11-30:10-00"
+                + "&duration=60",
+            "/hdhr/" + "x".repeat(43) + "/discover.json",
+            "/hdhr/" + "x".repeat(43) + "/lineup.json")) {
+      HttpResponse<String> reply = Api.anonymous(Api.request(path).GET());
+      assertEquals(404, reply.statusCode(), path + " " + reply.body());
+      assertFalse(reply.body().contains("#EXTM3U") || reply.body().contains("<tv"), path);
     }
   }
 
@@ -612,7 +657,12 @@ class AuthIT {
   /** Every web page's URL (the servlets' patterns, without the public ones). */
   static List<String> pages() {
     return Endpoints.servletPatterns().stream()
-        .filter(p -> !PUBLIC.contains(p) && !p.endsWith("/*") && !p.equals("/logout"))
+        .filter(
+            p ->
+                !PUBLIC.contains(p)
+                    && !XTREAM.contains(p)
+                    && !p.endsWith("/*")
+                    && !p.equals("/logout"))
         .map(p -> p.isEmpty() ? "/" : p)
         .toList();
   }

@@ -310,8 +310,13 @@ class PlaylistBenchmark {
 
   /** The lineup: tvg-id {@code c{i}.bench} for every channel, 50 categories. */
   static String streams() {
-    StringBuilder json = new StringBuilder(CHANNELS * 260).append('[');
-    for (int i = 0; i < CHANNELS; i++) {
+    return streams(CHANNELS);
+  }
+
+  /** The first {@code n} channels of the lineup. */
+  static String streams(int n) {
+    StringBuilder json = new StringBuilder(n * 260).append('[');
+    for (int i = 0; i < n; i++) {
       if (i > 0) {
         json.append(',');
       }
@@ -337,7 +342,7 @@ class PlaylistBenchmark {
    * {@value #PER_DAY} programmes a day for {@value #DAYS} days; returns the programmes of the
    * lineup's channels.
    */
-  private static long writeGuide(Path file) throws IOException {
+  static long writeGuide(Path file) throws IOException {
     DateTimeFormatter day = DateTimeFormatter.BASIC_ISO_DATE;
     LocalDate first = LocalDate.of(2026, 11, 26);
     String[] starts = new String[DAYS * PER_DAY + 1];
@@ -391,7 +396,7 @@ class PlaylistBenchmark {
   }
 
   /** Fetches and stores the guide now: longer than the tests' one-minute request limit. */
-  private static JsonObject refresh(long account) throws Exception {
+  static JsonObject refresh(long account) throws Exception {
     HttpResponse<String> reply =
         CLIENT.send(
             Api.authorized(Api.request("/api/accounts/" + account + "/epg/refresh"))
@@ -407,7 +412,7 @@ class PlaylistBenchmark {
     }
   }
 
-  private static JsonObject require(Reply reply) {
+  static JsonObject require(Reply reply) {
     if (reply.status() != 200 && reply.status() != 201) {
       throw new IllegalStateException(reply.toString());
     }

@@ -91,6 +91,7 @@ class FuzzIT {
               "rulesets", new String[0],
               "tag_rules", new String[0],
               "playlist_configs", new String[0],
+              "xtream_users", new String[0],
               "account_rulesets", new String[0],
               "settings", new String[0],
               "api_tokens", new String[] {"last_used_at"}, // recorded as tokens are used
@@ -118,6 +119,18 @@ class FuzzIT {
               .getJsonNumber("id")
               .longValue();
       long playlist = Accounts.playlistOf("Fuzz", account).getJsonNumber("id").longValue();
+      long xtreamUser =
+          Api.post(
+                  "/api/xtream-users",
+                  "{\"username\":\"fuzz"
+                      + Long.toString(System.nanoTime(), 36)
+                      + "\",\"playlist_id\":"
+                      + playlist
+                      + "}")
+              .json()
+              .getJsonObject("user")
+              .getJsonNumber("id")
+              .longValue();
       long rule =
           Api.post(
                   "/api/rulesets/" + ruleset + "/rules",
@@ -153,6 +166,8 @@ class FuzzIT {
         {"PATCH", "/api/filters/" + filter},
         {"POST", "/api/playlist-configs"},
         {"PUT", "/api/playlist-configs/" + playlist},
+        {"POST", "/api/xtream-users"},
+        {"PUT", "/api/xtream-users/" + xtreamUser},
         {"PATCH", "/api/settings"},
         {"POST", "/api/tokens"},
         {"POST", "/api/session/password"}

@@ -258,6 +258,22 @@ class OpenApiIT {
             .build());
     calls.send("GET", p + "/preview?limit=2", null);
     calls.send("POST", p + "/rotate-token", null);
+
+    JsonObject user =
+        Json.createObjectBuilder()
+            .add("username", "openapi" + Long.toString(System.nanoTime(), 36))
+            .add("playlist_id", playlist)
+            .add("expires_at", "2099-12-31")
+            .build();
+    calls.send("POST", "/api/xtream-users", user);
+    long xtreamUser = calls.last.json().getJsonObject("user").getJsonNumber("id").longValue();
+    String u = "/api/xtream-users/" + xtreamUser;
+    calls.send("GET", "/api/xtream-users", null);
+    calls.send("GET", u, null);
+    calls.send("PUT", u, Json.createObjectBuilder(user).add("max_connections", 2).build());
+    calls.send("POST", u + "/password", null);
+    calls.send("DELETE", p, null); // refused while the user signs in to it: a 409, documented
+    calls.send("DELETE", u, null);
     calls.send("DELETE", p, null);
 
     calls.send("GET", "/api/settings", null);

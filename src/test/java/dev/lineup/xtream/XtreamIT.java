@@ -230,6 +230,10 @@ class XtreamIT {
     assertEquals(
         404, anonymous("/xmltv.php?username=" + username + "&password=wrong").statusCode());
     assertEquals(404, anonymous("/live/" + username + "/wrong/1.ts").statusCode());
+    // The right password still works.
+    assertEquals(
+        1,
+        json(anonymous(api(null)).body()).asJsonObject().getJsonObject("user_info").getInt("auth"));
   }
 
   @Test

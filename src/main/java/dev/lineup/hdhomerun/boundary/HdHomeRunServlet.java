@@ -165,10 +165,16 @@ public class HdHomeRunServlet extends HttpServlet {
                   .write("GuideNumber", guideNumber(e))
                   .write("GuideName", e.title())
                   .write("URL", base + "/stream/" + e.channelId())
-                  .write("HD", HD.matcher(e.title()).find() ? 1 : 0)
+                  .write("HD", hd(e) ? 1 : 0)
                   .writeEnd());
       json.writeEnd();
     }
+  }
+
+  /** Whether the provider's name (or the title) marks the channel HD, FHD, UHD or 4K. */
+  static boolean hd(PlaylistEntry entry) {
+    return HD.matcher(entry.name() == null ? entry.title() : entry.name()).find()
+        || HD.matcher(entry.title()).find();
   }
 
   /** The playlist's number for the channel; its Lineup id when the playlist numbers none. */

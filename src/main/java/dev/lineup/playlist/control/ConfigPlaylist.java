@@ -262,6 +262,7 @@ public class ConfigPlaylist {
                   accountId,
                   rs.getString(1),
                   M3uWriter.title(cleaned, rs.getString(2), fallbackTitle(providerNumber, rs)),
+                  rs.getString(2),
                   rs.getString(4),
                   rs.getString(5),
                   switch (s.numbering()) {

@@ -6,6 +6,7 @@ package dev.lineup.playlist.control;
  * @param channelId Lineup's own id of the channel (stable across syncs)
  * @param streamId the provider's id
  * @param title what players show: the cleaned name, else the provider's, else a fallback
+ * @param name the provider's own name (quality marks such as "FHD" included), or null
  * @param number the playlist's number, or null when it numbers none
  * @param group the playlist's group (a category, the first tag or the account), or null
  * @param providerUrl the provider's stream URL (with the provider's credentials: a secret)
@@ -18,6 +19,7 @@ public record PlaylistEntry(
     long accountId,
     String streamId,
     String title,
+    String name,
     String icon,
     String epgChannelId,
     Integer number,

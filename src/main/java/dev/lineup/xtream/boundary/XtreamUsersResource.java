@@ -228,14 +228,19 @@ public class XtreamUsersResource {
   }
 
   private XtreamLoginView login(XtreamUser user, String password, HttpServletRequest request) {
-    PublicUrl.Address address = publicUrl.address(request);
-    boolean defaultPort = address.port() == (address.scheme().equals("https") ? 443 : 80);
-    String host = address.host().contains(":") ? "[" + address.host() + "]" : address.host();
-    String server = address.scheme() + "://" + host + (defaultPort ? "" : ":" + address.port());
-    return new XtreamLoginView(view(user), server, user.username(), password);
+    return new XtreamLoginView(
+        view(user), server(publicUrl.address(request)), user.username(), password);
   }
 
-  XtreamUserView view(XtreamUser user) {
+  /** The server address a player asks for: scheme, host and a port unless it is the default. */
+  public static String server(PublicUrl.Address address) {
+    boolean defaultPort = address.port() == (address.scheme().equals("https") ? 443 : 80);
+    String host = address.host().contains(":") ? "[" + address.host() + "]" : address.host();
+    return address.scheme() + "://" + host + (defaultPort ? "" : ":" + address.port());
+  }
+
+  /** A user as the API and the players page show it. */
+  public XtreamUserView view(XtreamUser user) {
     PlaylistConfig playlist = em.find(PlaylistConfig.class, user.playlistId());
     return new XtreamUserView(
         user.id(),
