@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,17 @@ public class XtreamLineup {
   /** The playlist's groups, in order of their first channel. */
   public void categories(PlaylistConfig config, List<Account> accounts, OutputStream out)
       throws IOException {
-    Map<String, String> groups = new LinkedHashMap<>(); // id -> name; bounded by the groups
+    Map<String, String> ids = new HashMap<>(); // group -> category id; bounded by the groups
+    Map<String, String> groups = new LinkedHashMap<>(); // category id -> name, in order
     configs.entries(
         config.settings(),
         accounts,
         null,
-        e -> groups.putIfAbsent(categoryId(e.group()), groupName(e.group())));
+        e -> {
+          String group = e.group() == null ? "" : e.group();
+          groups.putIfAbsent(
+              ids.computeIfAbsent(group, XtreamLineup::categoryId), groupName(group));
+        });
     try (JsonGenerator json = JSON.createGenerator(out, StandardCharsets.UTF_8)) {
       json.writeStartArray();
       for (Map.Entry<String, String> group : groups.entrySet()) {
@@ -68,6 +74,7 @@ public class XtreamLineup {
       PlaylistConfig config, List<Account> accounts, String categoryId, OutputStream out)
       throws IOException {
     int[] position = {0};
+    Map<String, String> ids = new HashMap<>(); // group -> category id: bounded by the groups
     try (JsonGenerator json = JSON.createGenerator(out, StandardCharsets.UTF_8)) {
       json.writeStartArray();
       json.flush(); // the first byte goes out before the database is read
@@ -77,7 +84,8 @@ public class XtreamLineup {
           null,
           e -> {
             position[0]++;
-            String category = categoryId(e.group());
+            String category =
+                ids.computeIfAbsent(e.group() == null ? "" : e.group(), XtreamLineup::categoryId);
             if (categoryId == null || categoryId.equals(category)) {
               stream(json, e, position[0], category);
             }
