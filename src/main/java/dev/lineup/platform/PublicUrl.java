@@ -89,12 +89,17 @@ public class PublicUrl {
    * on 443 and says so gets https and 443, not the port Lineup listens on.
    */
   public Address address(HttpServletRequest request) {
+    return address(base, request, System.getenv("TRUSTED_PROXIES"));
+  }
+
+  /** {@link #address(HttpServletRequest)} with PUBLIC_URL and TRUSTED_PROXIES given. */
+  static Address address(String base, HttpServletRequest request, String trustedProxies) {
     if (base != null) {
       URI uri = URI.create(base);
       String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
       return new Address(scheme, uri.getHost(), port(uri.getPort(), scheme));
     }
-    if (proxied(request)) {
+    if (proxied(request, trustedProxies)) {
       String scheme = first(request.getHeader("X-Forwarded-Proto"));
       scheme = scheme == null ? request.getScheme() : scheme.toLowerCase(Locale.ROOT);
       scheme = scheme.equals("https") ? "https" : "http";
@@ -124,9 +129,8 @@ public class PublicUrl {
    * Whether the request came through a trusted proxy: TRUSTED_PROXIES is set, and the server has
    * taken the client's address from the forwarding chain.
    */
-  private static boolean proxied(HttpServletRequest request) {
+  private static boolean proxied(HttpServletRequest request, String proxies) {
     String chain = request.getHeader("X-Forwarded-For");
-    String proxies = System.getenv("TRUSTED_PROXIES");
     if (chain == null || proxies == null || proxies.isBlank() || proxies.equals("none")) {
       return false;
     }

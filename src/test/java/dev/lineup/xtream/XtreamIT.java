@@ -613,6 +613,52 @@ class XtreamIT {
     assertTrue(probe.output().contains("format=mpegts"), probe.output());
   }
 
+  @Test
+  void getPhpReadsInBothPlaylistParsersAndXmltvPhpValidates() throws Exception {
+    Path clients = Node.install("clients");
+    String m3u = Api.BASE_URL + "/get.php?username=" + username + "&password=" + password;
+    String epg = Api.BASE_URL + "/xmltv.php?username=" + username + "&password=" + password;
+    long channels =
+        Api.get("/api/playlist-configs/" + playlist + "/preview?limit=1").json().getInt("total");
+    assertEquals(LINEUP.length, channels);
+    JsonObject parser = node(clients, "m3u_iptv-playlist-parser.mjs", m3u);
+    assertEquals(channels, parser.getInt("items"), parser.toString());
+    assertEquals(channels, parser.getInt("with_url"), parser.toString());
+    JsonObject parsed = node(clients, "m3u_iptv-playlist.mjs", m3u, "--roundtrip");
+    assertEquals(channels, parsed.getInt("channels"), parsed.toString());
+    assertEquals(channels, parsed.getInt("roundtrip_channels"), parsed.toString());
+
+    int guideChannels = (int) java.util.Arrays.stream(LINEUP).filter(c -> !c[1].isEmpty()).count();
+    JsonObject xmltv = node(clients, "xmltv_iptv-xmltv.mjs", epg);
+    assertEquals(guideChannels, xmltv.getInt("channels"), xmltv.toString());
+    assertEquals(8 * guideChannels, xmltv.getInt("programmes"), xmltv.toString());
+    Tools.debian("xmllint", "libxml2-utils");
+    Tools.debian("tv_validate_file", "xmltv-util");
+    Tools.debian("curl", "curl");
+    Tools.debian("perl", "perl");
+    String dtd = System.getenv().getOrDefault("XMLTV_DTD", "/usr/share/xmltv/xmltv.dtd");
+    Tools.file(Path.of(dtd), "the XMLTV DTD (apt-get install xmltv-util, or set XMLTV_DTD)");
+    Node.Result validated =
+        Node.run(clients, List.of("sh", "xmltv_validate.sh", epg), java.util.Map.of(), 120);
+    assertEquals(0, validated.status(), validated.output());
+    assertTrue(validated.output().contains("xmllint --dtdvalid rc=0"), validated.output());
+  }
+
+  /** Runs a Node driver; it prints one JSON line and exits 0. */
+  private static JsonObject node(Path clients, String script, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("node", script));
+    command.addAll(List.of(args));
+    Node.Result result = Node.run(clients, command, java.util.Map.of(), 120);
+    assertEquals(0, result.status(), result.output());
+    return json(result
+            .output()
+            .lines()
+            .filter(l -> l.startsWith("{"))
+            .reduce((a, b) -> b)
+            .orElseThrow())
+        .asJsonObject();
+  }
+
   static JsonValue json(String body) {
     try (var reader = Json.createReader(new java.io.StringReader(body))) {
       return reader.readValue();

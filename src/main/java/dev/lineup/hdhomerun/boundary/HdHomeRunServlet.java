@@ -146,7 +146,7 @@ public class HdHomeRunServlet extends HttpServlet {
           if (length >= 0) {
             response.setContentLengthLong(length);
           }
-          return response.getOutputStream();
+          return PlayerAnswers.sending(response);
         },
         out -> writeLineup(config, accounts, base, out));
   }
@@ -156,6 +156,7 @@ public class HdHomeRunServlet extends HttpServlet {
       throws IOException {
     try (JsonGenerator json = JSON.createGenerator(out, StandardCharsets.UTF_8)) {
       json.writeStartArray();
+      json.flush(); // the first byte goes out before the database is read
       configs.entries(
           config.settings(),
           accounts,

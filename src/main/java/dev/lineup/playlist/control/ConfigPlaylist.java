@@ -160,6 +160,7 @@ public class ConfigPlaylist {
     long start = System.nanoTime();
     M3uWriter m3u = new M3uWriter(out);
     m3u.header(epgUrl);
+    out.flush(); // the player sees the answer start while the database is read
     entries(
         s,
         accounts,

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ public class PlayerAnswers {
           if (length >= 0) {
             response.setContentLengthLong(length);
           }
-          return response.getOutputStream();
+          return sending(response);
         },
         out -> {
           if (target.guide()) {
@@ -134,6 +135,37 @@ public class PlayerAnswers {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("Cache-Control", "private, no-cache");
+  }
+
+  /**
+   * The response's body stream, whose {@code flush()} sends what was written at once: Liberty's own
+   * stream keeps it until its buffer fills, so a player would wait for the first rows of a long
+   * query before it saw a byte. Only explicit flushes send; writes go to the buffer as usual.
+   */
+  public static OutputStream sending(HttpServletResponse response) throws IOException {
+    OutputStream body = response.getOutputStream();
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        body.write(b);
+      }
+
+      @Override
+      public void write(byte[] bytes, int offset, int length) throws IOException {
+        body.write(bytes, offset, length);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        body.flush();
+        response.flushBuffer();
+      }
+
+      @Override
+      public void close() throws IOException {
+        body.close();
+      }
+    };
   }
 
   public static boolean acceptsGzip(String acceptEncoding) {

@@ -218,7 +218,8 @@ public class XtreamApiServlet extends HttpServlet {
     if (category != null) { // a part of the list: streamed, not kept
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
-      lineup.streams(playlist.config(), playlist.accounts(), category, response.getOutputStream());
+      lineup.streams(
+          playlist.config(), playlist.accounts(), category, PlayerAnswers.sending(response));
       return;
     }
     cached(
@@ -281,13 +282,14 @@ public class XtreamApiServlet extends HttpServlet {
     if (gzip) {
       response.setHeader("Content-Encoding", "gzip");
     }
-    OutputStream raw = response.getOutputStream();
+    OutputStream raw = PlayerAnswers.sending(response);
     try (OutputStream body = gzip ? Renditions.fastGzip(raw) : raw;
         Writer writer =
             new java.io.BufferedWriter(
                 new OutputStreamWriter(body, StandardCharsets.UTF_8), 1 << 16)) {
       M3uWriter m3u = new M3uWriter(writer);
       m3u.header(base + "/xmltv.php?" + credentials);
+      writer.flush(); // the player sees the answer start while the database is read
       configs.entries(
           playlist.config().settings(),
           playlist.accounts(),
@@ -364,7 +366,7 @@ public class XtreamApiServlet extends HttpServlet {
           if (length >= 0) {
             response.setContentLengthLong(length);
           }
-          return response.getOutputStream();
+          return PlayerAnswers.sending(response);
         },
         renderer);
   }
