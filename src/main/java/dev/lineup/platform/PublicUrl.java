@@ -69,17 +69,23 @@ public class PublicUrl {
     return base == null ? "" : base;
   }
 
-  /** {@code scheme://host[:port]} for a request: PUBLIC_URL when set, else the request's own. */
+  /**
+   * {@code scheme://host[:port]} for a request: PUBLIC_URL when set (with its path), else the
+   * {@link #address(HttpServletRequest) address} the request came to.
+   */
   public String base(HttpServletRequest request) {
-    if (base != null) {
-      return base;
-    }
-    String url = request.getRequestURL().toString();
-    return url.substring(0, url.length() - request.getRequestURI().length());
+    return base != null ? base : address(request).url();
   }
 
   /** Where players reach Lineup: its scheme, host and port (for Xtream's {@code server_info}). */
-  public record Address(String scheme, String host, int port) {}
+  public record Address(String scheme, String host, int port) {
+    /** {@code scheme://host[:port]}, the port left out when it is the scheme's own. */
+    public String url() {
+      boolean defaultPort = port == (scheme.equals("https") ? 443 : 80);
+      String literal = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+      return scheme + "://" + literal + (defaultPort ? "" : ":" + port);
+    }
+  }
 
   /**
    * The address players reach Lineup at: PUBLIC_URL when set; else what a reverse proxy says in

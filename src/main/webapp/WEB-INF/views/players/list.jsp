@@ -14,13 +14,13 @@
           <td class="secret"><c:out value="${r.user().username()}"/></td>
           <td><c:out value="${r.user().playlistName()}"/></td>
           <td><span class="badge ${r.user().status() == 'Active' ? 'on' : 'off'}"><c:out value="${r.user().status()}"/></span></td>
-          <td><c:out value="${empty r.user().expiresAt() ? 'never' : fn:substring(r.user().expiresAt(), 0, 10)}"/></td>
+          <td><c:out value="${empty r.user().expiresAt() ? 'never' : fn:replace(fn:substring(r.user().expiresAt(), 0, 16), 'T', ' ').concat(' UTC')}"/></td>
           <td><c:out value="${r.user().maxConnections()}"/></td>
           <td><c:out value="${empty r.lastUsed() ? 'never' : r.lastUsed()}"/><c:if test="${not empty r.user().lastAddress()}">
             <span class="muted small">from <c:out value="${r.user().lastAddress()}"/></span></c:if></td>
           <td class="actions">
             <button type="button" hx-put="/api/xtream-users/${r.user().id()}" hx-swap="none"
-                    data-json='{"username":"${fn:escapeXml(r.user().username())}","playlist_id":${r.user().playlistId()},"max_connections":${r.user().maxConnections()},"expires_at":${empty r.user().expiresAt() ? 'null' : '"'.concat(r.user().expiresAt()).concat('"')},"enabled":${!r.user().enabled()}}'
+                    data-json='<c:out value="${r.toggle()}"/>'
                     data-refresh="#user-list">${r.user().enabled() ? 'Disable' : 'Enable'}</button>
             <button type="button" hx-post="/api/xtream-users/${r.user().id()}/password" hx-swap="none"
                     hx-confirm="Make a new password for “${fn:escapeXml(r.user().username())}”? Players signed in with the old one stop working."

@@ -258,7 +258,7 @@ class PlaylistBenchmark {
    * Downloads {@code url}; when {@code count}, counts #EXTINF lines or programmes of a plain body
    * (else entries is -1).
    */
-  private static Download download(String url, String encoding, boolean count) throws IOException {
+  static Download download(String url, String encoding, boolean count) throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url))
             .header("Accept-Encoding", encoding)

@@ -6,7 +6,6 @@ import dev.lineup.support.FakeProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -284,35 +283,7 @@ class XtreamBenchmark {
   }
 
   private static Download download(String url, String encoding) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Accept-Encoding", encoding)
-            .timeout(Duration.ofMinutes(5))
-            .GET()
-            .build();
-    long start = System.nanoTime();
-    try {
-      HttpResponse<InputStream> response =
-          CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(url + " answered " + response.statusCode());
-      }
-      long ttfb = 0;
-      long bytes = 0;
-      byte[] buffer = new byte[1 << 16];
-      try (InputStream in = response.body()) {
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-          if (bytes == 0) {
-            ttfb = System.nanoTime() - start;
-          }
-          bytes += n;
-        }
-      }
-      return new Download(ttfb / 1e6, (System.nanoTime() - start) / 1e6, bytes);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    PlaylistBenchmark.Download d = PlaylistBenchmark.download(url, encoding, false);
+    return new Download(d.ttfbNanos() / 1e6, d.totalNanos() / 1e6, d.bytes());
   }
 }

@@ -128,7 +128,24 @@ public class LineupAuthentication implements HttpAuthenticationMechanism {
           "^/([A-Za-z0-9._~-]{1,64})/([A-Za-z0-9._~-]{1,128})/(\\d{1,18})(?:\\.(ts|m3u8))?$");
 
   /** Lineup's own first path segments: never an Xtream username. */
-  private static final Set<String> ROOTS = Set.of("api", "health", "metrics", "openapi");
+  private static final Set<String> ROOTS =
+      Set.of(
+          "api",
+          "health",
+          "metrics",
+          "openapi",
+          "accounts",
+          "preview",
+          "tags",
+          "filters",
+          "playlists",
+          "players",
+          "access",
+          "static",
+          "webjars",
+          "login",
+          "setup",
+          "logout");
 
   private static AuthenticationStatus redirect(HttpServletResponse response, String location) {
     try {

@@ -44,6 +44,15 @@ public class SignInThrottle {
     this(Clock.systemUTC(), PARALLEL, QUEUE_WAIT, MAX_ADDRESSES);
   }
 
+  /**
+   * A throttle of its own for players' sign-ins (Xtream logins): counted apart from the admin's,
+   * and waiting up to 15 s for a turn, since every player of a household checks its password at
+   * once after a restart.
+   */
+  public static SignInThrottle forPlayers() {
+    return new SignInThrottle(Clock.systemUTC(), PARALLEL, Duration.ofSeconds(15), MAX_ADDRESSES);
+  }
+
   SignInThrottle(Clock clock, int parallel, Duration queueWait, int maxAddresses) {
     this.clock = clock;
     this.checking = new Semaphore(parallel, true);

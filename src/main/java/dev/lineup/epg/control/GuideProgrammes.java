@@ -28,7 +28,22 @@ public class GuideProgrammes {
   /** One lock per guide, so one caller builds its index and the others wait for it. */
   private final Map<String, Object> building = new ConcurrentHashMap<>();
 
-  /** The programmes of channel {@code channelId} in the guide {@code key}, by start time. */
+  /** The guide files (size and time) whose index could not be built: not tried again. */
+  private final Map<String, String> failed = new ConcurrentHashMap<>();
+
+  private static String stamp(Path guide) throws IOException {
+    return java.nio.file.Files.size(guide)
+        + "@"
+        + java.nio.file.Files.getLastModifiedTime(guide).toMillis();
+  }
+
+  /**
+   * The programmes of channel {@code channelId} in the guide {@code key}, by start time. An index
+   * found damaged is built again once; a guide whose index could not be built is not tried again
+   * until it is stored anew.
+   *
+   * @throws IOException when the guide cannot be indexed or read
+   */
   public List<ProgrammeIndex.Programme> of(String key, String channelId) throws IOException {
     XmltvStore store = guides.guides();
     if (!store.has(key)) {
@@ -38,7 +53,14 @@ public class GuideProgrammes {
     if (!index.current(store.file(key))) {
       build(store, key);
     }
-    return index.programmes(channelId);
+    try {
+      return index.programmes(channelId);
+    } catch (IOException damaged) {
+      LOG.warning(() -> "Programme index of guide " + key + " damaged, built again: " + damaged);
+      java.nio.file.Files.deleteIfExists(index.file());
+      build(store, key);
+      return index.programmes(channelId);
+    }
   }
 
   /** Builds the guide's index soon, in the background (after the guide was stored). */
@@ -64,8 +86,18 @@ public class GuideProgrammes {
       if (index.current(guide)) {
         return; // built by another caller meanwhile
       }
+      String stamp = stamp(guide);
+      if (stamp.equals(failed.get(key))) {
+        throw new IOException("the programme index of guide " + key + " could not be built");
+      }
       long start = System.nanoTime();
-      index.build(guide, sink -> store.programmes(key, sink));
+      try {
+        index.build(guide, sink -> store.programmes(key, sink));
+      } catch (IOException | RuntimeException e) {
+        failed.put(key, stamp);
+        throw e;
+      }
+      failed.remove(key);
       LOG.info(
           () ->
               "Programme index of guide "

@@ -38,7 +38,8 @@ import java.util.List;
  *
  * <p>Building reads the guide once, writes each programme (made compact) to a temporary file with
  * its channel's number, then copies each to its place in the channel's block. Memory holds three
- * numbers per channel, never the programmes.
+ * numbers per channel, never the programmes. A channel's programmes past 2 MB are left out, so a
+ * provider's outsized channel cannot fill the memory of the questions about it.
  */
 public final class ProgrammeIndex {
   private static final int MAGIC = 0x4c504931; // "LPI1"
@@ -46,7 +47,9 @@ public final class ProgrammeIndex {
   private static final int ENTRY = 8 + 8 + 4;
   static final int MAX_TITLE = 1_000;
   static final int MAX_DESCRIPTION = 4_000;
-  private static final int MAX_BLOCK = 64 << 20;
+
+  /** The most one channel's programmes take (a week of 5-minute slots takes about 0.6 MB). */
+  private static final int MAX_BLOCK = 2 << 20;
 
   /** One programme: times in epoch seconds (stop 0 when the guide gives none). */
   public record Programme(long start, long stop, String title, String description, String lang) {}

@@ -6,10 +6,8 @@ import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
 import dev.lineup.platform.PublicUrl;
 import dev.lineup.playlist.control.ConfigPlaylist;
-import dev.lineup.playlist.control.Freshness;
 import dev.lineup.playlist.control.PlayerAnswers;
 import dev.lineup.playlist.control.PlaylistEntry;
-import dev.lineup.playlist.control.Renditions;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -55,8 +53,7 @@ public class HdHomeRunServlet extends HttpServlet {
   @Inject ConfigPlaylist configs;
   @Inject Tuner tuner;
   @Inject PublicUrl publicUrl;
-  @Inject Freshness freshness;
-  @Inject Renditions renditions;
+  @Inject PlayerAnswers answers;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -107,7 +104,7 @@ public class HdHomeRunServlet extends HttpServlet {
       throw new ProblemException(403, "Forbidden", "This playlist is disabled.");
     }
     int tuners = Tuner.count(configs.accounts(config.settings()));
-    json(
+    PlayerAnswers.json(
         response,
         json ->
             json.writeStartObject()
@@ -129,25 +126,13 @@ public class HdHomeRunServlet extends HttpServlet {
       PlaylistConfig config, String base, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     List<Account> accounts = configs.requireServable(config);
-    Freshness.Validator validator =
-        freshness.validator("hdhr-lineup", config.settings().toString(), base);
-    accounts.forEach(a -> freshness.withAccount(validator, a));
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    response.setHeader("Vary", "Accept-Encoding");
-    renditions.send(
+    answers.sendJson(
         PlayerAnswers.slot("hdhr", config.id(), false, base),
-        validator.etag(),
-        PlayerAnswers.acceptsGzip(request.getHeader("Accept-Encoding")),
-        (gzip, length) -> {
-          if (gzip) {
-            response.setHeader("Content-Encoding", "gzip");
-          }
-          if (length >= 0) {
-            response.setContentLengthLong(length);
-          }
-          return PlayerAnswers.sending(response);
-        },
+        config,
+        accounts,
+        base,
+        request,
+        response,
         out -> writeLineup(config, accounts, base, out));
   }
 
@@ -184,7 +169,7 @@ public class HdHomeRunServlet extends HttpServlet {
   }
 
   private static void status(HttpServletResponse response) throws IOException {
-    json(
+    PlayerAnswers.json(
         response,
         json ->
             json.writeStartObject()
@@ -240,20 +225,6 @@ public class HdHomeRunServlet extends HttpServlet {
     }
     response.setHeader("Cache-Control", "no-store");
     response.sendRedirect(found[0].providerUrl());
-  }
-
-  @FunctionalInterface
-  private interface JsonBody {
-    void write(JsonGenerator json);
-  }
-
-  private static void json(HttpServletResponse response, JsonBody body) throws IOException {
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    try (JsonGenerator json =
-        JSON.createGenerator(response.getOutputStream(), StandardCharsets.UTF_8)) {
-      body.write(json);
-    }
   }
 
   private static String xml(String text) {

@@ -62,10 +62,14 @@ public class Tuner {
    * as its provider last said; 1 when unknown), at least 1 and at most {@value #MAX_TUNERS}.
    */
   public static int count(List<Account> accounts) {
+    return countOf(accounts.stream().map(Account::providerMaxConnections).toList());
+  }
+
+  /** {@link #count} of the accounts' limits (null: unknown). */
+  static int countOf(List<Integer> limits) {
     int total = 0;
-    for (Account account : accounts) {
-      Integer allowed = account.providerMaxConnections();
-      total += allowed == null || allowed < 1 ? 1 : allowed;
+    for (Integer allowed : limits) {
+      total += allowed == null || allowed < 1 ? 1 : Math.min(allowed, MAX_TUNERS);
     }
     return Math.max(1, Math.min(MAX_TUNERS, total));
   }

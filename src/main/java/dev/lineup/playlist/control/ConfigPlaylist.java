@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -157,6 +158,21 @@ public class ConfigPlaylist {
   /** Streams the playlist of these settings; returns the number of channels written. */
   public int write(PlaylistSettings s, List<Account> accounts, String epgUrl, Writer out)
       throws IOException {
+    return write(s, accounts, epgUrl, out, PlaylistEntry::providerUrl, PlaylistEntry::options);
+  }
+
+  /**
+   * Streams the playlist of these settings with each entry's URL and options as given (Lineup's own
+   * stream URLs for an Xtream login's M3U); returns the number of channels written.
+   */
+  public int write(
+      PlaylistSettings s,
+      List<Account> accounts,
+      String epgUrl,
+      Writer out,
+      Function<PlaylistEntry, String> url,
+      Function<PlaylistEntry, StreamOptions> options)
+      throws IOException {
     long start = System.nanoTime();
     M3uWriter m3u = new M3uWriter(out);
     m3u.header(epgUrl);
@@ -172,8 +188,8 @@ public class ConfigPlaylist {
                 e.icon(),
                 e.number(),
                 e.group(),
-                e.providerUrl(),
-                e.options()));
+                url.apply(e),
+                options.apply(e)));
     out.flush();
     LOG.fine(
         () ->
@@ -274,8 +290,8 @@ public class ConfigPlaylist {
                   },
                   group,
                   base == null ? rs.getString(7) : base + rs.getString(1) + ".ts",
-                  archive ? options.withArchive(archiveDays) : options,
-                  archive ? archiveDays : 0,
+                  archive && archiveDays > 0 ? options.withArchive(archiveDays) : options,
+                  archive ? Math.max(0, archiveDays) : 0,
                   added > 0 ? added : null));
           entries++;
         }

@@ -8,6 +8,9 @@ import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,6 +20,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A playlist's M3U or guide, answered to a player: {@code ETag} and {@code Last-Modified} (304 when
@@ -25,6 +30,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class PlayerAnswers {
+  private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
+
   @Inject ConfigPlaylist configs;
   @Inject GuideRefresh guides;
   @Inject Freshness freshness;
@@ -105,15 +112,7 @@ public class PlayerAnswers {
         target.slot(),
         etag,
         acceptsGzip(request.getHeader("Accept-Encoding")),
-        (gzip, length) -> {
-          if (gzip) {
-            response.setHeader("Content-Encoding", "gzip");
-          }
-          if (length >= 0) {
-            response.setContentLengthLong(length);
-          }
-          return sending(response);
-        },
+        client(response),
         out -> {
           if (target.guide()) {
             store.write(keys, configs.channelIds(target.settings(), target.accounts()), out);
@@ -135,6 +134,57 @@ public class PlayerAnswers {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("Cache-Control", "private, no-cache");
+  }
+
+  /**
+   * A JSON answer that is the same for every player of a playlist (Xtream's lists, a tuner's
+   * lineup): rendered once per change of the playlist or its accounts ({@code extra}: anything else
+   * it depends on, such as the address it names), then copied.
+   */
+  public void sendJson(
+      String slot,
+      PlaylistConfig config,
+      List<Account> accounts,
+      String extra,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Renditions.Renderer renderer)
+      throws IOException {
+    Freshness.Validator validator = freshness.validator(slot, config.settings().toString(), extra);
+    accounts.forEach(a -> freshness.withAccount(validator, a));
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Vary", "Accept-Encoding");
+    renditions.send(
+        slot,
+        validator.etag(),
+        acceptsGzip(request.getHeader("Accept-Encoding")),
+        client(response),
+        renderer);
+  }
+
+  /** A small JSON answer: {@code body} writes the whole value. */
+  public static void json(HttpServletResponse response, Consumer<JsonGenerator> body)
+      throws IOException {
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    try (JsonGenerator json =
+        JSON.createGenerator(response.getOutputStream(), StandardCharsets.UTF_8)) {
+      body.accept(json);
+    }
+  }
+
+  /** Where a rendition goes: the response, gzip and length announced as they are known. */
+  static Renditions.Client client(HttpServletResponse response) {
+    return (gzip, length) -> {
+      if (gzip) {
+        response.setHeader("Content-Encoding", "gzip");
+      }
+      if (length >= 0) {
+        response.setContentLengthLong(length);
+      }
+      return sending(response);
+    };
   }
 
   /**

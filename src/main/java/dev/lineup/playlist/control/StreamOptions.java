@@ -122,6 +122,24 @@ public record StreamOptions(Map<String, String> attributes, List<String> lines) 
   }
 
   /**
+   * These options without the provider's catch-up attributes ({@code catchup*}, {@code timeshift}):
+   * for a playlist whose streams are Lineup's, where the provider's archive URLs (which may hold
+   * its login) do not belong.
+   */
+  public StreamOptions withoutCatchup() {
+    if (attributes.keySet().stream().noneMatch(StreamOptions::catchup)) {
+      return this;
+    }
+    Map<String, String> without = new LinkedHashMap<>(attributes);
+    without.keySet().removeIf(StreamOptions::catchup);
+    return new StreamOptions(without, lines);
+  }
+
+  private static boolean catchup(String attribute) {
+    return attribute.startsWith("catchup") || attribute.equals("timeshift");
+  }
+
+  /**
    * These options with catch-up for a channel whose provider keeps an archive of {@code days}
    * (Xtream's {@code tv_archive}): {@code catchup="xc"} and {@code catchup-days}, so Kodi and
    * TiviMate offer it. A provider's own catch-up attributes are kept as they are.

@@ -26,20 +26,42 @@ public class PlayersPage extends HttpServlet {
   @Inject PublicUrl publicUrl;
   @Inject XtreamUsersResource users;
 
-  /** A login as the list shows it. */
-  public record Row(XtreamUsersResource.XtreamUserView user, String lastUsed) {}
+  /**
+   * A login as the list shows it; {@code toggle} is the body that turns it on or off (the login as
+   * it is, with {@code enabled} flipped).
+   */
+  public record Row(XtreamUsersResource.XtreamUserView user, String lastUsed, String toggle) {}
+
+  static String toggle(XtreamUsersResource.XtreamUserView user) {
+    jakarta.json.JsonObjectBuilder body =
+        jakarta.json.Json.createObjectBuilder()
+            .add("username", user.username())
+            .add("playlist_id", user.playlistId())
+            .add("max_connections", user.maxConnections())
+            .add("enabled", !user.enabled());
+    if (user.expiresAt() == null) {
+      body.addNull("expires_at");
+    } else {
+      body.add("expires_at", user.expiresAt());
+    }
+    return body.build().toString();
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     List<Row> rows =
         XtreamUser.all(em).stream()
-            .map(u -> new Row(users.view(u), PageRenderer.ago(u.lastUsedAt())))
+            .map(
+                user -> {
+                  XtreamUsersResource.XtreamUserView view = users.view(user);
+                  return new Row(view, PageRenderer.ago(user.lastUsedAt()), toggle(view));
+                })
             .toList();
     request.setAttribute("users", rows);
     request.setAttribute(
         "playlists", em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList());
-    request.setAttribute("server", XtreamUsersResource.server(publicUrl.address(request)));
+    request.setAttribute("server", publicUrl.base(request));
     boolean fragment = PageRenderer.path(request).equals("/list") || PageRenderer.fragment(request);
     PageRenderer.render(request, response, fragment ? "players/list" : "players/page", "players");
   }

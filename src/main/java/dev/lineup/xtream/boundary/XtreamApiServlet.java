@@ -6,8 +6,6 @@ import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
 import dev.lineup.platform.PublicUrl;
 import dev.lineup.playlist.control.ConfigPlaylist;
-import dev.lineup.playlist.control.Freshness;
-import dev.lineup.playlist.control.M3uWriter;
 import dev.lineup.playlist.control.PlayerAnswers;
 import dev.lineup.playlist.control.Renditions;
 import dev.lineup.playlist.entity.PlaylistConfig;
@@ -16,9 +14,7 @@ import dev.lineup.xtream.control.XtreamLineup;
 import dev.lineup.xtream.control.XtreamLogins;
 import dev.lineup.xtream.entity.XtreamUser;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.annotation.WebServlet;
@@ -34,9 +30,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,7 +55,6 @@ import java.util.logging.Logger;
 @WebServlet(urlPatterns = {"/player_api.php", "/panel_api.php", "/get.php", "/xmltv.php"})
 public class XtreamApiServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(XtreamApiServlet.class.getName());
-  private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
   private static final DateTimeFormatter TIME_NOW =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final Set<String> EMPTY_LISTS =
@@ -72,7 +67,6 @@ public class XtreamApiServlet extends HttpServlet {
   @Inject ShortEpg shortEpg;
   @Inject ConfigPlaylist configs;
   @Inject PlayerAnswers answers;
-  @Inject Freshness freshness;
   @Inject Renditions renditions;
   @Inject PublicUrl publicUrl;
 
@@ -90,8 +84,8 @@ public class XtreamApiServlet extends HttpServlet {
                 request.getParameter("password"),
                 request.getRemoteAddr());
       } catch (SignInThrottle.Refused refused) {
+        // As for wrong credentials (panels answer those with 200), with the wait it asks for.
         response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
-        response.setStatus(refused.status());
         if (path.equals("/get.php") || path.equals("/xmltv.php")) {
           ProblemMapper.send(response, refused);
         } else {
@@ -106,6 +100,15 @@ public class XtreamApiServlet extends HttpServlet {
       }
     } catch (ProblemException problem) {
       ProblemMapper.send(response, problem);
+    } catch (IOException e) {
+      // The database or a stored guide failed (or the player hung up): nothing a player can fix.
+      LOG.log(Level.WARNING, path + " could not be answered: " + e.getMessage(), e);
+      if (!response.isCommitted()) {
+        ProblemMapper.send(
+            response,
+            new ProblemException(503, "Not available", "Try again in a minute.")
+                .with("retry_after_seconds", 60));
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, path + " failed", e);
       ProblemMapper.send(
@@ -255,7 +258,7 @@ public class XtreamApiServlet extends HttpServlet {
   private void playlist(
       Optional<XtreamUser> found, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    XtreamUser user = requireActive(found);
+    XtreamUser user = XtreamLogins.requireActive(found);
     Playlist playlist = playlist(user);
     if (playlist.accounts().isEmpty()) {
       throw new ProblemException(
@@ -287,22 +290,17 @@ public class XtreamApiServlet extends HttpServlet {
         Writer writer =
             new java.io.BufferedWriter(
                 new OutputStreamWriter(body, StandardCharsets.UTF_8), 1 << 16)) {
-      M3uWriter m3u = new M3uWriter(writer);
-      m3u.header(base + "/xmltv.php?" + credentials);
-      writer.flush(); // the player sees the answer start while the database is read
-      configs.entries(
+      configs.write(
           playlist.config().settings(),
           playlist.accounts(),
-          null,
+          base + "/xmltv.php?" + credentials,
+          writer,
+          e -> live + e.channelId() + "." + extension,
+          // Catch-up through Lineup's /timeshift, never the provider's archive URLs.
           e ->
-              m3u.entry(
-                  e.epgChannelId(),
-                  e.title(),
-                  e.icon(),
-                  e.number(),
-                  e.group(),
-                  live + e.channelId() + "." + extension,
-                  e.options()));
+              e.archiveDays() > 0
+                  ? e.options().withoutCatchup().withArchive(e.archiveDays())
+                  : e.options().withoutCatchup());
     }
   }
 
@@ -310,22 +308,9 @@ public class XtreamApiServlet extends HttpServlet {
   private void guide(
       Optional<XtreamUser> found, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    XtreamUser user = requireActive(found);
+    XtreamUser user = XtreamLogins.requireActive(found);
     PlaylistConfig config = PlaylistConfig.require(em, user.playlistId());
     answers.serve(answers.guide(config), request, response);
-  }
-
-  private static XtreamUser requireActive(Optional<XtreamUser> found) {
-    if (found.isEmpty()) {
-      throw new ProblemException(404, "Not found", "Unknown username or password.");
-    }
-    if (!found.get().active(Instant.now())) {
-      throw new ProblemException(
-          403,
-          "Forbidden",
-          "This login is " + found.get().status(Instant.now()).toLowerCase() + ".");
-    }
-    return found.get();
   }
 
   /** A user's playlist config and its servable accounts (none when it cannot be served now). */
@@ -349,50 +334,23 @@ public class XtreamApiServlet extends HttpServlet {
       HttpServletResponse response,
       Renditions.Renderer renderer)
       throws IOException {
-    Freshness.Validator validator =
-        freshness.validator(slot, playlist.config().settings().toString());
-    playlist.accounts().forEach(a -> freshness.withAccount(validator, a));
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    response.setHeader("Vary", "Accept-Encoding");
-    renditions.send(
-        slot,
-        validator.etag(),
-        PlayerAnswers.acceptsGzip(request.getHeader("Accept-Encoding")),
-        (gzip, length) -> {
-          if (gzip) {
-            response.setHeader("Content-Encoding", "gzip");
-          }
-          if (length >= 0) {
-            response.setContentLengthLong(length);
-          }
-          return PlayerAnswers.sending(response);
-        },
-        renderer);
-  }
-
-  @FunctionalInterface
-  private interface JsonBody {
-    void write(JsonGenerator json);
+    answers.sendJson(slot, playlist.config(), playlist.accounts(), "", request, response, renderer);
   }
 
   /** A small JSON answer: {@code body} writes the whole value. */
-  private static void json(HttpServletResponse response, JsonBody body) throws IOException {
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    try (JsonGenerator json =
-        JSON.createGenerator(response.getOutputStream(), StandardCharsets.UTF_8)) {
-      body.write(json);
-    }
+  private static void json(HttpServletResponse response, Consumer<JsonGenerator> body)
+      throws IOException {
+    PlayerAnswers.json(response, body);
   }
 
   /** A small JSON object: {@code body} writes its members. */
-  private static void object(HttpServletResponse response, JsonBody body) throws IOException {
-    json(
+  private static void object(HttpServletResponse response, Consumer<JsonGenerator> body)
+      throws IOException {
+    PlayerAnswers.json(
         response,
         json -> {
           json.writeStartObject();
-          body.write(json);
+          body.accept(json);
           json.writeEnd();
         });
   }

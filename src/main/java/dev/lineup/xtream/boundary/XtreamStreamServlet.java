@@ -20,9 +20,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -65,7 +63,8 @@ public class XtreamStreamServlet extends HttpServlet {
     PlayerAnswers.inert(response);
     try {
       Wanted wanted = wanted(request);
-      XtreamUser user = signIn(wanted, request);
+      XtreamUser user =
+          logins.requireActive(wanted.username(), wanted.password(), request.getRemoteAddr());
       PlaylistConfig config = PlaylistConfig.require(em, user.playlistId());
       List<Account> accounts = configs.requireServable(config);
       PlaylistEntry channel =
@@ -86,6 +85,12 @@ public class XtreamStreamServlet extends HttpServlet {
       ProblemMapper.send(response, refused);
     } catch (ProblemException problem) {
       ProblemMapper.send(response, problem);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "A stream request could not be answered: " + e.getMessage(), e);
+      ProblemMapper.send(
+          response,
+          new ProblemException(503, "Not available", "Try again in a minute.")
+              .with("retry_after_seconds", 60));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, request.getServletPath() + " (a stream request) failed", e);
       ProblemMapper.send(
@@ -142,23 +147,6 @@ public class XtreamStreamServlet extends HttpServlet {
         "Not found",
         "Stream URLs look like /live/{username}/{password}/{stream_id}.ts or"
             + " /timeshift/{username}/{password}/{minutes}/{YYYY-MM-DD:HH-MM}/{stream_id}.ts");
-  }
-
-  private XtreamUser signIn(Wanted wanted, HttpServletRequest request) {
-    Optional<XtreamUser> user =
-        logins.signIn(wanted.username(), wanted.password(), request.getRemoteAddr());
-    if (user.isEmpty()) {
-      throw new ProblemException(404, "Not found", "Unknown username or password.");
-    }
-    if (!user.get().active(Instant.now())) {
-      throw new ProblemException(
-          403,
-          "Forbidden",
-          "This login is "
-              + user.get().status(Instant.now()).toLowerCase(java.util.Locale.ROOT)
-              + ".");
-    }
-    return user.get();
   }
 
   /** The provider's stream: an Xtream account's in the format asked for, an M3U entry's as is. */

@@ -149,6 +149,7 @@ public class XtreamUsersResource {
     input.applyTo(user);
     em.persist(user);
     em.flush();
+    logins.forget(user.id());
     LOG.info(
         () ->
             "Xtream user created: "
@@ -178,9 +179,9 @@ public class XtreamUsersResource {
     input.applyTo(user);
     if (input.password() != null) {
       user.changePassword(input.password(), passwords.hash());
-      logins.forget(id);
     }
     em.flush();
+    logins.forget(id);
     return view(user);
   }
 
@@ -228,15 +229,7 @@ public class XtreamUsersResource {
   }
 
   private XtreamLoginView login(XtreamUser user, String password, HttpServletRequest request) {
-    return new XtreamLoginView(
-        view(user), server(publicUrl.address(request)), user.username(), password);
-  }
-
-  /** The server address a player asks for: scheme, host and a port unless it is the default. */
-  public static String server(PublicUrl.Address address) {
-    boolean defaultPort = address.port() == (address.scheme().equals("https") ? 443 : 80);
-    String host = address.host().contains(":") ? "[" + address.host() + "]" : address.host();
-    return address.scheme() + "://" + host + (defaultPort ? "" : ":" + address.port());
+    return new XtreamLoginView(view(user), publicUrl.base(request), user.username(), password);
   }
 
   /** A user as the API and the players page show it. */

@@ -22,6 +22,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A channel's programmes as Xtream panels give them: {@code get_short_epg} (what is on now and
@@ -29,10 +31,12 @@ import java.util.Optional;
  * the channel, with what is playing now and what is in the provider's archive marked). Titles and
  * descriptions are base64, as real panels send them; times are UTC. They come from the stored
  * guides ({@link GuideProgrammes}): the channel's own account's guide first, then the playlist's
- * other accounts', as the playlist's guide picks them.
+ * other accounts'. (The playlist's XMLTV guide, one {@code <channel>} per id, takes the first
+ * account's guide that has the id: the two differ only when accounts share a guide id.)
  */
 @ApplicationScoped
 public class ShortEpg {
+  private static final Logger LOG = Logger.getLogger(ShortEpg.class.getName());
   static final int DEFAULT_SHORT = 4;
   static final int MAX_SHORT = 100;
   static final int MAX_TABLE = 5_000;
@@ -85,7 +89,12 @@ public class ShortEpg {
     PlaylistEntry channel = found.get();
     List<Programme> guide = List.of();
     for (Account account : ownFirst(accounts, channel.accountId())) {
-      guide = programmes.of(GuideRefresh.key(account), channel.epgChannelId());
+      try {
+        guide = programmes.of(GuideRefresh.key(account), channel.epgChannelId());
+      } catch (IOException e) { // a guide that cannot be read: as if it had nothing
+        LOG.log(Level.WARNING, "Short guide of account " + account.id() + " not read", e);
+        guide = List.of();
+      }
       if (!guide.isEmpty()) {
         break;
       }

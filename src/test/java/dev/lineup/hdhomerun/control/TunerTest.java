@@ -35,4 +35,14 @@ class TunerTest {
       assertFalse(silicondustAccepts(id.substring(0, 7) + last), id);
     }
   }
+
+  @Test
+  void tunersAreTheAccountsConnectionsAddedUpOneWhenUnknownAtMost32() {
+    assertEquals(1, Tuner.countOf(java.util.List.of()));
+    assertEquals(1, Tuner.countOf(java.util.Arrays.asList((Integer) null)));
+    assertEquals(5, Tuner.countOf(java.util.Arrays.asList(2, null, 2)));
+    assertEquals(1, Tuner.countOf(java.util.List.of(0)));
+    assertEquals(32, Tuner.countOf(java.util.List.of(30, 30)));
+    assertEquals(32, Tuner.countOf(java.util.List.of(Integer.MAX_VALUE, Integer.MAX_VALUE)));
+  }
 }
