@@ -49,10 +49,7 @@ public class ConfigCheck implements Extension {
               "\\*|[A-Za-z0-9._\\-]+|[0-9A-Fa-f:.]+"),
           Variable.port("HTTP_PORT", "9080"),
           Variable.port("HTTPS_PORT", "9443"),
-          Variable.regex(
-              "TRUSTED_PROXIES",
-              "none",
-              "a regular expression of the proxies' addresses, such as 172\\.18\\.0\\.\\d+"));
+          PublicUrl.TRUSTED_PROXIES);
 
   /** Read by Lineup's platform classes. */
   static final List<Variable<?>> PLATFORM =

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * PUBLIC_URL: the address players reach Lineup at ({@code https://tv.example.com}, or {@code
@@ -25,11 +26,24 @@ public class PublicUrl {
           false,
           PublicUrl::parse);
 
+  /**
+   * TRUSTED_PROXIES: the reverse proxies whose forwarding headers count (the server reads it too,
+   * for the client's address).
+   */
+  public static final Variable<Pattern> TRUSTED_PROXIES =
+      Variable.regex(
+          "TRUSTED_PROXIES",
+          "none",
+          "a regular expression of the proxies' addresses, such as 172\\.18\\.0\\.\\d+");
+
   private String base;
+  private String trustedProxies;
 
   @PostConstruct
   void check() {
     base = VARIABLE.value();
+    Pattern proxies = TRUSTED_PROXIES.value();
+    trustedProxies = proxies == null ? null : proxies.pattern();
   }
 
   /**
@@ -95,7 +109,7 @@ public class PublicUrl {
    * on 443 and says so gets https and 443, not the port Lineup listens on.
    */
   public Address address(HttpServletRequest request) {
-    return address(base, request, System.getenv("TRUSTED_PROXIES"));
+    return address(base, request, trustedProxies);
   }
 
   /** {@link #address(HttpServletRequest)} with PUBLIC_URL and TRUSTED_PROXIES given. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,7 @@ public class GuideProgrammes {
   private final Map<String, String> failed = new ConcurrentHashMap<>();
 
   private static String stamp(Path guide) throws IOException {
-    return java.nio.file.Files.size(guide)
-        + "@"
-        + java.nio.file.Files.getLastModifiedTime(guide).toMillis();
+    return Files.size(guide) + "@" + Files.getLastModifiedTime(guide).toMillis();
   }
 
   /**
@@ -57,7 +56,7 @@ public class GuideProgrammes {
       return index.programmes(channelId);
     } catch (IOException damaged) {
       LOG.warning(() -> "Programme index of guide " + key + " damaged, built again: " + damaged);
-      java.nio.file.Files.deleteIfExists(index.file());
+      Files.deleteIfExists(index.file());
       build(store, key);
       return index.programmes(channelId);
     }
@@ -69,8 +68,8 @@ public class GuideProgrammes {
         () -> {
           try {
             XmltvStore store = guides.guides();
-            if (store.has(key) && !store.index(key).current(store.file(key))) {
-              build(store, key);
+            if (store.has(key)) {
+              build(store, key); // which does nothing when the index is current
             }
           } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Programme index of guide " + key + " not built", e);

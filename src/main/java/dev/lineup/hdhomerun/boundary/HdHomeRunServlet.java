@@ -218,13 +218,15 @@ public class HdHomeRunServlet extends HttpServlet {
   private void stream(PlaylistConfig config, long channelId, HttpServletResponse response)
       throws IOException {
     List<Account> accounts = configs.requireServable(config);
-    PlaylistEntry[] found = {null};
-    configs.entries(config.settings(), accounts, channelId, e -> found[0] = e);
-    if (found[0] == null || found[0].providerUrl() == null || found[0].providerUrl().isBlank()) {
-      throw new ProblemException(404, "Not found", "No such channel in this playlist.");
-    }
+    String url =
+        configs
+            .channel(config.settings(), accounts, channelId)
+            .map(PlaylistEntry::providerUrl)
+            .filter(u -> !u.isBlank())
+            .orElseThrow(
+                () -> new ProblemException(404, "Not found", "No such channel in this playlist."));
     response.setHeader("Cache-Control", "no-store");
-    response.sendRedirect(found[0].providerUrl());
+    response.sendRedirect(url);
   }
 
   private static String xml(String text) {

@@ -203,6 +203,14 @@ public class ConfigPlaylist {
     return m3u.entries();
   }
 
+  /** One channel of the playlist, by Lineup's id; empty when the playlist does not hold it. */
+  public Optional<PlaylistEntry> channel(PlaylistSettings s, List<Account> accounts, long channelId)
+      throws IOException {
+    PlaylistEntry[] found = {null};
+    entries(s, accounts, channelId, e -> found[0] = e);
+    return Optional.ofNullable(found[0]);
+  }
+
   /** Where a playlist's entries go, one by one. */
   @FunctionalInterface
   public interface EntrySink {

@@ -163,6 +163,15 @@ public class PlayerAnswers {
         renderer);
   }
 
+  /**
+   * What a player is told when the database or a stored guide failed: 503, try again in a minute
+   * (nothing it sent was wrong).
+   */
+  public static ProblemException unavailable() {
+    return new ProblemException(503, "Not available", "Try again in a minute.")
+        .with("retry_after_seconds", 60);
+  }
+
   /** A small JSON answer: {@code body} writes the whole value. */
   public static void json(HttpServletResponse response, Consumer<JsonGenerator> body)
       throws IOException {

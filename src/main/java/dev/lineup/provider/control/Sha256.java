@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
  * SHA-256 digests, one per thread and reused: looking the algorithm up for each of 100,000 channels
  * (a fingerprint and, for playlists, a key each) cost more than hashing them.
  */
-final class Sha256 {
+public final class Sha256 {
   private static final ThreadLocal<MessageDigest> DIGESTS =
       ThreadLocal.withInitial(
           () -> {
@@ -21,7 +21,7 @@ final class Sha256 {
   private Sha256() {}
 
   /** This thread's digest, reset: update it, then {@code digest()} (which resets it again). */
-  static MessageDigest digest() {
+  public static MessageDigest digest() {
     MessageDigest digest = DIGESTS.get();
     digest.reset();
     return digest;

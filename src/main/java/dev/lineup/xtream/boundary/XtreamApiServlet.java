@@ -67,7 +67,6 @@ public class XtreamApiServlet extends HttpServlet {
   @Inject ShortEpg shortEpg;
   @Inject ConfigPlaylist configs;
   @Inject PlayerAnswers answers;
-  @Inject Renditions renditions;
   @Inject PublicUrl publicUrl;
 
   @Override
@@ -89,7 +88,7 @@ public class XtreamApiServlet extends HttpServlet {
         if (path.equals("/get.php") || path.equals("/xmltv.php")) {
           ProblemMapper.send(response, refused);
         } else {
-          object(response, json -> json.writeStartObject("user_info").write("auth", 0).writeEnd());
+          notSignedIn(response);
         }
         return;
       }
@@ -103,12 +102,7 @@ public class XtreamApiServlet extends HttpServlet {
     } catch (IOException e) {
       // The database or a stored guide failed (or the player hung up): nothing a player can fix.
       LOG.log(Level.WARNING, path + " could not be answered: " + e.getMessage(), e);
-      if (!response.isCommitted()) {
-        ProblemMapper.send(
-            response,
-            new ProblemException(503, "Not available", "Try again in a minute.")
-                .with("retry_after_seconds", 60));
-      }
+      ProblemMapper.send(response, PlayerAnswers.unavailable());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, path + " failed", e);
       ProblemMapper.send(
@@ -126,7 +120,7 @@ public class XtreamApiServlet extends HttpServlet {
       Optional<XtreamUser> found, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     if (found.isEmpty()) {
-      object(response, json -> json.writeStartObject("user_info").write("auth", 0).writeEnd());
+      notSignedIn(response);
       return;
     }
     XtreamUser user = found.get();
@@ -137,11 +131,11 @@ public class XtreamApiServlet extends HttpServlet {
       return;
     }
     if (EMPTY_LISTS.contains(action)) {
-      json(response, json -> json.writeStartArray().writeEnd());
+      PlayerAnswers.json(response, json -> json.writeStartArray().writeEnd());
       return;
     }
     if (EMPTY_OBJECTS.contains(action)) {
-      json(response, json -> json.writeStartObject().writeEnd());
+      PlayerAnswers.json(response, json -> json.writeStartObject().writeEnd());
       return;
     }
     switch (action) {
@@ -199,7 +193,7 @@ public class XtreamApiServlet extends HttpServlet {
       throws IOException {
     Playlist playlist = playlist(user);
     if (playlist.accounts().isEmpty()) {
-      json(response, json -> json.writeStartArray().writeEnd());
+      PlayerAnswers.json(response, json -> json.writeStartArray().writeEnd());
       return;
     }
     cached(
@@ -215,7 +209,7 @@ public class XtreamApiServlet extends HttpServlet {
     Playlist playlist = playlist(user);
     String category = request.getParameter("category_id");
     if (playlist.accounts().isEmpty() || (category != null && !category.matches("\\d{1,10}"))) {
-      json(response, json -> json.writeStartArray().writeEnd());
+      PlayerAnswers.json(response, json -> json.writeStartArray().writeEnd());
       return;
     }
     if (category != null) { // a part of the list: streamed, not kept
@@ -337,10 +331,9 @@ public class XtreamApiServlet extends HttpServlet {
     answers.sendJson(slot, playlist.config(), playlist.accounts(), "", request, response, renderer);
   }
 
-  /** A small JSON answer: {@code body} writes the whole value. */
-  private static void json(HttpServletResponse response, Consumer<JsonGenerator> body)
-      throws IOException {
-    PlayerAnswers.json(response, body);
+  /** What panels answer to wrong credentials (HTTP 200): {@code {"user_info":{"auth":0}}}. */
+  private static void notSignedIn(HttpServletResponse response) throws IOException {
+    object(response, json -> json.writeStartObject("user_info").write("auth", 0).writeEnd());
   }
 
   /** A small JSON object: {@code body} writes its members. */

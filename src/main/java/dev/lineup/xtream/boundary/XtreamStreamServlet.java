@@ -9,7 +9,6 @@ import dev.lineup.playlist.control.PlayerAnswers;
 import dev.lineup.playlist.control.PlaylistEntry;
 import dev.lineup.playlist.control.ProviderUrls;
 import dev.lineup.playlist.entity.PlaylistConfig;
-import dev.lineup.xtream.control.XtreamLineup;
 import dev.lineup.xtream.control.XtreamLogins;
 import dev.lineup.xtream.entity.XtreamUser;
 import jakarta.inject.Inject;
@@ -47,7 +46,6 @@ public class XtreamStreamServlet extends HttpServlet {
 
   @PersistenceContext EntityManager em;
   @Inject XtreamLogins logins;
-  @Inject XtreamLineup lineup;
   @Inject ConfigPlaylist configs;
 
   /** What a request asks to play. */
@@ -68,8 +66,8 @@ public class XtreamStreamServlet extends HttpServlet {
       PlaylistConfig config = PlaylistConfig.require(em, user.playlistId());
       List<Account> accounts = configs.requireServable(config);
       PlaylistEntry channel =
-          lineup
-              .channel(config, accounts, wanted.channelId())
+          configs
+              .channel(config.settings(), accounts, wanted.channelId())
               .orElseThrow(
                   () -> new ProblemException(404, "Not found", "No such stream in your playlist."));
       Account account =
@@ -87,10 +85,7 @@ public class XtreamStreamServlet extends HttpServlet {
       ProblemMapper.send(response, problem);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "A stream request could not be answered: " + e.getMessage(), e);
-      ProblemMapper.send(
-          response,
-          new ProblemException(503, "Not available", "Try again in a minute.")
-              .with("retry_after_seconds", 60));
+      ProblemMapper.send(response, PlayerAnswers.unavailable());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, request.getServletPath() + " (a stream request) failed", e);
       ProblemMapper.send(

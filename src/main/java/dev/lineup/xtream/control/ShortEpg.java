@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.epg.control.GuideProgrammes;
 import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.control.ProgrammeIndex.Programme;
+import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.control.PlaylistEntry;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class ShortEpg {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
-  @Inject XtreamLineup lineup;
+  @Inject ConfigPlaylist configs;
   @Inject GuideProgrammes programmes;
 
   /**
@@ -81,7 +82,7 @@ public class ShortEpg {
       boolean table,
       OutputStream out)
       throws IOException {
-    Optional<PlaylistEntry> found = lineup.channel(config, accounts, channelId);
+    Optional<PlaylistEntry> found = configs.channel(config.settings(), accounts, channelId);
     if (found.isEmpty() || found.get().epgChannelId() == null) {
       none(out);
       return;

@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.control.PlaylistEntry;
 import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.provider.control.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -12,13 +13,10 @@ import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A playlist config's channels the way an Xtream Codes panel lists them ({@code
@@ -119,31 +117,18 @@ public class XtreamLineup {
         .writeEnd();
   }
 
-  /** One channel of the playlist, by Lineup's id; empty when the playlist does not hold it. */
-  public Optional<PlaylistEntry> channel(
-      PlaylistConfig config, List<Account> accounts, long channelId) throws IOException {
-    PlaylistEntry[] found = {null};
-    configs.entries(config.settings(), accounts, channelId, e -> found[0] = e);
-    return Optional.ofNullable(found[0]);
-  }
-
   /** A group's category id: the same for the same name, a decimal number as panels send. */
   public static String categoryId(String group) {
     if (group == null || group.isEmpty()) {
       return NO_GROUP_ID;
     }
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(group.getBytes(StandardCharsets.UTF_8));
-      int id =
-          ((hash[0] & 0x7f) << 24)
-              | ((hash[1] & 0xff) << 16)
-              | ((hash[2] & 0xff) << 8)
-              | (hash[3] & 0xff);
-      return String.valueOf(id == 0 ? 1 : id);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] hash = Sha256.digest().digest(group.getBytes(StandardCharsets.UTF_8));
+    int id =
+        ((hash[0] & 0x7f) << 24)
+            | ((hash[1] & 0xff) << 16)
+            | ((hash[2] & 0xff) << 8)
+            | (hash[3] & 0xff);
+    return String.valueOf(id == 0 ? 1 : id);
   }
 
   private static String groupName(String group) {
