@@ -85,6 +85,10 @@ public class HdHomeRunServlet extends HttpServlet {
       }
     } catch (ProblemException problem) {
       ProblemMapper.send(response, problem);
+    } catch (IOException e) {
+      // The database failed (or the client hung up): a 503, as the Xtream answers give.
+      LOG.log(Level.WARNING, "An HDHomeRun request could not be answered: " + e.getMessage(), e);
+      ProblemMapper.send(response, PlayerAnswers.unavailable());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "An HDHomeRun request failed", e);
       ProblemMapper.send(
