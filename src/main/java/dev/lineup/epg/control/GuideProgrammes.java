@@ -3,6 +3,7 @@ package dev.lineup.epg.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,8 +63,9 @@ public class GuideProgrammes {
     }
   }
 
-  /** Builds the guide's index soon, in the background (after the guide was stored). */
-  void buildLater(String key) {
+  /** A guide was stored: its index is built soon, in the background. */
+  void buildLater(@Observes GuideStored stored) {
+    String key = stored.key();
     executor.execute(
         () -> {
           try {

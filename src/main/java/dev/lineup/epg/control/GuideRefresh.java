@@ -12,6 +12,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -48,7 +49,7 @@ public class GuideRefresh {
   @Inject ProviderHttp http;
   @PersistenceContext EntityManager em;
   @Resource ManagedExecutorService executor;
-  @Inject GuideProgrammes programmes;
+  @Inject Event<GuideStored> stored;
 
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
@@ -162,7 +163,7 @@ public class GuideRefresh {
       guides.delete(key(account));
       return stats[0];
     }
-    programmes.buildLater(key(account));
+    stored.fire(new GuideStored(key(account)));
     LOG.info(
         () ->
             "Guide of account "
