@@ -26,6 +26,7 @@
       <a class="tab" href="/preview" ${active == 'preview' ? 'aria-current="page"' : ''}>Preview</a>
       <a class="tab" href="/tags" ${active == 'tags' ? 'aria-current="page"' : ''}>Tags &amp; rules</a>
       <a class="tab" href="/filters" ${active == 'filters' ? 'aria-current="page"' : ''}>Filters</a>
+      <a class="tab" href="/guides" ${active == 'guides' ? 'aria-current="page"' : ''}>Guides</a>
       <a class="tab" href="/playlists" ${active == 'playlists' ? 'aria-current="page"' : ''}>Playlists</a>
       <a class="tab" href="/players" ${active == 'players' ? 'aria-current="page"' : ''}>Players</a>
       <a class="tab" href="/access" ${active == 'access' ? 'aria-current="page"' : ''}>Access</a>

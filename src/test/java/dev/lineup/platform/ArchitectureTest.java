@@ -38,6 +38,7 @@ class ArchitectureTest {
           "filter",
           "channel",
           "epg",
+          "identity",
           "playlist",
           "xtream",
           "hdhomerun",

@@ -85,17 +85,19 @@ class FuzzIT {
   /** The tables a request can write, each with the columns that change by themselves. */
   static final Map<String, String[]> USER_TABLES =
       new LinkedHashMap<>(
-          Map.of(
-              "accounts", new String[0],
-              "filters", new String[0],
-              "rulesets", new String[0],
-              "tag_rules", new String[0],
-              "playlist_configs", new String[0],
-              "xtream_users", new String[0],
-              "account_rulesets", new String[0],
-              "settings", new String[0],
-              "api_tokens", new String[] {"last_used_at"}, // recorded as tokens are used
-              "admins", new String[0]));
+          Map.ofEntries(
+              Map.entry("accounts", new String[0]),
+              Map.entry("filters", new String[0]),
+              Map.entry("rulesets", new String[0]),
+              Map.entry("tag_rules", new String[0]),
+              Map.entry("playlist_configs", new String[0]),
+              Map.entry("xtream_users", new String[0]),
+              Map.entry("guide_sources", new String[0]),
+              Map.entry("channel_guides", new String[0]), // a person's decisions, and matching's
+              Map.entry("account_rulesets", new String[0]),
+              Map.entry("settings", new String[0]),
+              Map.entry("api_tokens", new String[] {"last_used_at"}), // recorded as tokens are used
+              Map.entry("admins", new String[0])));
 
   /** A checksum of every row of every user table, by table. */
   static Map<String, String> stored() {
@@ -113,6 +115,19 @@ class FuzzIT {
   void everyEndpointRefusesBadBodiesWithAProblemAndStoresNothing() {
     try (FakeProvider provider = FakeProvider.start()) {
       long account = Accounts.create("Fuzz", provider);
+      // A synced channel to decide about; the matching run waits for the one the sync started.
+      Api.post("/api/accounts/" + account + "/sync");
+      Api.post("/api/epg/match");
+      long channel = Db.number("SELECT MIN(id) FROM channels WHERE account_id = ?", account);
+      long source =
+          Api.post(
+                  "/api/guide-sources",
+                  "{\"name\":\""
+                      + Accounts.uniqueName("Fuzz")
+                      + "\",\"url\":\"http://127.0.0.1:9/guide.xml\",\"enabled\":false}")
+              .json()
+              .getJsonNumber("id")
+              .longValue();
       long ruleset =
           Api.post("/api/rulesets", "{\"name\":\"" + Accounts.uniqueName("Fuzz") + "\"}")
               .json()
@@ -168,6 +183,9 @@ class FuzzIT {
         {"PUT", "/api/playlist-configs/" + playlist},
         {"POST", "/api/xtream-users"},
         {"PUT", "/api/xtream-users/" + xtreamUser},
+        {"POST", "/api/guide-sources"},
+        {"PUT", "/api/guide-sources/" + source},
+        {"PUT", "/api/channels/" + channel + "/guide"},
         {"PATCH", "/api/settings"},
         {"POST", "/api/tokens"},
         {"POST", "/api/session/password"}

@@ -170,6 +170,35 @@ class OpenApiIT {
     calls.send("GET", "/api/channels/preview?limit=3&account_ids=" + account, null);
     calls.send("POST", a + "/epg/refresh", null);
     calls.send("GET", a + "/epg", null);
+    calls.send("POST", "/api/epg/match?account_id=" + account, null);
+    calls.send("POST", a + "/epg/match", null);
+    calls.send("GET", "/api/epg/matches?limit=2&account_id=" + account, null);
+    long channel =
+        calls
+            .last
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getJsonNumber("channel_id")
+            .longValue();
+    String g = "/api/channels/" + channel + "/guide";
+    calls.send("GET", g, null);
+    calls.send("PUT", g, Json.createObjectBuilder().addNull("guide_channel_id").build());
+    calls.send("PUT", g, Json.createObjectBuilder().add("guide_channel_id", "no.such").build());
+    calls.send("DELETE", g, null);
+    JsonObject guideSource =
+        Json.createObjectBuilder()
+            .add("name", Accounts.uniqueName("Guide source"))
+            .add("url", provider.url() + "/epg.xml")
+            .add("priority", 5)
+            .build();
+    long sourceId = calls.created("/api/guide-sources", guideSource);
+    String gs = "/api/guide-sources/" + sourceId;
+    calls.send("GET", "/api/guide-sources", null);
+    calls.send("GET", gs, null);
+    calls.send("PUT", gs, Json.createObjectBuilder(guideSource).add("refresh_hours", 12).build());
+    calls.send("POST", gs + "/refresh", null);
+    calls.send("DELETE", gs, null);
 
     long ruleset =
         calls.created(

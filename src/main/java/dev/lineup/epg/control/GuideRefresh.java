@@ -3,6 +3,7 @@ package dev.lineup.epg.control;
 import dev.lineup.account.control.AccountDeleted;
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
+import dev.lineup.epg.entity.GuideSource;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.Variable;
 import dev.lineup.provider.control.ProviderException;
@@ -23,6 +24,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,8 +35,9 @@ import java.util.logging.Logger;
 /**
  * Fetches each account's guide into {@link XmltvStore}: from the URL the user set ({@code
  * epg_url}), else from the provider ({@code xmltv.php} for Xtream accounts, the playlist's {@code
- * x-tvg-url} for M3U accounts); on demand, and in the background after every successful sync. A
- * failed fetch keeps the previous guide.
+ * x-tvg-url} for M3U accounts); on demand, and in the background after every successful sync. Extra
+ * guide sources ({@link GuideSource}) are fetched the same way, on demand and when due. A failed
+ * fetch keeps the previous guide.
  */
 @ApplicationScoped
 public class GuideRefresh {
@@ -51,7 +55,7 @@ public class GuideRefresh {
   @Resource ManagedExecutorService executor;
   @Inject Event<GuideStored> stored;
 
-  private final Set<Long> running = ConcurrentHashMap.newKeySet();
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
 
   public XmltvStore guides() {
     return new XmltvStore(dir(), MAX_MB.value() << 20, XmltvStore.DEFAULT_MAX_ELEMENT_BYTES);
@@ -69,9 +73,38 @@ public class GuideRefresh {
     return account.id() + "-" + account.createdAt().toEpochSecond(java.time.ZoneOffset.UTC);
   }
 
+  /** The prefix of an account's guide reference ({@code account:3}). */
+  public static final String ACCOUNT_PREFIX = "account:";
+
+  /** How matches and mappings name an account's guide: {@code account:{id}}. */
+  public static String guide(long accountId) {
+    return ACCOUNT_PREFIX + accountId;
+  }
+
+  /**
+   * The store key of every guide reference ({@code account:3}, {@code source:1}) there is now,
+   * accounts first, then the sources by priority; whether a guide is stored is the store's to say.
+   */
+  public Map<String, String> keys() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (Account account : em.createNamedQuery(Account.ALL, Account.class).getResultList()) {
+      keys.put(guide(account.id()), key(account));
+    }
+    for (GuideSource source : GuideSource.all(em)) {
+      keys.put(source.guide(), source.key());
+    }
+    return keys;
+  }
+
   /** The provider's programme guide, kept for players, is fetched again after each sync. */
   void afterSync(@Observes @Priority(LineupSynced.FOLLOWING) LineupSynced synced) {
     refreshLater(synced.accountId());
+  }
+
+  /** A source's stored guide goes once its deletion committed. */
+  void afterSourceDeletion(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) GuideSourceDeleted deleted) {
+    guides().delete(deleted.key());
   }
 
   /** A deleted account's stored guide goes once the deletion committed. */
@@ -81,30 +114,55 @@ public class GuideRefresh {
 
   /** Starts a refresh in the background unless one of the account runs already. */
   public void refreshLater(long accountId) {
-    if (!running.add(accountId)) {
+    later(
+        guide(accountId),
+        () -> {
+          Account account = em.find(Account.class, accountId);
+          if (account != null && source(account).isPresent()) {
+            refresh(account);
+          }
+        });
+  }
+
+  /** Starts a refresh of a guide source in the background unless one of it runs already. */
+  public void refreshSourceLater(long sourceId) {
+    later(
+        GuideSource.GUIDE_PREFIX + sourceId,
+        () -> {
+          GuideSource source = em.find(GuideSource.class, sourceId);
+          if (source != null) {
+            refresh(source);
+          }
+        });
+  }
+
+  private void later(String guide, Runnable refresh) {
+    if (!running.add(guide)) {
       return;
     }
     executor.execute(
         () -> {
           try {
-            Account account = em.find(Account.class, accountId);
-            if (account != null && source(account).isPresent()) {
-              refresh(account);
-            }
+            refresh.run();
           } catch (RuntimeException e) {
             // A problem's detail names the provider's host only; any other message may hold a URL
             LOG.log(
                 Level.WARNING,
-                "Guide of account "
-                    + accountId
+                "Guide "
+                    + guide
                     + " not refreshed: "
                     + (e instanceof ProblemException problem
                         ? problem.detail()
                         : e.getClass().getName()));
           } finally {
-            running.remove(accountId);
+            running.remove(guide);
           }
         });
+  }
+
+  /** Whether a refresh of this guide ({@code account:3}, {@code source:1}) runs now. */
+  public boolean refreshing(String guide) {
+    return running.contains(guide);
   }
 
   /**
@@ -140,6 +198,28 @@ public class GuideRefresh {
                             + account.id()
                             + " has no guide: its M3U playlist names none (x-tvg-url). Set the"
                             + " account's epg_url to an XMLTV URL."));
+    return store(
+        "Guide of account " + account.id(),
+        key(account),
+        uri,
+        () -> em.find(Account.class, account.id()) != null);
+  }
+
+  /** Fetches and stores a guide source's guide now. */
+  public XmltvStore.Stats refresh(GuideSource source) {
+    return store(
+        "Guide source " + source.id() + " '" + source.name() + "'",
+        source.key(),
+        ProviderHttp.uri(source.url()),
+        () -> em.find(GuideSource.class, source.id()) != null);
+  }
+
+  /**
+   * Fetches {@code uri} into the guide {@code key}; {@code stillWanted} says whether its owner
+   * still exists once the download is done (a deletion meanwhile has cleaned up already).
+   */
+  private XmltvStore.Stats store(
+      String what, String key, URI uri, java.util.function.BooleanSupplier stillWanted) {
     long start = System.nanoTime();
     XmltvStore.Stats[] stats = {null};
     XmltvStore guides = guides();
@@ -149,25 +229,23 @@ public class GuideRefresh {
           ProviderHttp.GUIDE_TIME_FACTOR,
           body -> {
             try {
-              stats[0] = guides.store(key(account), body);
+              stats[0] = guides.store(key, body);
             } catch (XmltvStore.InvalidGuideException e) {
               throw invalid(uri, e); // HTML, JSON, a cut-off or oversized answer: the old one stays
             }
           });
     } catch (ProviderException e) {
-      guides.failed(key(account), e.getMessage());
+      guides.failed(key, e.getMessage());
       throw e;
     }
-    if (em.find(Account.class, account.id()) == null) {
-      // Deleted while its guide was downloading: the deletion's clean-up has run already.
-      guides.delete(key(account));
+    if (!stillWanted.getAsBoolean()) {
+      guides.delete(key);
       return stats[0];
     }
-    stored.fire(new GuideStored(key(account)));
+    stored.fire(new GuideStored(key));
     LOG.info(
         () ->
-            "Guide of account "
-                + account.id()
+            what
                 + " stored in "
                 + (System.nanoTime() - start) / 1_000_000
                 + " ms: "

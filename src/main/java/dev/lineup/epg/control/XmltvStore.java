@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -93,7 +92,12 @@ public final class XmltvStore {
    * outlives its account into a new one with the same id).
    */
   public Path file(String key) {
-    return dir.resolve("account-" + key + ".guide.gz");
+    return dir.resolve(name(key) + ".guide.gz");
+  }
+
+  /** The files' common name: {@code account-{key}} for accounts' guides, the key for sources'. */
+  private static String name(String key) {
+    return key.startsWith("source-") ? key : "account-" + key;
   }
 
   public boolean has(String key) {
@@ -127,7 +131,7 @@ public final class XmltvStore {
   public void failed(String key, String message) {
     try {
       Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, "account-" + key + "-", ".tmp");
+      Path temp = Files.createTempFile(dir, name(key) + "-", ".tmp");
       Files.writeString(temp, message, StandardCharsets.UTF_8);
       Files.move(temp, failureFile(key), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
@@ -148,7 +152,7 @@ public final class XmltvStore {
   }
 
   private Path failureFile(String key) {
-    return dir.resolve("account-" + key + ".failure.txt");
+    return dir.resolve(name(key) + ".failure.txt");
   }
 
   public void delete(String key) {
@@ -156,7 +160,7 @@ public final class XmltvStore {
       Files.deleteIfExists(failureFile(key));
       Files.deleteIfExists(file(key));
       Files.deleteIfExists(index(key).file());
-      Files.deleteIfExists(dir.resolve("account-" + key + ".xml.gz")); // first format, issue 6
+      Files.deleteIfExists(dir.resolve(name(key) + ".xml.gz")); // first format, issue 6
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -181,8 +185,8 @@ public final class XmltvStore {
    */
   public Stats store(String key, InputStream xml) throws IOException {
     Files.createDirectories(dir);
-    Path head = Files.createTempFile(dir, "account-" + key + "-", ".tmp");
-    Path programmes = Files.createTempFile(dir, "account-" + key + "-", ".tmp");
+    Path head = Files.createTempFile(dir, name(key) + "-", ".tmp");
+    Path programmes = Files.createTempFile(dir, name(key) + "-", ".tmp");
     try {
       Counts counts = new Counts();
       try (DataOutputStream channelOut = gzip(head);
@@ -193,7 +197,7 @@ public final class XmltvStore {
         throw new InvalidGuideException("its gzip compression is corrupt: " + e.getMessage());
       }
       // The counts lead the file, so the channel member is written again in front of them.
-      Path file = Files.createTempFile(dir, "account-" + key + "-", ".tmp");
+      Path file = Files.createTempFile(dir, name(key) + "-", ".tmp");
       try {
         try (DataOutputStream out = gzip(file);
             DataInputStream channels = open(head, false)) {
@@ -211,7 +215,7 @@ public final class XmltvStore {
       } finally {
         Files.deleteIfExists(file);
       }
-      Files.deleteIfExists(dir.resolve("account-" + key + ".xml.gz")); // first format, issue 6
+      Files.deleteIfExists(dir.resolve(name(key) + ".xml.gz")); // first format, issue 6
       Files.deleteIfExists(failureFile(key));
       return new Stats(counts.channels, counts.programmes, Files.size(file(key)));
     } finally {
@@ -375,14 +379,18 @@ public final class XmltvStore {
     }
   }
 
+  /** Which channels of which guide an output wants. */
+  @FunctionalInterface
+  public interface Wanted {
+    boolean wants(String key, String channelId);
+  }
+
   /**
    * Writes one XMLTV document with the {@code <channel>} and then the {@code <programme>} elements
-   * of the accounts' guides whose channel id is in {@code channelIds} (the playlist's tvg-ids). A
-   * channel several accounts share comes once, with the programmes of the first guide that has it.
-   * Channels before programmes, as the XMLTV DTD orders them.
+   * of the guides ({@code keys}, in order) that {@code wanted} asks for. A channel id several
+   * guides give comes once, with the programmes of the first guide that gave it.
    */
-  public void write(List<String> keys, Set<String> channelIds, OutputStream out)
-      throws IOException {
+  public void write(List<String> keys, Wanted wanted, OutputStream out) throws IOException {
     out.write(HEAD);
     Map<String, String> owners = new HashMap<>(); // channel id → key of the guide it is from
     byte[] buffer = new byte[8192];
@@ -401,13 +409,13 @@ public final class XmltvStore {
             }
             String id = in.readUTF();
             int length = in.readInt();
-            boolean wanted =
+            boolean wanting =
                 (type == 'C') == channels
-                    && channelIds.contains(id)
+                    && wanted.wants(key, id)
                     && (channels
                         ? owners.putIfAbsent(id, key) == null
                         : key.equals(owners.get(id)));
-            if (!wanted) {
+            if (!wanting) {
               in.skipNBytes(length);
               continue;
             }
@@ -458,9 +466,111 @@ public final class XmltvStore {
     }
   }
 
+  /** A guide's channel: its id, every display name, and its icon (null without one). */
+  public record GuideChannel(String id, List<String> displayNames, String icon) {}
+
+  /** Where a stored guide's channels go, one by one. */
+  @FunctionalInterface
+  public interface ChannelSink {
+    void accept(GuideChannel channel);
+  }
+
+  /**
+   * Gives each {@code <channel>} of a stored guide, in the order stored, to {@code sink} with its
+   * display names (in their order, blank ones left out) and icon; reads only the channel records.
+   */
+  public void channels(String key, ChannelSink sink) throws IOException {
+    XMLInputFactory factory = inputFactory();
+    try (DataInputStream in = open(key)) {
+      in.readInt();
+      in.readInt();
+      byte[] buffer = new byte[8192];
+      while (true) {
+        byte type = in.readByte();
+        if (type != 'C') {
+          return;
+        }
+        String id = in.readUTF();
+        int length = in.readInt();
+        if (buffer.length < length) {
+          buffer = new byte[Math.max(length, buffer.length * 2)];
+        }
+        in.readFully(buffer, 0, length);
+        sink.accept(channel(factory, id, buffer, length));
+      }
+    } catch (EOFException e) {
+      throw new IOException("The stored guide " + file(key) + " is cut off", e);
+    }
+  }
+
+  private static final QName DISPLAY_NAME = new QName("display-name");
+  private static final QName ICON = new QName("icon");
+  private static final QName SRC = new QName("src");
+
+  private static GuideChannel channel(XMLInputFactory factory, String id, byte[] xml, int length)
+      throws IOException {
+    List<String> names = new java.util.ArrayList<>(2);
+    String icon = null;
+    try {
+      XMLEventReader reader =
+          factory.createXMLEventReader(new java.io.ByteArrayInputStream(xml, 0, length), "UTF-8");
+      StringBuilder text = null;
+      while (reader.hasNext()) {
+        XMLEvent event = reader.nextEvent();
+        if (event.isStartElement()) {
+          StartElement start = event.asStartElement();
+          if (start.getName().equals(DISPLAY_NAME)) {
+            text = new StringBuilder();
+          } else if (start.getName().equals(ICON) && icon == null) {
+            Attribute src = start.getAttributeByName(SRC);
+            icon = src == null ? null : src.getValue();
+          }
+        } else if (event.isCharacters() && text != null) {
+          text.append(event.asCharacters().getData());
+        } else if (event.isEndElement()
+            && event.asEndElement().getName().equals(DISPLAY_NAME)
+            && text != null) {
+          String name = text.toString().strip();
+          if (!name.isEmpty() && names.size() < 16) {
+            names.add(name.length() > 255 ? name.substring(0, 255) : name);
+          }
+          text = null;
+        }
+      }
+    } catch (XMLStreamException e) {
+      // stored records were parsed once already; a broken one gives what it had
+    }
+    return new GuideChannel(id, List.copyOf(names), icon);
+  }
+
+  /** Whether a stored guide has a channel with exactly this id (reads its channel records). */
+  public boolean hasChannel(String key, String channelId) throws IOException {
+    if (!has(key)) {
+      return false;
+    }
+    try (DataInputStream in = open(key)) {
+      in.readInt();
+      in.readInt();
+      while (true) {
+        byte type = in.readByte();
+        if (type != 'C') {
+          return false;
+        }
+        String id = in.readUTF();
+        int length = in.readInt();
+        if (id.equals(channelId)) {
+          return true;
+        }
+        in.skipNBytes(length);
+      }
+    } catch (EOFException e) {
+      return false;
+    }
+  }
+
   /** The programme index of a stored guide (built by {@link GuideProgrammes}). */
   public ProgrammeIndex index(String key) {
-    return new ProgrammeIndex(dir.resolve("account-" + key + ".programmes"));
+    return new ProgrammeIndex(dir.resolve(name(key) + ".programmes"));
   }
 
   /** Opens a stored guide past its magic number. */

@@ -20,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,34 +125,13 @@ public class ConfigPlaylist {
     }
   }
 
-  /** The tvg-ids of the playlist (its guide keeps only these channels). */
-  public Set<String> channelIds(PlaylistSettings settings, List<Account> accounts) {
-    Optional<ChannelSelection> selection = selection(settings, accounts, null);
-    if (selection.isEmpty()) {
-      return Set.of();
-    }
-    ChannelSelection.Sql sql = selection.get().sql();
-    Set<String> ids = new HashSet<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query =
-            streamed(
-                connection,
-                sql.select()
-                    + "DISTINCT c.epg_channel_id "
-                    + sql.from()
-                    + sql.where()
-                    + " AND c.epg_channel_id <> ''",
-                sql.params())) {
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
-      }
-      return ids;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read the playlist's channel ids", e);
-    }
-  }
+  /**
+   * The guide a person or the matcher chose for a channel (a person's "no guide" included); a
+   * channel without one keeps its provider's tvg-id.
+   */
+  static final String MAPPED_GUIDE =
+      " LEFT JOIN channel_guides cg ON cg.channel_id = c.id"
+          + " AND (cg.status IN ('auto', 'manual') OR cg.by_person)";
 
   /** Streams the playlist of these settings; returns the number of channels written. */
   public int write(PlaylistSettings s, List<Account> accounts, String epgUrl, Writer out)
@@ -246,9 +224,11 @@ public class ConfigPlaylist {
             + "c.stream_id, c.name, c.cleaned_name, c.stream_icon, c.epg_channel_id, c.num,"
             + " c.stream_url, cat.name, c.account_id"
             + firstTag
-            + ", c.extras, c.id, c.tv_archive, c.tv_archive_duration, c.added"
+            + ", c.extras, c.id, c.tv_archive, c.tv_archive_duration, c.added,"
+            + " cg.channel_id IS NOT NULL, cg.guide, cg.guide_channel_id"
             + " "
             + sql.from()
+            + MAPPED_GUIDE
             + " LEFT JOIN categories cat"
             + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
             + sql.where()
@@ -281,6 +261,7 @@ public class ConfigPlaylist {
           int archiveDays = rs.getInt(14);
           long added = rs.getLong(15);
           StreamOptions options = StreamOptions.of(rs.getString(11));
+          boolean mapped = rs.getBoolean(16);
           sink.accept(
               new PlaylistEntry(
                   rs.getLong(12),
@@ -289,7 +270,8 @@ public class ConfigPlaylist {
                   M3uWriter.title(cleaned, rs.getString(2), fallbackTitle(providerNumber, rs)),
                   rs.getString(2),
                   rs.getString(4),
-                  rs.getString(5),
+                  mapped ? rs.getString(18) : rs.getString(5),
+                  mapped ? rs.getString(17) : null,
                   switch (s.numbering()) {
                     case PROVIDER -> providerNumber;
                     case SEQUENTIAL -> number++;
@@ -368,7 +350,7 @@ public class ConfigPlaylist {
   }
 
   /** A statement with its parameters whose rows stream instead of being read whole. */
-  private static PreparedStatement streamed(Connection connection, String sql, List<Object> params)
+  static PreparedStatement streamed(Connection connection, String sql, List<Object> params)
       throws SQLException {
     PreparedStatement query = connection.prepareStatement(sql);
     query.setFetchSize(1000);

@@ -36,6 +36,7 @@ public class PlayerAnswers {
   @Inject GuideRefresh guides;
   @Inject Freshness freshness;
   @Inject Renditions renditions;
+  @Inject PlaylistGuide playlistGuide;
 
   /**
    * What a request asks for.
@@ -79,7 +80,10 @@ public class PlayerAnswers {
             target.guide() ? "" : target.epgUrl()); // only the M3U names the address
     target.accounts().forEach(a -> freshness.withAccount(validator, a));
     XmltvStore store = guides.guides();
-    List<String> keys = target.accounts().stream().map(GuideRefresh::key).toList();
+    List<String> accountKeys = target.accounts().stream().map(GuideRefresh::key).toList();
+    PlaylistGuide.Plan plan =
+        target.guide() ? playlistGuide.plan(target.settings(), target.accounts()) : null;
+    List<String> keys = target.guide() ? plan.keys() : accountKeys;
     if (target.guide()) {
       if (keys.stream().noneMatch(store::has)) {
         throw new ProblemException(
@@ -115,7 +119,7 @@ public class PlayerAnswers {
         client(response),
         out -> {
           if (target.guide()) {
-            store.write(keys, configs.channelIds(target.settings(), target.accounts()), out);
+            store.write(keys, plan.wanted(), out);
           } else {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             configs.write(target.settings(), target.accounts(), target.epgUrl(), writer);

@@ -7,6 +7,10 @@ package dev.lineup.playlist.control;
  * @param streamId the provider's id
  * @param title what players show: the cleaned name, else the provider's, else a fallback
  * @param name the provider's own name (quality marks such as "FHD" included), or null
+ * @param epgChannelId the guide channel players are told (tvg-id): the one a person or the matcher
+ *     mapped the channel to, else the provider's
+ * @param guide the guide holding it when mapped ({@code account:3}, {@code source:1}), else null
+ *     (the provider's id, looked up in the channel's own account's guide)
  * @param number the playlist's number, or null when it numbers none
  * @param group the playlist's group (a category, the first tag or the account), or null
  * @param providerUrl the provider's stream URL (with the provider's credentials: a secret)
@@ -22,6 +26,7 @@ public record PlaylistEntry(
     String name,
     String icon,
     String epgChannelId,
+    String guide,
     Integer number,
     String group,
     String providerUrl,

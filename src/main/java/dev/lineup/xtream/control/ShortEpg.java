@@ -48,6 +48,7 @@ public class ShortEpg {
 
   @Inject ConfigPlaylist configs;
   @Inject GuideProgrammes programmes;
+  @Inject GuideRefresh guides;
 
   /**
    * How many programmes to give: the player's {@code limit} within bounds (an absurd one is held to
@@ -89,11 +90,18 @@ public class ShortEpg {
     }
     PlaylistEntry channel = found.get();
     List<Programme> guide = List.of();
-    for (Account account : ownFirst(accounts, channel.accountId())) {
+    // A mapped channel's guide is the one it is mapped to; else its own account's guide first
+    List<String> keys = new ArrayList<>();
+    if (channel.guide() != null) {
+      Optional.ofNullable(guides.keys().get(channel.guide())).ifPresent(keys::add);
+    } else {
+      ownFirst(accounts, channel.accountId()).forEach(a -> keys.add(GuideRefresh.key(a)));
+    }
+    for (String key : keys) {
       try {
-        guide = programmes.of(GuideRefresh.key(account), channel.epgChannelId());
+        guide = programmes.of(key, channel.epgChannelId());
       } catch (IOException e) { // a guide that cannot be read: as if it had nothing
-        LOG.log(Level.WARNING, "Short guide of account " + account.id() + " not read", e);
+        LOG.log(Level.WARNING, "Short guide " + key + " not read", e);
         guide = List.of();
       }
       if (!guide.isEmpty()) {

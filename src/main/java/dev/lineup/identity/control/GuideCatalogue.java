@@ -1,0 +1,117 @@
+package dev.lineup.identity.control;
+
+import dev.lineup.account.entity.Account;
+import dev.lineup.epg.control.GuideRefresh;
+import dev.lineup.epg.control.GuideStored;
+import dev.lineup.epg.control.XmltvStore;
+import dev.lineup.epg.entity.GuideSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every guide channel Lineup holds, for matching and for naming a match: the channels of each
+ * stored account guide and of each enabled guide source. Read from the stored guides (their channel
+ * records only), kept until a guide is stored anew or the sources change.
+ */
+@ApplicationScoped
+public class GuideCatalogue {
+  /** Accounts' guides come after every source in a tie (a channel's own guide wins first). */
+  static final int ACCOUNT_PRIORITY = 1_000_000;
+
+  @Inject GuideRefresh refresh;
+  @PersistenceContext EntityManager em;
+
+  /** The guides as read: each guide's channels by id, in guide priority order. */
+  public record Snapshot(
+      Map<String, Guide> guides, List<GuideMatcher.GuideChannel> channels, String version) {
+
+    /** A guide channel by its guide reference and id. */
+    public Optional<XmltvStore.GuideChannel> channel(String guide, String id) {
+      Guide g = guides.get(guide);
+      return g == null ? Optional.empty() : Optional.ofNullable(g.channels().get(id));
+    }
+  }
+
+  /** One stored guide: its reference ({@code source:1}), name for people, and its channels. */
+  public record Guide(
+      String guide, String name, int priority, Map<String, XmltvStore.GuideChannel> channels) {}
+
+  private volatile Snapshot cached;
+
+  /** The guides as they are stored now (read again when one changed since the last call). */
+  public Snapshot snapshot() {
+    Map<String, String> keys = refresh.keys();
+    XmltvStore store = refresh.guides();
+    StringBuilder version = new StringBuilder();
+    Map<String, String> names = new HashMap<>();
+    Map<String, Integer> priorities = new HashMap<>();
+    em.createNamedQuery(Account.ALL, Account.class)
+        .getResultList()
+        .forEach(
+            a -> {
+              names.put(GuideRefresh.guide(a.id()), "account " + a.name());
+              priorities.put(GuideRefresh.guide(a.id()), a.enabled() ? ACCOUNT_PRIORITY : -1);
+            });
+    for (GuideSource source : GuideSource.all(em)) {
+      names.put(source.guide(), source.name());
+      priorities.put(source.guide(), source.enabled() ? source.priority() : -1);
+    }
+    Map<String, String> used = new LinkedHashMap<>();
+    keys.forEach(
+        (guide, key) -> {
+          Instant stored = store.storedAt(key);
+          if (stored != null && priorities.getOrDefault(guide, -1) >= 0) {
+            used.put(guide, key);
+            version.append(guide).append('@').append(key).append('@').append(stored).append(';');
+            version.append(priorities.get(guide)).append(';');
+          }
+        });
+    Snapshot current = cached;
+    if (current != null && current.version().contentEquals(version)) {
+      return current;
+    }
+    Map<String, Guide> guides = new LinkedHashMap<>();
+    List<GuideMatcher.GuideChannel> channels = new ArrayList<>();
+    used.entrySet()
+        .forEach(
+            entry -> {
+              String guide = entry.getKey();
+              int priority = priorities.get(guide);
+              Map<String, XmltvStore.GuideChannel> byId = new LinkedHashMap<>();
+              try {
+                store.channels(
+                    entry.getValue(),
+                    c -> {
+                      if (byId.putIfAbsent(c.id(), c) == null) {
+                        channels.add(
+                            new GuideMatcher.GuideChannel(
+                                guide, priority, c.id(), c.displayNames()));
+                      }
+                    });
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              guides.put(guide, new Guide(guide, names.get(guide), priority, byId));
+            });
+    Snapshot fresh = new Snapshot(guides, List.copyOf(channels), version.toString());
+    cached = fresh;
+    return fresh;
+  }
+
+  /** A stored guide changed: the next snapshot reads it again (the version says so already). */
+  void stored(@Observes GuideStored stored) {
+    cached = null;
+  }
+}
