@@ -113,6 +113,35 @@ class IdentityBenchmark {
       long withMs = median(with);
       long withoutMs = median(without);
 
+      // Pinned numbers: the first download gives 100,000 numbers; later ones read them.
+      Reply pinnedConfig =
+          Api.post(
+              "/api/playlist-configs",
+              Json.createObjectBuilder()
+                  .add("name", Accounts.uniqueName("Identity pinned"))
+                  .add("include_accounts", Json.createArrayBuilder().add(account))
+                  .add("numbering", "pinned")
+                  .build()
+                  .toString());
+      JsonObject pinned = require(pinnedConfig);
+      String pinnedM3u = Api.BASE_URL + pinned.getJsonObject("urls").getString("m3u");
+      long giving = download(pinnedM3u);
+      List<Long> pinnedTimes = new ArrayList<>();
+      List<Long> providerTimes = new ArrayList<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        edit(configId, config.getString("name"), account, 100 + round);
+        providerTimes.add(download(m3u));
+        edit(
+            pinned.getJsonNumber("id").longValue(),
+            pinned.getString("name"),
+            account,
+            100 + round,
+            "pinned");
+        pinnedTimes.add(download(pinnedM3u));
+      }
+      long pinnedMs = median(pinnedTimes);
+      long providerMs = median(providerTimes);
+
       StringBuilder report =
           new StringBuilder(
               String.format(
@@ -123,7 +152,10 @@ class IdentityBenchmark {
                       + "| outcome: auto / review / unmatched | %,d / %,d / %,d |%n"
                       + "| server peak used heap during the runs | %d MB |%n"
                       + "| playlist download without mappings (median of %d; %s ms) | %,d ms |%n"
-                      + "| playlist download with mappings (median of %d; %s ms) | %,d ms |%n",
+                      + "| playlist download with mappings (median of %d; %s ms) | %,d ms |%n"
+                      + "| pinned numbers: first download, giving 100,000 numbers | %,d ms |%n"
+                      + "| pinned numbers: later downloads (median of %d; %s ms) | %,d ms |%n"
+                      + "| provider numbers, the same rounds (median of %d; %s ms) | %,d ms |%n",
                   CHANNELS,
                   stored.getInt("channels"),
                   runs,
@@ -137,7 +169,14 @@ class IdentityBenchmark {
                   withoutMs,
                   ROUNDS,
                   with,
-                  withMs));
+                  withMs,
+                  giving,
+                  ROUNDS,
+                  pinnedTimes,
+                  pinnedMs,
+                  ROUNDS,
+                  providerTimes,
+                  providerMs));
       new BenchmarkRun()
           .target(
               "a full matching run of 100,000 channels ≤ 15 s",
@@ -147,6 +186,10 @@ class IdentityBenchmark {
               "playlist download with mappings ≤ 1.10× without",
               withMs <= 1.10 * withoutMs,
               String.format(Locale.ROOT, "%.2f×", withMs / (double) withoutMs))
+          .target(
+              "playlist download with pinned numbers ≤ 1.10× with the provider's",
+              pinnedMs <= 1.10 * providerMs,
+              String.format(Locale.ROOT, "%.2f×", pinnedMs / (double) providerMs))
           .serverMaxHeap()
           .finish("identity.md", report.toString());
     } finally {
@@ -158,12 +201,18 @@ class IdentityBenchmark {
   }
 
   private static void edit(long configId, String name, long account, int n) {
+    edit(configId, name, account, n, "provider");
+  }
+
+  /** A new description: a new ETag, so the next download renders the playlist again. */
+  private static void edit(long configId, String name, long account, int n, String numbering) {
     require(
         Api.put(
             "/api/playlist-configs/" + configId,
             Json.createObjectBuilder()
                 .add("name", name)
                 .add("description", "edit " + n)
+                .add("numbering", numbering)
                 .add("include_accounts", Json.createArrayBuilder().add(account))
                 .build()
                 .toString()));

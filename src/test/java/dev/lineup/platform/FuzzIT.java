@@ -94,6 +94,7 @@ class FuzzIT {
               Map.entry("xtream_users", new String[0]),
               Map.entry("guide_sources", new String[0]),
               Map.entry("channel_guides", new String[0]), // a person's decisions, and matching's
+              Map.entry("playlist_numbers", new String[0]),
               Map.entry("account_rulesets", new String[0]),
               Map.entry("settings", new String[0]),
               Map.entry("api_tokens", new String[] {"last_used_at"}), // recorded as tokens are used
@@ -186,6 +187,7 @@ class FuzzIT {
         {"POST", "/api/guide-sources"},
         {"PUT", "/api/guide-sources/" + source},
         {"PUT", "/api/channels/" + channel + "/guide"},
+        {"PUT", "/api/playlist-configs/" + playlist + "/numbers/" + channel},
         {"PATCH", "/api/settings"},
         {"POST", "/api/tokens"},
         {"POST", "/api/session/password"}
@@ -260,6 +262,7 @@ class FuzzIT {
       assertTrue(Db.number("SELECT COUNT(*) FROM accounts") > 0, "the tables are all there");
       assertFalse(
           Api.get("/api/accounts").body().contains("DROP TABLE"), "no payload became an account");
+      Api.delete("/api/guide-sources/" + source);
     }
   }
 

@@ -286,6 +286,8 @@ class OpenApiIT {
             .add("include_tags", Json.createArrayBuilder().add("US"))
             .build());
     calls.send("GET", p + "/preview?limit=2", null);
+    calls.send(
+        "PUT", p + "/numbers/" + channel, Json.createObjectBuilder().add("number", 5).build());
     calls.send("POST", p + "/rotate-token", null);
 
     JsonObject user =

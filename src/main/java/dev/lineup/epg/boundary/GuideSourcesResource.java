@@ -3,6 +3,7 @@ package dev.lineup.epg.boundary;
 import dev.lineup.account.entity.ServerUrl;
 import dev.lineup.epg.boundary.AccountEpgResource.GuideRefreshed;
 import dev.lineup.epg.control.GuideRefresh;
+import dev.lineup.epg.control.GuideSourceChanged;
 import dev.lineup.epg.control.GuideSourceDeleted;
 import dev.lineup.epg.control.XmltvStore;
 import dev.lineup.epg.entity.GuideSource;
@@ -11,6 +12,8 @@ import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.Timestamped;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -48,6 +51,7 @@ public class GuideSourcesResource {
   @PersistenceContext EntityManager em;
   @Inject GuideRefresh refresh;
   @Inject Event<GuideSourceDeleted> deleting;
+  @Inject Event<GuideSourceChanged> changed;
 
   /** A source as the API shows it: its URL masked, its stored guide's counts when it has one. */
   @Schema(
@@ -129,9 +133,7 @@ public class GuideSourcesResource {
     em.persist(source);
     em.flush();
     LOG.info(() -> "Guide source created: " + source);
-    if (source.enabled()) {
-      refresh.refreshSourceLater(source.id());
-    }
+    changed.fire(new GuideSourceChanged(source.id(), source.enabled()));
     return Response.status(201).entity(view(source)).build();
   }
 
@@ -155,14 +157,13 @@ public class GuideSourcesResource {
         input.name(), input.url(), input.priority(), input.refreshHours(), input.enabled());
     em.flush();
     LOG.info(() -> "Guide source updated: " + source);
-    if (refetch && source.enabled()) {
-      refresh.refreshSourceLater(id);
-    }
+    changed.fire(new GuideSourceChanged(id, refetch && source.enabled()));
     return view(source);
   }
 
   @POST
   @Path("{id}/refresh")
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a download may take minutes
   @APIResponse(
       responseCode = "200",
       description = "Fetched and stored now",

@@ -101,6 +101,16 @@ public class GuideRefresh {
     refreshLater(synced.accountId());
   }
 
+  /**
+   * A new source, a new URL or a source enabled again: its guide is fetched once that committed.
+   */
+  void afterSourceChange(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) GuideSourceChanged changed) {
+    if (changed.fetch()) {
+      refreshSourceLater(changed.sourceId());
+    }
+  }
+
   /** A source's stored guide goes once its deletion committed. */
   void afterSourceDeletion(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) GuideSourceDeleted deleted) {

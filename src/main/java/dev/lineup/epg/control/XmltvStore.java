@@ -466,8 +466,8 @@ public final class XmltvStore {
     }
   }
 
-  /** A guide's channel: its id, every display name, and its icon (null without one). */
-  public record GuideChannel(String id, List<String> displayNames, String icon) {}
+  /** A guide's channel: its id and every display name. */
+  public record GuideChannel(String id, List<String> displayNames) {}
 
   /** Where a stored guide's channels go, one by one. */
   @FunctionalInterface
@@ -477,7 +477,7 @@ public final class XmltvStore {
 
   /**
    * Gives each {@code <channel>} of a stored guide, in the order stored, to {@code sink} with its
-   * display names (in their order, blank ones left out) and icon; reads only the channel records.
+   * display names (in their order, blank ones left out); reads only the channel records.
    */
   public void channels(String key, ChannelSink sink) throws IOException {
     XMLInputFactory factory = inputFactory();
@@ -504,13 +504,10 @@ public final class XmltvStore {
   }
 
   private static final QName DISPLAY_NAME = new QName("display-name");
-  private static final QName ICON = new QName("icon");
-  private static final QName SRC = new QName("src");
 
   private static GuideChannel channel(XMLInputFactory factory, String id, byte[] xml, int length)
       throws IOException {
     List<String> names = new java.util.ArrayList<>(2);
-    String icon = null;
     try {
       XMLEventReader reader =
           factory.createXMLEventReader(new java.io.ByteArrayInputStream(xml, 0, length), "UTF-8");
@@ -521,9 +518,6 @@ public final class XmltvStore {
           StartElement start = event.asStartElement();
           if (start.getName().equals(DISPLAY_NAME)) {
             text = new StringBuilder();
-          } else if (start.getName().equals(ICON) && icon == null) {
-            Attribute src = start.getAttributeByName(SRC);
-            icon = src == null ? null : src.getValue();
           }
         } else if (event.isCharacters() && text != null) {
           text.append(event.asCharacters().getData());
@@ -540,32 +534,7 @@ public final class XmltvStore {
     } catch (XMLStreamException e) {
       // stored records were parsed once already; a broken one gives what it had
     }
-    return new GuideChannel(id, List.copyOf(names), icon);
-  }
-
-  /** Whether a stored guide has a channel with exactly this id (reads its channel records). */
-  public boolean hasChannel(String key, String channelId) throws IOException {
-    if (!has(key)) {
-      return false;
-    }
-    try (DataInputStream in = open(key)) {
-      in.readInt();
-      in.readInt();
-      while (true) {
-        byte type = in.readByte();
-        if (type != 'C') {
-          return false;
-        }
-        String id = in.readUTF();
-        int length = in.readInt();
-        if (id.equals(channelId)) {
-          return true;
-        }
-        in.skipNBytes(length);
-      }
-    } catch (EOFException e) {
-      return false;
-    }
+    return new GuideChannel(id, List.copyOf(names));
   }
 
   /** The programme index of a stored guide (built by {@link GuideProgrammes}). */

@@ -1,10 +1,11 @@
 package dev.lineup.identity.boundary;
 
 import dev.lineup.epg.control.GuideRefresh;
+import dev.lineup.epg.entity.GuideSource;
 import dev.lineup.identity.control.GuideCatalogue;
+import dev.lineup.identity.control.GuideForgotten;
 import dev.lineup.identity.control.GuideMatches;
 import dev.lineup.identity.control.GuideMatches.GuideMatchView;
-import dev.lineup.identity.control.GuideMatching;
 import dev.lineup.identity.entity.ChannelGuide;
 import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.ChannelsChanged;
@@ -47,7 +48,7 @@ public class ChannelGuideResource {
   @PersistenceContext EntityManager em;
   @Inject GuideCatalogue catalogue;
   @Inject GuideMatches matches;
-  @Inject GuideMatching matching;
+  @Inject Event<GuideForgotten> forgotten;
   @Inject Event<ChannelsChanged> changed;
 
   /** A person's decision. */
@@ -59,7 +60,7 @@ public class ChannelGuideResource {
       @Schema(
               description =
                   "the guide holding it (account:{id} or source:{id}); left out: the channel's own"
-                      + " account's guide, then the sources by priority, then other accounts'")
+                      + " account's guide, then the sources by priority")
           String guide,
       @Schema(description = "true: accept the proposal as it stands (nothing else sent)")
           Boolean confirm) {}
@@ -88,11 +89,10 @@ public class ChannelGuideResource {
     GuideMatchView channel =
         matches.one(id).orElseThrow(() -> ProblemException.notFound("Channel", id));
     JsonBody json = JsonBody.parse(body);
-    ChannelGuide row = em.find(ChannelGuide.class, id);
     Boolean confirm = json.bool("confirm");
     if (confirm != null && confirm) {
       json.throwIfInvalid();
-      if (row == null || !row.confirm()) {
+      if (!ChannelGuide.confirm(em, id)) {
         throw ProblemException.conflict(
                 "Channel " + id + " has no proposed guide to confirm; send guide_channel_id.")
             .with("field", "confirm");
@@ -104,30 +104,27 @@ public class ChannelGuideResource {
       json.throwIfInvalid();
     } else if (json.json().get("guide_channel_id").getValueType() == JsonValue.ValueType.NULL) {
       json.throwIfInvalid();
-      row = row == null ? persisted(id) : row;
-      row.clear();
+      ChannelGuide.clear(em, id);
     } else {
       String guideChannelId = json.rawString("guide_channel_id");
       String guide = json.string("guide");
       json.throwIfInvalid();
-      String found = locate(json, channel.accountId(), guide, guideChannelId);
-      row = row == null ? persisted(id) : row;
-      row.set(found, guideChannelId);
+      ChannelGuide.set(
+          em, id, locate(json, channel.accountId(), guide, guideChannelId), guideChannelId);
     }
-    em.flush();
-    ChannelGuide decided = row;
+    GuideMatchView decided = matches.one(id).orElseThrow();
     LOG.info(
         () ->
             "Guide of channel "
                 + id
                 + " "
-                + decided.status().code()
+                + decided.status()
                 + " by a person"
                 + (decided.guideChannelId() == null
                     ? ""
                     : ": " + decided.guide() + " '" + decided.guideChannelId() + "'"));
     changed.fire(new ChannelsChanged(channel.accountId()));
-    return matches.one(id).orElseThrow();
+    return decided;
   }
 
   @DELETE
@@ -139,18 +136,15 @@ public class ChannelGuideResource {
   public Deleted forget(@PathParam("id") long id) {
     GuideMatchView channel =
         matches.one(id).orElseThrow(() -> ProblemException.notFound("Channel", id));
-    ChannelGuide row = em.find(ChannelGuide.class, id);
-    if (row != null) {
-      em.remove(row);
-    }
+    ChannelGuide.forget(em, id);
     changed.fire(new ChannelsChanged(channel.accountId()));
-    matching.later(GuideMatching.Scope.changedOf(channel.accountId()));
+    forgotten.fire(new GuideForgotten(id, channel.accountId()));
     return new Deleted("Channel " + id + " is the matcher's again; it looks for its guide now.");
   }
 
   /**
-   * The guide holding {@code guideChannelId}: the one named, else the channel's own account's, the
-   * sources by priority, then the other accounts'.
+   * The guide holding {@code guideChannelId}: the one named, else the channel's own account's, then
+   * the sources by priority.
    *
    * @throws ProblemException 422 naming the field when there is no such guide or channel
    */
@@ -188,26 +182,12 @@ public class ChannelGuideResource {
     return found.get();
   }
 
-  /** Sources by priority, then accounts' guides (the snapshot keeps that order per priority). */
+  /** The guide sources, by priority. */
   private static List<String> ordered(GuideCatalogue.Snapshot guides) {
     return guides.guides().values().stream()
+        .filter(g -> g.guide().startsWith(GuideSource.GUIDE_PREFIX))
         .sorted(java.util.Comparator.comparingInt(GuideCatalogue.Guide::priority))
         .map(GuideCatalogue.Guide::guide)
         .toList();
-  }
-
-  /** A new row for a channel the matcher has not looked at yet. */
-  private ChannelGuide persisted(long channelId) {
-    ChannelGuide row = new ChannelGuide(channelId, fingerprint(channelId));
-    em.persist(row);
-    return row;
-  }
-
-  private long fingerprint(long channelId) {
-    Object value =
-        em.createNativeQuery("SELECT fingerprint FROM channels WHERE id = ?")
-            .setParameter(1, channelId)
-            .getSingleResult();
-    return ((Number) value).longValue();
   }
 }

@@ -2,11 +2,9 @@ package dev.lineup.identity.control;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.epg.control.GuideRefresh;
-import dev.lineup.epg.control.GuideStored;
 import dev.lineup.epg.control.XmltvStore;
 import dev.lineup.epg.entity.GuideSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,7 +21,8 @@ import java.util.Optional;
 /**
  * Every guide channel Lineup holds, for matching and for naming a match: the channels of each
  * stored account guide and of each enabled guide source. Read from the stored guides (their channel
- * records only), kept until a guide is stored anew or the sources change.
+ * records only), kept while no guide is stored anew and no source or account changes (a version of
+ * their store times, priorities and switches says so).
  */
 @ApplicationScoped
 public class GuideCatalogue {
@@ -108,10 +107,5 @@ public class GuideCatalogue {
     Snapshot fresh = new Snapshot(guides, List.copyOf(channels), version.toString());
     cached = fresh;
     return fresh;
-  }
-
-  /** A stored guide changed: the next snapshot reads it again (the version says so already). */
-  void stored(@Observes GuideStored stored) {
-    cached = null;
   }
 }

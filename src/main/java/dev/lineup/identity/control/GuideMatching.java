@@ -1,8 +1,11 @@
 package dev.lineup.identity.control;
 
+import dev.lineup.account.control.AccountDeleted;
 import dev.lineup.epg.control.GuideRefresh;
+import dev.lineup.epg.control.GuideSourceChanged;
 import dev.lineup.epg.control.GuideSourceDeleted;
 import dev.lineup.epg.control.GuideStored;
+import dev.lineup.epg.entity.GuideSource;
 import dev.lineup.identity.entity.ChannelGuide.Status;
 import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.sync.control.LineupSynced;
@@ -96,9 +99,43 @@ public class GuideMatching {
         .executeUpdate();
   }
 
+  /** Players are told at once that channels lost their guide; then the channels look again. */
   void afterSourceDeleted(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) GuideSourceDeleted deleted) {
+    changed.fire(ChannelsChanged.all());
     later(Scope.all(null));
+  }
+
+  /** A source enabled, disabled or given another priority: every undecided channel looks again. */
+  void afterSourceChange(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) GuideSourceChanged source) {
+    later(Scope.all(null));
+  }
+
+  /**
+   * A deleted account's guide takes the mappings into it along (its own channels go with it); the
+   * other channels look again once it is gone.
+   */
+  void accountDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDeleted deleted) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM channel_guides WHERE guide = ?")) {
+      delete.setString(1, GuideRefresh.guide(deleted.account().id()));
+      if (delete.executeUpdate() > 0) {
+        changed.fire(ChannelsChanged.all());
+        later(Scope.all(null));
+      }
+    } catch (SQLException e) {
+      LOG.log(
+          Level.WARNING,
+          "Mappings into the guide of deleted account " + deleted.account().id() + " kept",
+          e);
+    }
+  }
+
+  /** Channels a person handed back look for their guide once that committed. */
+  void afterForgotten(@Observes(during = TransactionPhase.AFTER_SUCCESS) GuideForgotten forgotten) {
+    later(Scope.changedOf(forgotten.accountId()));
   }
 
   /** Runs {@code scope} in the background, merged with other requests waiting. */
@@ -147,7 +184,7 @@ public class GuideMatching {
     synchronized (lock) {
       long start = System.nanoTime();
       GuideCatalogue.Snapshot guides = catalogue.snapshot();
-      GuideMatcher matcher = new GuideMatcher(guides.channels());
+      Matchers matcher = new Matchers(guides.channels());
       Outcome outcome;
       Set<Long> accounts = new HashSet<>();
       try {
@@ -190,7 +227,36 @@ public class GuideMatching {
     }
   }
 
-  private Outcome match(Scope scope, GuideMatcher matcher, Set<Long> accounts) throws SQLException {
+  /**
+   * One matcher per account, built when its channels come: the account's own guide and the guide
+   * sources. Another account's guide is another provider's: a channel is not matched into it (a
+   * person may still map one there).
+   */
+  private static final class Matchers {
+    private final List<GuideMatcher.GuideChannel> all;
+    private String guide;
+    private GuideMatcher matcher;
+
+    Matchers(List<GuideMatcher.GuideChannel> all) {
+      this.all = all;
+    }
+
+    GuideMatcher of(String own) {
+      if (!own.equals(guide)) {
+        guide = own;
+        matcher =
+            new GuideMatcher(
+                all.stream()
+                    .filter(
+                        c ->
+                            c.guide().equals(own) || c.guide().startsWith(GuideSource.GUIDE_PREFIX))
+                    .toList());
+      }
+      return matcher;
+    }
+  }
+
+  private Outcome match(Scope scope, Matchers matchers, Set<Long> accounts) throws SQLException {
     String sql =
         "SELECT c.id, c.account_id, c.name, c.epg_channel_id, c.fingerprint, cat.name,"
             + " cg.status, cg.guide, cg.guide_channel_id"
@@ -202,7 +268,8 @@ public class GuideMatching {
             + (scope.accountId() == null ? "" : " AND c.account_id = ?")
             + " AND (cg.channel_id IS NULL OR (NOT cg.by_person"
             + (scope.everything() ? "" : " AND cg.channel_fingerprint <> c.fingerprint")
-            + "))";
+            + "))"
+            + " ORDER BY c.account_id";
     Outcome outcome = new Outcome(0, 0, 0, 0, 0);
     try (Connection reading = dataSource.getConnection();
         Connection writing = dataSource.getConnection();
@@ -218,7 +285,7 @@ public class GuideMatching {
           String own = GuideRefresh.guide(accountId);
           String epg = rs.getString(4);
           Optional<GuideMatcher.Match> match =
-              matcher.match(rs.getString(3), epg, rs.getString(6), own);
+              matchers.of(own).match(rs.getString(3), epg, rs.getString(6), own);
           Row row = Row.of(rs.getLong(1), rs.getLong(5), match);
           String before = shown(rs.getString(7), rs.getString(8), rs.getString(9), epg, own);
           if (!before.equals(
@@ -299,7 +366,8 @@ public class GuideMatching {
     }
     StringBuilder sql =
         new StringBuilder(
-            "INSERT INTO channel_guides (channel_id, status, guide, guide_channel_id, score, reason,"
+            // IGNORE: a channel deleted since it was read (its account, a purge) is skipped
+            "INSERT IGNORE INTO channel_guides (channel_id, status, guide, guide_channel_id, score, reason,"
                 + " channel_fingerprint, updated_at) VALUES ");
     for (int i = 0; i < batch.size(); i++) {
       sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,UTC_TIMESTAMP(3))");

@@ -1,21 +1,14 @@
 package dev.lineup.identity.entity;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import jakarta.persistence.EntityManager;
 
 /**
- * Which guide channel a channel shows, and who said so (see the {@code channel_guides} table). The
+ * Which guide channel a channel shows, and who said so: the {@code channel_guides} rows. The
  * matcher writes these rows in bulk; a person's decision ({@link #set}, {@link #confirm}, {@link
- * #clear}) goes through this entity and marks the row {@code by_person}: no run changes it after.
+ * #clear}) is one statement each, so a run writing the same row meanwhile cannot make it fail, and
+ * marks the row {@code by_person}: no run changes it after.
  */
-@Entity
-@Table(name = "channel_guides")
-public class ChannelGuide {
+public final class ChannelGuide {
   /** Where a channel's guide stands. */
   public enum Status {
     /** The matcher was sure: outputs use it. */
@@ -32,100 +25,64 @@ public class ChannelGuide {
     }
   }
 
-  @Id
-  @Column(name = "channel_id")
-  private long channelId;
-
-  @Column(nullable = false, length = 16)
-  private String status;
-
-  @Column(name = "by_person", nullable = false)
-  private boolean byPerson;
-
-  @Column(length = 64)
-  private String guide;
-
-  @Column(name = "guide_channel_id", length = 255)
-  private String guideChannelId;
-
-  private BigDecimal score;
-
-  @Column(length = 255)
-  private String reason;
-
-  @Column(name = "channel_fingerprint", nullable = false)
-  private long channelFingerprint;
-
-  @Column(name = "updated_at", nullable = false)
-  private LocalDateTime updatedAt;
-
-  protected ChannelGuide() {}
-
-  /** A channel the matcher has not looked at yet, about to get a person's decision. */
-  public ChannelGuide(long channelId, long channelFingerprint) {
-    this.channelId = channelId;
-    this.channelFingerprint = channelFingerprint;
-    this.status = Status.UNMATCHED.code();
-  }
-
-  /** A person maps the channel to this guide channel (checked to exist by the caller). */
-  public void set(String guide, String guideChannelId) {
-    decided(Status.MANUAL, guide, guideChannelId, "set by a person");
-  }
+  private ChannelGuide() {}
 
   /**
-   * A person accepts the matcher's proposal (or its sure match) as it stands.
-   *
-   * @return false when there is nothing to confirm
+   * A person maps the channel to this guide channel (checked to exist by the caller), whatever a
+   * matching run wrote meanwhile: one statement that inserts or replaces the row.
    */
-  public boolean confirm() {
-    if (guideChannelId == null) {
-      return false;
-    }
-    decided(Status.MANUAL, guide, guideChannelId, "confirmed by a person");
-    return true;
+  public static void set(EntityManager em, long channelId, String guide, String guideChannelId) {
+    decide(em, channelId, Status.MANUAL, guide, guideChannelId, "set by a person");
   }
 
   /** A person says the channel has no guide (a proposal rejected, or a mapping removed). */
-  public void clear() {
-    decided(Status.UNMATCHED, null, null, "no guide, by a person");
+  public static void clear(EntityManager em, long channelId) {
+    decide(em, channelId, Status.UNMATCHED, null, null, "no guide, by a person");
   }
 
-  private void decided(Status status, String guide, String guideChannelId, String reason) {
-    this.status = status.code();
-    this.byPerson = true;
-    this.guide = guide;
-    this.guideChannelId = guideChannelId;
-    this.score = null;
-    this.reason = reason;
-    this.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
+  /**
+   * A person accepts the guide channel the channel has now (a proposal or a sure match), in one
+   * statement.
+   *
+   * @return false when there is nothing to confirm
+   */
+  public static boolean confirm(EntityManager em, long channelId) {
+    return em.createNativeQuery(
+                "UPDATE channel_guides SET status = 'manual', by_person = TRUE, score = NULL,"
+                    + " reason = 'confirmed by a person', updated_at = UTC_TIMESTAMP(3)"
+                    + " WHERE channel_id = ? AND guide_channel_id IS NOT NULL")
+            .setParameter(1, channelId)
+            .executeUpdate()
+        > 0;
   }
 
-  public long channelId() {
-    return channelId;
+  /** Hands the channel back to the matcher: its row goes, the next run matches it. */
+  public static void forget(EntityManager em, long channelId) {
+    em.createNativeQuery("DELETE FROM channel_guides WHERE channel_id = ?")
+        .setParameter(1, channelId)
+        .executeUpdate();
   }
 
-  public Status status() {
-    return Status.valueOf(status.toUpperCase(java.util.Locale.ROOT));
-  }
-
-  public boolean byPerson() {
-    return byPerson;
-  }
-
-  public String guide() {
-    return guide;
-  }
-
-  public String guideChannelId() {
-    return guideChannelId;
-  }
-
-  public Double score() {
-    return score == null ? null : score.doubleValue();
-  }
-
-  public String reason() {
-    return reason;
+  private static void decide(
+      EntityManager em,
+      long channelId,
+      Status status,
+      String guide,
+      String guideChannelId,
+      String reason) {
+    em.createNativeQuery(
+            "INSERT INTO channel_guides (channel_id, status, by_person, guide, guide_channel_id,"
+                + " score, reason, channel_fingerprint, updated_at)"
+                + " SELECT id, ?, TRUE, ?, ?, NULL, ?, fingerprint, UTC_TIMESTAMP(3)"
+                + " FROM channels WHERE id = ?"
+                + " ON DUPLICATE KEY UPDATE status = VALUES(status), by_person = TRUE,"
+                + " guide = VALUES(guide), guide_channel_id = VALUES(guide_channel_id),"
+                + " score = NULL, reason = VALUES(reason), updated_at = VALUES(updated_at)")
+        .setParameter(1, status.code())
+        .setParameter(2, guide)
+        .setParameter(3, guideChannelId)
+        .setParameter(4, reason)
+        .setParameter(5, channelId)
+        .executeUpdate();
   }
 }

@@ -44,7 +44,7 @@ public final class PlaylistConfigRequest {
           String tagMatch,
       @Schema(defaultValue = "true") Boolean applyFilters,
       @Schema(
-              enumeration = {"provider", "sequential", "group", "none"},
+              enumeration = {"provider", "sequential", "group", "none", "pinned"},
               defaultValue = "provider")
           String numbering,
       @Schema(defaultValue = "1") Integer startNumber,
@@ -139,7 +139,8 @@ public final class PlaylistConfigRequest {
         groupBy,
         orderBy,
         suffix == null || suffix,
-        enabled == null || enabled);
+        enabled == null || enabled,
+        null);
   }
 
   /** An array of account ids (each must exist); absent or null is none. */

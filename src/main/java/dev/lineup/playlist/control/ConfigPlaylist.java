@@ -7,6 +7,7 @@ import dev.lineup.channel.control.PreviewRequest;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.GroupBy;
+import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,7 @@ public class ConfigPlaylist {
 
   @PersistenceContext EntityManager em;
   @Inject ChannelPreview preview;
+  @Inject PinnedNumbers pinned;
 
   /**
    * The config's accounts: the included ones that are enabled, or every enabled account but the
@@ -202,6 +204,21 @@ public class ConfigPlaylist {
    */
   public int entries(PlaylistSettings s, List<Account> accounts, Long onlyChannel, EntrySink sink)
       throws IOException {
+    if (pinnedTo(s) != null && onlyChannel == null) {
+      // Numbers are given before a whole playlist is written; one channel's lookup reads them only
+      pinned.ensure(
+          s, accounts.stream().map(Account::id).toList(), all -> stream(s, accounts, null, all));
+    }
+    return stream(s, accounts, onlyChannel, sink);
+  }
+
+  /** The config whose pinned numbers the playlist shows, or null. */
+  private static Long pinnedTo(PlaylistSettings s) {
+    return s.numbering() == Numbering.PINNED ? s.configId() : null;
+  }
+
+  private int stream(PlaylistSettings s, List<Account> accounts, Long onlyChannel, EntrySink sink)
+      throws IOException {
     Optional<ChannelSelection> selection = selection(s, accounts, null);
     if (selection.isEmpty()) {
       return 0;
@@ -225,10 +242,16 @@ public class ConfigPlaylist {
             + " c.stream_url, cat.name, c.account_id"
             + firstTag
             + ", c.extras, c.id, c.tv_archive, c.tv_archive_duration, c.added,"
-            + " cg.channel_id IS NOT NULL, cg.guide, cg.guide_channel_id"
+            + " cg.channel_id IS NOT NULL, cg.guide, cg.guide_channel_id,"
+            + (pinnedTo(s) == null ? " NULL" : " pn.number")
             + " "
             + sql.from()
             + MAPPED_GUIDE
+            + (pinnedTo(s) == null
+                ? ""
+                : " LEFT JOIN playlist_numbers pn ON pn.playlist_id = "
+                    + pinnedTo(s).longValue()
+                    + " AND pn.channel_id = c.id")
             + " LEFT JOIN categories cat"
             + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
             + sql.where()
@@ -277,6 +300,7 @@ public class ConfigPlaylist {
                     case SEQUENTIAL -> number++;
                     case GROUP -> groupNumbers.next(group);
                     case NONE -> null;
+                    case PINNED -> pinnedNumber(rs);
                   },
                   group,
                   base == null ? rs.getString(7) : base + rs.getString(1) + ".ts",
@@ -290,6 +314,12 @@ public class ConfigPlaylist {
       throw new IOException("Could not read playlist '" + s.name() + "'", e);
     }
     return entries;
+  }
+
+  /** The channel's pinned number, or null before it has one. */
+  private static Integer pinnedNumber(ResultSet rs) throws SQLException {
+    int n = rs.getInt(19);
+    return rs.wasNull() ? null : n;
   }
 
   /** What names a channel without a name: its number, else its guide id, else its stream id. */

@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.platform.ChannelsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,7 +48,10 @@ public class Freshness {
     everything = new Change(0, now());
   }
 
-  void changed(@Observes ChannelsChanged event) {
+  /**
+   * After the change committed: a download in between must not keep old content under a new ETag.
+   */
+  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelsChanged event) {
     Change change = new Change(sequence.incrementAndGet(), now());
     if (event.accountId() == null) {
       everything = change;

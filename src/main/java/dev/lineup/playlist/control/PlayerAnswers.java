@@ -80,12 +80,13 @@ public class PlayerAnswers {
             target.guide() ? "" : target.epgUrl()); // only the M3U names the address
     target.accounts().forEach(a -> freshness.withAccount(validator, a));
     XmltvStore store = guides.guides();
-    List<String> accountKeys = target.accounts().stream().map(GuideRefresh::key).toList();
-    PlaylistGuide.Plan plan =
-        target.guide() ? playlistGuide.plan(target.settings(), target.accounts()) : null;
-    List<String> keys = target.guide() ? plan.keys() : accountKeys;
     if (target.guide()) {
-      if (keys.stream().noneMatch(store::has)) {
+      // Its accounts' guides, the sources' and any a channel is mapped to: all the guides there
+      // are, so a 304 is answered before a single channel is read.
+      List<String> keys = List.copyOf(guides.keys().values());
+      List<String> own = target.accounts().stream().map(GuideRefresh::key).toList();
+      if (own.stream().noneMatch(store::has)
+          && playlistGuide.sources().stream().noneMatch(store::has)) {
         throw new ProblemException(
                 503,
                 "No guide yet",
@@ -119,7 +120,8 @@ public class PlayerAnswers {
         client(response),
         out -> {
           if (target.guide()) {
-            store.write(keys, plan.wanted(), out);
+            PlaylistGuide.Plan plan = playlistGuide.plan(target.settings(), target.accounts());
+            store.write(plan.keys(), plan.wanted(), out);
           } else {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             configs.write(target.settings(), target.accounts(), target.epgUrl(), writer);

@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.channel.control.ChannelSelection;
 import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.control.XmltvStore;
+import dev.lineup.epg.entity.GuideSource;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,20 @@ public class PlaylistGuide {
 
   /** The guides to read, in order, and which of their channels the playlist wants. */
   public record Plan(List<String> keys, XmltvStore.Wanted wanted) {}
+
+  /** The store keys of the guide sources' guides. */
+  public List<String> sources() {
+    List<String> keys = new ArrayList<>();
+    guides
+        .keys()
+        .forEach(
+            (guide, key) -> {
+              if (guide.startsWith(GuideSource.GUIDE_PREFIX)) {
+                keys.add(key);
+              }
+            });
+    return keys;
+  }
 
   public Plan plan(PlaylistSettings settings, List<Account> accounts) {
     Map<String, Set<String>> mapped = new HashMap<>();

@@ -40,7 +40,9 @@ public class PlaylistConfig extends Timestamped {
     PROVIDER,
     SEQUENTIAL,
     GROUP,
-    NONE
+    NONE,
+    /** Each channel keeps the number it got when it first appeared (see PinnedNumbers). */
+    PINNED
   }
 
   /** The channels' order: by name, by the provider's number, or by group (then name). */
@@ -177,7 +179,8 @@ public class PlaylistConfig extends Timestamped {
         GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT)),
         OrderBy.valueOf(orderBy.toUpperCase(Locale.ROOT)),
         accountSuffix,
-        enabled);
+        enabled,
+        id);
   }
 
   private static String join(Set<?> values) {
@@ -220,7 +223,10 @@ public class PlaylistConfig extends Timestamped {
     return description;
   }
 
-  /** The settings as the API shows and takes them. */
+  /**
+   * The settings as the API shows and takes them; {@code configId} is the stored config's id (null
+   * for settings not stored, such as an account's own playlist).
+   */
   public record PlaylistSettings(
       String name,
       String description,
@@ -235,5 +241,6 @@ public class PlaylistConfig extends Timestamped {
       GroupBy groupBy,
       OrderBy orderBy,
       boolean accountSuffix,
-      boolean enabled) {}
+      boolean enabled,
+      Long configId) {}
 }

@@ -7,6 +7,8 @@ import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.control.ProgrammeIndex.Programme;
 import dev.lineup.identity.control.GuideMatches;
 import dev.lineup.identity.control.GuideMatches.GuideMatchView;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.ProblemMapper;
 import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,11 +43,24 @@ public class GuidesPage extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     String path = PageRenderer.path(request);
-    request.setAttribute("sources", sources.all());
-    if (path.equals("/sources")) {
-      PageRenderer.render(request, response, "guides/sources", "guides");
-      return;
+    try {
+      request.setAttribute("sources", sources.all());
+      if (path.equals("/sources")) {
+        PageRenderer.render(request, response, "guides/sources", "guides");
+      } else if (path.isEmpty() || path.equals("/") || path.equals("/list")) {
+        list(request);
+        boolean fragment = path.equals("/list") || PageRenderer.fragment(request);
+        PageRenderer.render(request, response, fragment ? "guides/list" : "guides/page", "guides");
+      } else {
+        throw new ProblemException(404, "Not found", "No such page.");
+      }
+    } catch (ProblemException problem) {
+      ProblemMapper.send(response, problem);
     }
+  }
+
+  /** The review list the request's parameters ask for (a bad one is a 400 problem). */
+  private void list(HttpServletRequest request) {
     String status = PageRenderer.param(request, "status");
     if (status == null) {
       status = "review";
@@ -60,16 +75,13 @@ public class GuidesPage extends HttpServlet {
     GuideMatches.GuideMatchPage page =
         matches.page(GuideMatches.Query.parse(status, accountId, search, 50, offset));
     Map<String, String> keys = guides.keys();
-    List<Row> rows = page.items().stream().map(m -> row(m, keys)).toList();
     request.setAttribute("page", page);
-    request.setAttribute("rows", rows);
+    request.setAttribute("rows", page.items().stream().map(m -> row(m, keys)).toList());
     request.setAttribute("status", status);
     request.setAttribute("accountId", accountId);
     request.setAttribute("search", search);
     request.setAttribute(
         "accounts", em.createNamedQuery(Account.ALL, Account.class).getResultList());
-    boolean fragment = path.equals("/list") || PageRenderer.fragment(request);
-    PageRenderer.render(request, response, fragment ? "guides/list" : "guides/page", "guides");
   }
 
   private Row row(GuideMatchView m, Map<String, String> keys) {

@@ -62,6 +62,9 @@ public final class FormChoices {
             choice(code(PlaylistConfig.Numbering.PROVIDER), "provider's numbers"),
             choice(code(PlaylistConfig.Numbering.SEQUENTIAL), "1, 2, 3… from the start number"),
             choice(code(PlaylistConfig.Numbering.GROUP), "by group (each group from its hundred)"),
+            choice(
+                code(PlaylistConfig.Numbering.PINNED),
+                "pinned (by group the first time, then each channel keeps its number)"),
             choice(code(PlaylistConfig.Numbering.NONE), "none")));
     all.put(
         "groupBys",

@@ -1,0 +1,197 @@
+package dev.lineup.playlist.control;
+
+import dev.lineup.platform.ChannelsChanged;
+import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Numbers that never move ({@code numbering: pinned}): each channel of a playlist gets a number the
+ * first time it appears there, kept in {@code playlist_numbers} through syncs, renames, reorders
+ * and channels coming and going. A new channel takes the next free number in its group's hundred
+ * (the hundred its group's first numbered channel is in; a new group starts at the next free
+ * hundred after the highest number, as {@code group} numbering does). Numbers are given before a
+ * playlist is written, when its channels or settings changed since the last time; otherwise a
+ * playlist costs one join more.
+ */
+@ApplicationScoped
+public class PinnedNumbers {
+  private static final Logger LOG = Logger.getLogger(PinnedNumbers.class.getName());
+  private static final int BATCH = 1_000;
+  private static final int BLOCK = 100;
+
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
+
+  /** Counts channel changes: numbers given before the last change may miss new channels. */
+  private final AtomicLong generation = new AtomicLong();
+
+  /** Per config, the state (generation and settings) its numbers were last given for. */
+  private final Map<Long, String> given = new ConcurrentHashMap<>();
+
+  /** One pass at a time per config; other configs' players do not wait. */
+  private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+
+  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelsChanged event) {
+    generation.incrementAndGet();
+  }
+
+  /** Streams a playlist's entries in its order, as they are numbered now. */
+  @FunctionalInterface
+  interface Entries {
+    void stream(ConfigPlaylist.EntrySink sink) throws IOException;
+  }
+
+  /** What decides which channels a playlist holds and their groups (not its name or order). */
+  private static String membership(PlaylistSettings s) {
+    return String.join(
+        "|",
+        s.includeAccounts().toString(),
+        s.excludeAccounts().toString(),
+        s.includeTags().toString(),
+        s.excludeTags().toString(),
+        String.valueOf(s.matchAll()),
+        String.valueOf(s.applyFilters()),
+        String.valueOf(s.startNumber()),
+        String.valueOf(s.groupBy()),
+        String.valueOf(s.accountSuffix()),
+        String.valueOf(s.numbering()));
+  }
+
+  /**
+   * Gives numbers to the playlist's channels that have none, unless nothing changed since: its
+   * channels ({@code ChannelsChanged}), its accounts (one enabled again), or what decides its
+   * channels and groups.
+   */
+  void ensure(PlaylistSettings settings, List<Long> accounts, Entries entries) throws IOException {
+    long config = settings.configId();
+    String state = generation.get() + "|" + accounts + "|" + membership(settings);
+    if (state.equals(given.get(config))) {
+      return;
+    }
+    synchronized (locks.computeIfAbsent(config, c -> new Object())) {
+      if (state.equals(given.get(config))) {
+        return;
+      }
+      give(config, settings.startNumber(), entries);
+      given.put(config, state);
+    }
+  }
+
+  private void give(long config, int start, Entries entries) throws IOException {
+    long begin = System.nanoTime();
+    BitSet used = used(config);
+    Map<String, Integer> blocks = new HashMap<>();
+    Map<String, Integer> groupIndex = new HashMap<>(); // a few groups: each channel holds an index
+    List<String> groupNames = new ArrayList<>();
+    long[][] waiting = {new long[1024]};
+    int[][] groups = {new int[1024]};
+    int[] count = {0};
+    entries.stream(
+        e -> {
+          String group = e.group() == null ? "" : e.group();
+          if (e.number() != null) {
+            blocks.putIfAbsent(group, start + Math.max(0, e.number() - start) / BLOCK * BLOCK);
+            return;
+          }
+          if (count[0] == waiting[0].length) {
+            waiting[0] = Arrays.copyOf(waiting[0], count[0] * 2);
+            groups[0] = Arrays.copyOf(groups[0], count[0] * 2);
+          }
+          waiting[0][count[0]] = e.channelId();
+          groups[0][count[0]++] =
+              groupIndex.computeIfAbsent(
+                  group,
+                  g -> {
+                    groupNames.add(g);
+                    return groupNames.size() - 1;
+                  });
+        });
+    if (count[0] == 0) {
+      return;
+    }
+    int[] numbers = new int[count[0]];
+    for (int i = 0; i < count[0]; i++) {
+      int block =
+          blocks.computeIfAbsent(
+              groupNames.get(groups[0][i]),
+              g -> {
+                int highest = Math.max(start - 1, used.length() - 1);
+                int taken = highest - start + 1; // numbers from the start up to the highest
+                return start + (taken + BLOCK - 1) / BLOCK * BLOCK;
+              });
+      int number = used.nextClearBit(Math.max(block, Math.max(start, 1)));
+      used.set(number);
+      numbers[i] = number;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      for (int from = 0; from < count[0]; from += BATCH) {
+        int size = Math.min(count[0], from + BATCH) - from;
+        StringBuilder sql =
+            new StringBuilder(
+                "INSERT IGNORE INTO playlist_numbers"
+                    + " (playlist_id, channel_id, number, by_person, assigned_at) VALUES ");
+        for (int i = 0; i < size; i++) {
+          sql.append(i == 0 ? "" : ",").append("(?,?,?,FALSE,UTC_TIMESTAMP(3))");
+        }
+        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+          int p = 1;
+          for (int i = from; i < from + size; i++) {
+            insert.setLong(p++, config);
+            insert.setLong(p++, waiting[0][i]);
+            insert.setInt(p++, numbers[i]);
+          }
+          insert.executeUpdate();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IOException("Could not give playlist " + config + " its numbers", e);
+    }
+    LOG.info(
+        () ->
+            "Playlist "
+                + config
+                + ": "
+                + count[0]
+                + " channels got their pinned number in "
+                + (System.nanoTime() - begin) / 1_000_000
+                + " ms");
+  }
+
+  /** Every number the playlist has given, its channels in it now or not. */
+  private BitSet used(long config) throws IOException {
+    BitSet used = new BitSet();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT number FROM playlist_numbers WHERE playlist_id = ?")) {
+      select.setLong(1, config);
+      select.setFetchSize(BATCH);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          used.set(rs.getInt(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IOException("Could not read playlist " + config + "'s numbers", e);
+    }
+    return used;
+  }
+}
