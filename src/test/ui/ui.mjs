@@ -254,6 +254,35 @@ try {
   await page.goto(base + "/");
   await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
 
+  // Guides: an extra guide source is fetched, channels find their guide in it, a person rejects one.
+  await page.goto(base + "/guides");
+  const sourceName = name + " guide";
+  const gform = page.locator("form[hx-post='/api/guide-sources']");
+  await gform.locator("input[name=name]").fill(sourceName);
+  await gform.locator("input[name=url]").fill(provider.url + "/epg.xml");
+  await gform.locator("button[type=submit]").click();
+  await page.locator("#source-list td", { hasText: sourceName }).waitFor();
+  const matches = async (query) =>
+    (await page.request.get(`${base}/api/epg/matches?account_id=${accountId}&${query}`)).json();
+  let matched = 0;
+  for (let i = 0; i < 150 && matched === 0; i++) {
+    await page.waitForTimeout(200); // the source is fetched, then matched, in the background
+    matched = (await matches("status=auto&search=ESPN%20DEPORTES")).total;
+  }
+  check(matched === 1, "a channel found its guide in the new source by its name");
+  await page.goto(base + "/guides");
+  await page.locator("#match-filters select[name=status]").selectOption("auto");
+  const mrow = page.locator("table.matches tr", { hasText: "ESPN DEPORTES" });
+  await mrow.waitFor();
+  check((await mrow.textContent()).includes("ESPNDeportes"), "the review list shows the guide channel's id");
+  await page.screenshot({ path: `${shots}/guides.png`, fullPage: false });
+  await mrow.locator("button", { hasText: "Reject" }).click();
+  await mrow.waitFor({ state: "detached" });
+  const rejected = await matches("status=unmatched&search=ESPN%20DEPORTES");
+  check(rejected.items.length === 1 && rejected.items[0].by_person, "a rejected guide stays the person's decision");
+  await page.locator("#source-list tr", { hasText: sourceName }).locator("button.danger").click();
+  await page.locator("#source-list td", { hasText: sourceName }).waitFor({ state: "detached" });
+
   // Players: an Xtream login is made for the playlist; its password is shown once and signs in.
   await page.goto(base + "/players");
   const loginName = "browser" + Date.now().toString(36);

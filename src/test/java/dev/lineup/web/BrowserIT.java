@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The web UI in headless Chromium (Debian's {@code chromium} driven by playwright-core, from
  * src/test/ui): add an account against the fake provider (a bad one first), sync it and watch the
  * badge become "Database", preview with a search and a tag and scroll to the end, build a playlist
- * and fetch its URL. Screenshots of each page go to target/screenshots.
+ * and fetch its URL, add a guide source and reject a match. Screenshots of each page go to
+ * target/screenshots.
  */
 class BrowserIT {
   static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
@@ -28,6 +29,12 @@ class BrowserIT {
     Path ui = Node.install("ui");
     try (FakeProvider provider = FakeProvider.start()) {
       provider.serveCapture();
+      // A guide for the Guides page's source (served at /epg.xml): the capture's "ES: ESPN
+      // DEPORTES"
+      provider.serveGuide(
+          "<tv><channel id=\"ESPNDeportes\"><display-name>ESPN Deportes</display-name></channel>"
+              + "<programme start=\"20260101000000 +0000\" stop=\"20360101000000 +0000\""
+              + " channel=\"ESPNDeportes\"><title>Fútbol</title></programme></tv>");
       Node.Result walk =
           Node.run(
               ui,
