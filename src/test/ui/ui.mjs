@@ -270,8 +270,9 @@ try {
     matched = (await matches("status=auto&search=ESPN%20DEPORTES")).total;
   }
   check(matched === 1, "a channel found its guide in the new source by its name");
-  await page.goto(base + "/guides");
-  await page.locator("#match-filters select[name=status]").selectOption("auto");
+  await page.goto(`${base}/guides?status=auto&account_id=${accountId}&search=ESPN%20DEPORTES`);
+  check(await page.locator("#match-filters select[name=status]").inputValue() === "auto",
+    "the review list keeps its filters in the page's address");
   const mrow = page.locator("table.matches tr", { hasText: "ESPN DEPORTES" });
   await mrow.waitFor();
   check((await mrow.textContent()).includes("ESPNDeportes"), "the review list shows the guide channel's id");

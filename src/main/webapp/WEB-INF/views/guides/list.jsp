@@ -56,7 +56,10 @@
             </c:if>
             <form class="inline" hx-put="/api/channels/${m.channelId()}/guide" hx-swap="none" data-refresh="#match-list"
                   data-notice="Guide set">
-              <input name="guide_channel_id" placeholder="another guide id" maxlength="255" aria-label="Another guide channel id for ${fn:escapeXml(m.channelName())}" required>
+              <input name="guide_channel_id" placeholder="another guide channel" maxlength="255" required
+                     aria-label="Another guide channel for ${fn:escapeXml(m.channelName())}" list="guide-channel-options"
+                     autocomplete="off" hx-get="/guides/channels" hx-params="guide_channel_id" hx-trigger="input changed delay:300ms"
+                     hx-target="#guide-channel-options" hx-swap="innerHTML">
               <button type="submit">Set</button>
             </form>
             <c:if test="${m.byPerson()}">
@@ -68,6 +71,7 @@
       </c:forEach>
       </tbody>
     </table>
+    <datalist id="guide-channel-options"></datalist>
     <c:if test="${page.total() > page.offset() + fn:length(rows)}">
       <button type="button" hx-get="/guides/list?offset=${page.offset() + page.limit()}" hx-include="#match-filters"
               hx-target="#match-list">Next page</button>

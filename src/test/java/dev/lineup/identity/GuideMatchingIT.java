@@ -144,6 +144,12 @@ class GuideMatchingIT {
     assertNotEquals("auto", match("ESPN 2").getString("status"), "ESPN 2 is not ESPN");
     assertEquals("unmatched", match("Totally Unknown").getString("status"));
 
+    // A person looking for a guide channel by name finds it, whatever its case or accents
+    String found = Api.get("/api/epg/guide-channels?search=sky%20SPORTS%20n%C3%A9ws").body();
+    assertTrue(found.contains("\"id\":\"SkySportsNews.uk\""), found);
+    assertTrue(found.contains("\"guide\":\"source:" + source + "\""), found);
+    assertEquals(400, Api.get("/api/epg/guide-channels?search=").status());
+
     JsonObject counts =
         Api.get("/api/epg/matches?account_id=" + account).json().getJsonObject("counts");
     assertEquals(3, counts.getInt("auto"), counts.toString());

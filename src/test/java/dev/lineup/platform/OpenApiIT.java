@@ -172,6 +172,8 @@ class OpenApiIT {
     calls.send("GET", a + "/epg", null);
     calls.send("POST", "/api/epg/match?account_id=" + account, null);
     calls.send("POST", a + "/epg/match", null);
+    calls.send("GET", "/api/epg/guide-channels?search=n&limit=3", null);
+    calls.send("GET", "/api/epg/guide-channels", null); // search is required: 400
     calls.send("GET", "/api/epg/matches?limit=2&account_id=" + account, null);
     long channel =
         calls

@@ -163,6 +163,16 @@ class PinnedNumbersIT {
     assertEquals(777, set.json().getInt("number"));
     assertEquals(777, numbers().get(7));
 
+    // A new Sports channel still takes a number in Sports' hundred, not next to the person's 777.
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 1; i <= 151; i++) {
+      ids.add(i);
+    }
+    serve(ids, Set.of());
+    assertTrue(Api.post("/api/accounts/" + account + "/sync").json().getBoolean("success"));
+    int fresh = numbers().get(151);
+    assertTrue(fresh >= 101 && fresh <= 176, "channel 151 in Sports' hundred: " + fresh);
+
     JsonObject hdhr =
         Api.get(playlist.getJsonObject("urls").getString("hdhr") + "lineup.json", "*/*")
             .array()

@@ -5,6 +5,7 @@ import dev.lineup.sync.control.ChannelCounts;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +36,7 @@ public class ChannelTotals implements ChannelCounts {
   /** Bumped on every change; counts taken under an older generation are counted again. */
   private final AtomicLong generation = new AtomicLong();
 
-  void changed(@Observes ChannelsChanged event) {
+  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelsChanged event) {
     generation.incrementAndGet();
     if (event.accountId() == null) {
       counts.clear();

@@ -133,7 +133,8 @@ public class GuideSourcesResource {
     em.persist(source);
     em.flush();
     LOG.info(() -> "Guide source created: " + source);
-    changed.fire(new GuideSourceChanged(source.id(), source.enabled()));
+    changed.fire(
+        new GuideSourceChanged(source.id(), source.enabled(), false)); // matched once fetched
     return Response.status(201).entity(view(source)).build();
   }
 
@@ -153,11 +154,12 @@ public class GuideSourcesResource {
     Input input = read(JsonBody.parse(body), source);
     GuideSource.requireUniqueName(em, input.name(), id);
     boolean refetch = !input.url().equals(source.url()) || (input.enabled() && !source.enabled());
+    boolean rematch = input.enabled() != source.enabled() || input.priority() != source.priority();
     source.apply(
         input.name(), input.url(), input.priority(), input.refreshHours(), input.enabled());
     em.flush();
     LOG.info(() -> "Guide source updated: " + source);
-    changed.fire(new GuideSourceChanged(id, refetch && source.enabled()));
+    changed.fire(new GuideSourceChanged(id, refetch && source.enabled(), rematch));
     return view(source);
   }
 

@@ -1,7 +1,6 @@
 package dev.lineup.identity.boundary;
 
 import dev.lineup.epg.control.GuideRefresh;
-import dev.lineup.epg.entity.GuideSource;
 import dev.lineup.identity.control.GuideCatalogue;
 import dev.lineup.identity.control.GuideForgotten;
 import dev.lineup.identity.control.GuideMatches;
@@ -60,7 +59,7 @@ public class ChannelGuideResource {
       @Schema(
               description =
                   "the guide holding it (account:{id} or source:{id}); left out: the channel's own"
-                      + " account's guide, then the sources by priority")
+                      + " account's guide, then the sources by priority, then other accounts'")
           String guide,
       @Schema(description = "true: accept the proposal as it stands (nothing else sent)")
           Boolean confirm) {}
@@ -104,7 +103,9 @@ public class ChannelGuideResource {
       json.throwIfInvalid();
     } else if (json.json().get("guide_channel_id").getValueType() == JsonValue.ValueType.NULL) {
       json.throwIfInvalid();
-      ChannelGuide.clear(em, id);
+      if (!ChannelGuide.clear(em, id)) {
+        throw ProblemException.notFound("Channel", id);
+      }
     } else {
       String guideChannelId = json.rawString("guide_channel_id");
       String guide = json.string("guide");
@@ -112,7 +113,8 @@ public class ChannelGuideResource {
       ChannelGuide.set(
           em, id, locate(json, channel.accountId(), guide, guideChannelId), guideChannelId);
     }
-    GuideMatchView decided = matches.one(id).orElseThrow();
+    GuideMatchView decided =
+        matches.one(id).orElseThrow(() -> ProblemException.notFound("Channel", id));
     LOG.info(
         () ->
             "Guide of channel "
@@ -143,8 +145,8 @@ public class ChannelGuideResource {
   }
 
   /**
-   * The guide holding {@code guideChannelId}: the one named, else the channel's own account's, then
-   * the sources by priority.
+   * The guide holding {@code guideChannelId}: the one named, else the channel's own account's, the
+   * sources by priority, then the other accounts' (a person may map into another provider's guide).
    *
    * @throws ProblemException 422 naming the field when there is no such guide or channel
    */
@@ -182,10 +184,9 @@ public class ChannelGuideResource {
     return found.get();
   }
 
-  /** The guide sources, by priority. */
+  /** The guide sources by priority, then the other accounts' guides. */
   private static List<String> ordered(GuideCatalogue.Snapshot guides) {
     return guides.guides().values().stream()
-        .filter(g -> g.guide().startsWith(GuideSource.GUIDE_PREFIX))
         .sorted(java.util.Comparator.comparingInt(GuideCatalogue.Guide::priority))
         .map(GuideCatalogue.Guide::guide)
         .toList();

@@ -43,6 +43,53 @@ public class GuideCatalogue {
     }
   }
 
+  /** A guide channel found by {@link #search}: its guide, id and first display name. */
+  public record Found(String guide, String guideName, String id, String name) {}
+
+  /**
+   * The guide channels whose id or a display name holds {@code text} (case and accents aside), the
+   * guide sources' first (by priority), then accounts' guides; at most {@code limit}.
+   */
+  public List<Found> search(String text, int limit) {
+    String wanted = fold(text);
+    List<Found> found = new ArrayList<>();
+    if (wanted.isEmpty()) {
+      return found;
+    }
+    Snapshot snapshot = snapshot();
+    List<Guide> ordered = new ArrayList<>(snapshot.guides().values());
+    ordered.sort(java.util.Comparator.comparingInt(Guide::priority));
+    for (Guide guide : ordered) {
+      for (XmltvStore.GuideChannel channel : guide.channels().values()) {
+        boolean hit = fold(channel.id()).contains(wanted);
+        for (int i = 0; !hit && i < channel.displayNames().size(); i++) {
+          hit = fold(channel.displayNames().get(i)).contains(wanted);
+        }
+        if (hit) {
+          found.add(
+              new Found(
+                  guide.guide(),
+                  guide.name(),
+                  channel.id(),
+                  channel.displayNames().isEmpty() ? channel.id() : channel.displayNames().get(0)));
+          if (found.size() >= limit) {
+            return found;
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+  private static String fold(String text) {
+    return java.text.Normalizer.normalize(
+            text == null ? "" : text.strip(), java.text.Normalizer.Form.NFKD)
+        .transform(t -> MARKS.matcher(t).replaceAll(""))
+        .toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** One stored guide: its reference ({@code source:1}), name for people, and its channels. */
   public record Guide(
       String guide, String name, int priority, Map<String, XmltvStore.GuideChannel> channels) {}

@@ -1,21 +1,13 @@
 package dev.lineup.identity.control;
 
-import dev.lineup.account.control.AccountDeleted;
 import dev.lineup.epg.control.GuideRefresh;
-import dev.lineup.epg.control.GuideSourceChanged;
-import dev.lineup.epg.control.GuideSourceDeleted;
-import dev.lineup.epg.control.GuideStored;
 import dev.lineup.epg.entity.GuideSource;
 import dev.lineup.identity.entity.ChannelGuide.Status;
 import dev.lineup.platform.ChannelsChanged;
-import dev.lineup.sync.control.LineupSynced;
-import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -78,65 +70,6 @@ public class GuideMatching {
   private final Object lock = new Object();
   private final Set<Scope> pending = new HashSet<>();
   private boolean scheduled;
-
-  /** A synced lineup's new and changed channels look for their guide, in the background. */
-  void afterSync(@Observes @Priority(LineupSynced.FOLLOWING) LineupSynced synced) {
-    later(Scope.changedOf(synced.accountId()));
-  }
-
-  /** A guide stored anew may hold what channels missed: every undecided channel looks again. */
-  void afterGuide(@Observes(during = TransactionPhase.AFTER_COMPLETION) GuideStored stored) {
-    later(Scope.all(null));
-  }
-
-  /**
-   * A deleted guide source takes its matches along (in the deleting transaction); the channels look
-   * again once it is gone.
-   */
-  void sourceDeleted(@Observes GuideSourceDeleted deleted) {
-    em.createNativeQuery("DELETE FROM channel_guides WHERE guide = ?")
-        .setParameter(1, deleted.guide())
-        .executeUpdate();
-  }
-
-  /** Players are told at once that channels lost their guide; then the channels look again. */
-  void afterSourceDeleted(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) GuideSourceDeleted deleted) {
-    changed.fire(ChannelsChanged.all());
-    later(Scope.all(null));
-  }
-
-  /** A source enabled, disabled or given another priority: every undecided channel looks again. */
-  void afterSourceChange(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) GuideSourceChanged source) {
-    later(Scope.all(null));
-  }
-
-  /**
-   * A deleted account's guide takes the mappings into it along (its own channels go with it); the
-   * other channels look again once it is gone.
-   */
-  void accountDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDeleted deleted) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement delete =
-            connection.prepareStatement("DELETE FROM channel_guides WHERE guide = ?")) {
-      delete.setString(1, GuideRefresh.guide(deleted.account().id()));
-      if (delete.executeUpdate() > 0) {
-        changed.fire(ChannelsChanged.all());
-        later(Scope.all(null));
-      }
-    } catch (SQLException e) {
-      LOG.log(
-          Level.WARNING,
-          "Mappings into the guide of deleted account " + deleted.account().id() + " kept",
-          e);
-    }
-  }
-
-  /** Channels a person handed back look for their guide once that committed. */
-  void afterForgotten(@Observes(during = TransactionPhase.AFTER_SUCCESS) GuideForgotten forgotten) {
-    later(Scope.changedOf(forgotten.accountId()));
-  }
 
   /** Runs {@code scope} in the background, merged with other requests waiting. */
   public void later(Scope scope) {

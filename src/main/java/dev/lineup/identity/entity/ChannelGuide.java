@@ -31,13 +31,13 @@ public final class ChannelGuide {
    * A person maps the channel to this guide channel (checked to exist by the caller), whatever a
    * matching run wrote meanwhile: one statement that inserts or replaces the row.
    */
-  public static void set(EntityManager em, long channelId, String guide, String guideChannelId) {
-    decide(em, channelId, Status.MANUAL, guide, guideChannelId, "set by a person");
+  public static boolean set(EntityManager em, long channelId, String guide, String guideChannelId) {
+    return decide(em, channelId, Status.MANUAL, guide, guideChannelId, "set by a person");
   }
 
   /** A person says the channel has no guide (a proposal rejected, or a mapping removed). */
-  public static void clear(EntityManager em, long channelId) {
-    decide(em, channelId, Status.UNMATCHED, null, null, "no guide, by a person");
+  public static boolean clear(EntityManager em, long channelId) {
+    return decide(em, channelId, Status.UNMATCHED, null, null, "no guide, by a person");
   }
 
   /**
@@ -63,26 +63,28 @@ public final class ChannelGuide {
         .executeUpdate();
   }
 
-  private static void decide(
+  /** False when the channel is gone. */
+  private static boolean decide(
       EntityManager em,
       long channelId,
       Status status,
       String guide,
       String guideChannelId,
       String reason) {
-    em.createNativeQuery(
-            "INSERT INTO channel_guides (channel_id, status, by_person, guide, guide_channel_id,"
-                + " score, reason, channel_fingerprint, updated_at)"
-                + " SELECT id, ?, TRUE, ?, ?, NULL, ?, fingerprint, UTC_TIMESTAMP(3)"
-                + " FROM channels WHERE id = ?"
-                + " ON DUPLICATE KEY UPDATE status = VALUES(status), by_person = TRUE,"
-                + " guide = VALUES(guide), guide_channel_id = VALUES(guide_channel_id),"
-                + " score = NULL, reason = VALUES(reason), updated_at = VALUES(updated_at)")
-        .setParameter(1, status.code())
-        .setParameter(2, guide)
-        .setParameter(3, guideChannelId)
-        .setParameter(4, reason)
-        .setParameter(5, channelId)
-        .executeUpdate();
+    return em.createNativeQuery(
+                "INSERT INTO channel_guides (channel_id, status, by_person, guide, guide_channel_id,"
+                    + " score, reason, channel_fingerprint, updated_at)"
+                    + " SELECT id, ?, TRUE, ?, ?, NULL, ?, fingerprint, UTC_TIMESTAMP(3)"
+                    + " FROM channels WHERE id = ?"
+                    + " ON DUPLICATE KEY UPDATE status = VALUES(status), by_person = TRUE,"
+                    + " guide = VALUES(guide), guide_channel_id = VALUES(guide_channel_id),"
+                    + " score = NULL, reason = VALUES(reason), updated_at = VALUES(updated_at)")
+            .setParameter(1, status.code())
+            .setParameter(2, guide)
+            .setParameter(3, guideChannelId)
+            .setParameter(4, reason)
+            .setParameter(5, channelId)
+            .executeUpdate()
+        > 0;
   }
 }

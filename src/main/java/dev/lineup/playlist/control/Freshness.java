@@ -64,6 +64,11 @@ public class Freshness {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
+  /** How many channel changes this server has seen; counted before any ETag moves. */
+  long changes() {
+    return sequence.get();
+  }
+
   /** A validator for one answer, starting from this server's run and the output's own inputs. */
   public Validator validator(String... inputs) {
     Validator validator = new Validator().add(instance).modified(everything.at());

@@ -1,11 +1,9 @@
 package dev.lineup.playlist.control;
 
-import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -26,9 +25,9 @@ import javax.sql.DataSource;
  * Numbers that never move ({@code numbering: pinned}): each channel of a playlist gets a number the
  * first time it appears there, kept in {@code playlist_numbers} through syncs, renames, reorders
  * and channels coming and going. A new channel takes the next free number in its group's hundred
- * (the hundred its group's first numbered channel is in; a new group starts at the next free
- * hundred after the highest number, as {@code group} numbering does). Numbers are given before a
- * playlist is written, when its channels or settings changed since the last time; otherwise a
+ * (the lowest hundred its group's channels were given numbers in; a new group starts at the next
+ * free hundred after the highest number, as {@code group} numbering does). Numbers are given before
+ * a playlist is written, when its channels or settings changed since the last time; otherwise a
  * playlist costs one join more.
  */
 @ApplicationScoped
@@ -40,18 +39,13 @@ public class PinnedNumbers {
   @Resource(lookup = "jdbc/lineup")
   DataSource dataSource;
 
-  /** Counts channel changes: numbers given before the last change may miss new channels. */
-  private final AtomicLong generation = new AtomicLong();
+  @Inject Freshness freshness;
 
   /** Per config, the state (generation and settings) its numbers were last given for. */
   private final Map<Long, String> given = new ConcurrentHashMap<>();
 
   /** One pass at a time per config; other configs' players do not wait. */
   private final Map<Long, Object> locks = new ConcurrentHashMap<>();
-
-  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelsChanged event) {
-    generation.incrementAndGet();
-  }
 
   /** Streams a playlist's entries in its order, as they are numbered now. */
   @FunctionalInterface
@@ -82,7 +76,9 @@ public class PinnedNumbers {
    */
   void ensure(PlaylistSettings settings, List<Long> accounts, Entries entries) throws IOException {
     long config = settings.configId();
-    String state = generation.get() + "|" + accounts + "|" + membership(settings);
+    // Freshness counts channel changes before it moves any ETag: a download under a new ETag always
+    // sees a new count here, and gives the new channels their numbers first.
+    String state = freshness.changes() + "|" + accounts + "|" + membership(settings);
     if (state.equals(given.get(config))) {
       return;
     }
@@ -90,14 +86,17 @@ public class PinnedNumbers {
       if (state.equals(given.get(config))) {
         return;
       }
-      give(config, settings.startNumber(), entries);
-      given.put(config, state);
+      if (give(config, settings.startNumber(), entries)) {
+        given.put(config, state);
+      }
     }
   }
 
-  private void give(long config, int start, Entries entries) throws IOException {
+  /** Gives the missing numbers; false when some could not be stored (given again next time). */
+  private boolean give(long config, int start, Entries entries) throws IOException {
     long begin = System.nanoTime();
-    BitSet used = used(config);
+    Set<Long> byPerson = new HashSet<>();
+    BitSet used = used(config, byPerson);
     Map<String, Integer> blocks = new HashMap<>();
     Map<String, Integer> groupIndex = new HashMap<>(); // a few groups: each channel holds an index
     List<String> groupNames = new ArrayList<>();
@@ -108,7 +107,10 @@ public class PinnedNumbers {
         e -> {
           String group = e.group() == null ? "" : e.group();
           if (e.number() != null) {
-            blocks.putIfAbsent(group, start + Math.max(0, e.number() - start) / BLOCK * BLOCK);
+            if (!byPerson.contains(e.channelId())) { // a person's number does not move the group
+              int block = start + Math.max(0, e.number() - start) / BLOCK * BLOCK;
+              blocks.merge(group, block, Math::min);
+            }
             return;
           }
           if (count[0] == waiting[0].length) {
@@ -125,7 +127,7 @@ public class PinnedNumbers {
                   });
         });
     if (count[0] == 0) {
-      return;
+      return true;
     }
     int[] numbers = new int[count[0]];
     for (int i = 0; i < count[0]; i++) {
@@ -141,6 +143,7 @@ public class PinnedNumbers {
       used.set(number);
       numbers[i] = number;
     }
+    int stored = 0;
     try (Connection connection = dataSource.getConnection()) {
       for (int from = 0; from < count[0]; from += BATCH) {
         int size = Math.min(count[0], from + BATCH) - from;
@@ -158,7 +161,7 @@ public class PinnedNumbers {
             insert.setLong(p++, waiting[0][i]);
             insert.setInt(p++, numbers[i]);
           }
-          insert.executeUpdate();
+          stored += insert.executeUpdate(); // IGNORE: a number a person took meanwhile
         }
       }
     } catch (SQLException e) {
@@ -173,20 +176,27 @@ public class PinnedNumbers {
                 + " channels got their pinned number in "
                 + (System.nanoTime() - begin) / 1_000_000
                 + " ms");
+    return stored == count[0];
   }
 
-  /** Every number the playlist has given, its channels in it now or not. */
-  private BitSet used(long config) throws IOException {
+  /**
+   * Every number the playlist has given, its channels in it now or not; the channels whose number a
+   * person set go to {@code byPerson}.
+   */
+  private BitSet used(long config, Set<Long> byPerson) throws IOException {
     BitSet used = new BitSet();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT number FROM playlist_numbers WHERE playlist_id = ?")) {
+                "SELECT number, by_person, channel_id FROM playlist_numbers WHERE playlist_id = ?")) {
       select.setLong(1, config);
       select.setFetchSize(BATCH);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           used.set(rs.getInt(1));
+          if (rs.getBoolean(2)) {
+            byPerson.add(rs.getLong(3));
+          }
         }
       }
     } catch (SQLException e) {

@@ -5,6 +5,7 @@ import dev.lineup.epg.boundary.GuideSourcesResource;
 import dev.lineup.epg.control.GuideProgrammes;
 import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.control.ProgrammeIndex.Programme;
+import dev.lineup.identity.control.GuideCatalogue;
 import dev.lineup.identity.control.GuideMatches;
 import dev.lineup.identity.control.GuideMatches.GuideMatchView;
 import dev.lineup.platform.ProblemException;
@@ -26,7 +27,7 @@ import java.util.Map;
  * The guides page ({@code /guides}): the extra guide sources, and every channel's guide to review
  * (the matcher's proposals with their score, reason and what is on now and next; accept, reject or
  * pick another). {@code /guides/list} is the review list fragment, {@code /guides/sources} the
- * sources' one.
+ * sources' one, {@code /guides/channels} the guide channels suggested while a person types one.
  */
 @WebServlet(urlPatterns = {"/guides", "/guides/*"})
 public class GuidesPage extends HttpServlet {
@@ -35,6 +36,7 @@ public class GuidesPage extends HttpServlet {
   @Inject GuideMatches matches;
   @Inject GuideProgrammes programmes;
   @Inject GuideRefresh guides;
+  @Inject GuideCatalogue catalogue;
 
   /** A channel with its guide, and what that guide channel shows now and next. */
   public record Row(GuideMatchView match, String now, String next) {}
@@ -44,10 +46,17 @@ public class GuidesPage extends HttpServlet {
       throws IOException {
     String path = PageRenderer.path(request);
     try {
-      request.setAttribute("sources", sources.all());
       if (path.equals("/sources")) {
+        request.setAttribute("sources", sources.all());
         PageRenderer.render(request, response, "guides/sources", "guides");
+      } else if (path.equals("/channels")) {
+        // Suggestions while a person types a guide channel (the review list's "Set" field)
+        String text = PageRenderer.param(request, "guide_channel_id");
+        request.setAttribute(
+            "found", text == null || text.length() > 200 ? List.of() : catalogue.search(text, 20));
+        PageRenderer.render(request, response, "guides/options", "guides");
       } else if (path.isEmpty() || path.equals("/") || path.equals("/list")) {
+        request.setAttribute("sources", sources.all());
         list(request);
         boolean fragment = path.equals("/list") || PageRenderer.fragment(request);
         PageRenderer.render(request, response, fragment ? "guides/list" : "guides/page", "guides");
