@@ -54,6 +54,7 @@
                 <c:forEach var="o" items="${choices.orderBys}"><option ${p.order_by == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
               <label class="check"><input type="checkbox" name="apply_filters" ${p.apply_filters ? 'checked' : ''}> Apply the accounts' filters</label>
               <label class="check"><input type="checkbox" name="account_suffix" ${p.account_suffix ? 'checked' : ''}> Add " (Account)" to groups</label>
+              <label class="check"><input type="checkbox" name="merge_duplicates" ${p.merge_duplicates ? 'checked' : ''}> One entry per channel carried by several accounts</label>
               <label class="check"><input type="checkbox" name="enabled" ${p.enabled ? 'checked' : ''}> Enabled</label>
               <div><button class="primary" type="submit">Save</button></div>
             </form>

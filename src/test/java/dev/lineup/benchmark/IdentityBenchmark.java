@@ -147,6 +147,37 @@ class IdentityBenchmark {
       long pinnedMs = median(pinnedTimes);
       long providerMs = median(providerTimes);
 
+      // Merged channels: a playlist listing each merged channel once, and the merged channels'
+      // list.
+      JsonObject mergedConfig =
+          require(
+              Api.post(
+                  "/api/playlist-configs",
+                  Json.createObjectBuilder()
+                      .add("name", Accounts.uniqueName("Identity merged"))
+                      .add("include_accounts", Json.createArrayBuilder().add(account))
+                      .add("merge_duplicates", true)
+                      .build()
+                      .toString()));
+      String mergedM3u = Api.BASE_URL + mergedConfig.getJsonObject("urls").getString("m3u");
+      List<Long> mergedTimes = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        require(
+            Api.put(
+                "/api/playlist-configs/" + mergedConfig.getJsonNumber("id").longValue(),
+                Json.createObjectBuilder()
+                    .add("name", mergedConfig.getString("name"))
+                    .add("description", "edit " + round)
+                    .add("merge_duplicates", true)
+                    .add("include_accounts", Json.createArrayBuilder().add(account))
+                    .build()
+                    .toString()));
+        mergedTimes.add(download(mergedM3u));
+      }
+      long listStart = System.nanoTime();
+      JsonObject groups = require(Api.get("/api/merged-channels?limit=50"));
+      long listMs = (System.nanoTime() - listStart) / 1_000_000;
+
       StringBuilder report =
           new StringBuilder(
               String.format(
@@ -160,7 +191,9 @@ class IdentityBenchmark {
                       + "| playlist download with mappings (median of %d; %s ms) | %,d ms |%n"
                       + "| pinned numbers: first download, giving 100,000 numbers | %,d ms |%n"
                       + "| pinned numbers: later downloads (median of %d; %s ms) | %,d ms |%n"
-                      + "| provider numbers, the same rounds (median of %d; %s ms) | %,d ms |%n",
+                      + "| provider numbers, the same rounds (median of %d; %s ms) | %,d ms |%n"
+                      + "| merged playlist (duplicates listed once), download (median of 3; %s ms) | %,d ms |%n"
+                      + "| merged channels: %,d with two sources or more; the first page of 50 | %,d ms |%n",
                   CHANNELS,
                   stored.getInt("channels"),
                   runs,
@@ -181,7 +214,11 @@ class IdentityBenchmark {
                   pinnedMs,
                   ROUNDS,
                   providerTimes,
-                  providerMs));
+                  providerMs,
+                  mergedTimes,
+                  median(mergedTimes),
+                  groups.getJsonNumber("total").longValue(),
+                  listMs));
       new BenchmarkRun()
           .target(
               "a full matching run of 100,000 channels ≤ 15 s",

@@ -95,6 +95,7 @@ class FuzzIT {
               Map.entry("guide_sources", new String[0]),
               Map.entry("channel_guides", new String[0]), // a person's decisions, and matching's
               Map.entry("playlist_numbers", new String[0]),
+              Map.entry("channel_merges", new String[0]),
               Map.entry("account_rulesets", new String[0]),
               Map.entry("settings", new String[0]),
               Map.entry("api_tokens", new String[] {"last_used_at"}), // recorded as tokens are used
@@ -187,6 +188,7 @@ class FuzzIT {
         {"POST", "/api/guide-sources"},
         {"PUT", "/api/guide-sources/" + source},
         {"PUT", "/api/channels/" + channel + "/guide"},
+        {"PUT", "/api/merged-channels"},
         {"PUT", "/api/playlist-configs/" + playlist + "/numbers/" + channel},
         {"PATCH", "/api/settings"},
         {"POST", "/api/tokens"},

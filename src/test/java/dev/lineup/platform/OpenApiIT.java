@@ -183,11 +183,33 @@ class OpenApiIT {
             .getJsonObject(0)
             .getJsonNumber("channel_id")
             .longValue();
+    long other =
+        calls
+            .last
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(1)
+            .getJsonNumber("channel_id")
+            .longValue();
     String g = "/api/channels/" + channel + "/guide";
     calls.send("GET", g, null);
     calls.send("PUT", g, Json.createObjectBuilder().addNull("guide_channel_id").build());
     calls.send("PUT", g, Json.createObjectBuilder().add("guide_channel_id", "no.such").build());
     calls.send("DELETE", g, null);
+    calls.send(
+        "PUT",
+        "/api/merged-channels",
+        Json.createObjectBuilder()
+            .add("sources", Json.createArrayBuilder().add(channel).add(other))
+            .build());
+    calls.send("GET", "/api/merged-channels?limit=2", null);
+    calls.send(
+        "PUT",
+        "/api/merged-channels",
+        Json.createObjectBuilder()
+            .add("sources", Json.createArrayBuilder().add(channel).add(channel))
+            .build());
+    calls.send("DELETE", "/api/merged-channels/" + other, null);
     JsonObject guideSource =
         Json.createObjectBuilder()
             .add("name", Accounts.uniqueName("Guide source"))

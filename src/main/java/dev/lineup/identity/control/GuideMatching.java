@@ -219,7 +219,9 @@ public class GuideMatching {
           String epg = rs.getString(4);
           Optional<GuideMatcher.Match> match =
               matchers.of(own).match(rs.getString(3), epg, rs.getString(6), own);
-          Row row = Row.of(rs.getLong(1), rs.getLong(5), match);
+          Row row =
+              Row.of(
+                  rs.getLong(1), rs.getLong(5), match, nameKey(rs.getString(3), rs.getString(6)));
           String before = shown(rs.getString(7), rs.getString(8), rs.getString(9), epg, own);
           if (!before.equals(
               shown(row.status().code(), row.guide(), row.guideChannelId(), epg, own))) {
@@ -259,10 +261,12 @@ public class GuideMatching {
       String guide,
       String guideChannelId,
       Double score,
-      String reason) {
-    static Row of(long channelId, long fingerprint, Optional<GuideMatcher.Match> match) {
+      String reason,
+      String nameKey) {
+    static Row of(
+        long channelId, long fingerprint, Optional<GuideMatcher.Match> match, String nameKey) {
       if (match.isEmpty()) {
-        return new Row(channelId, fingerprint, Status.UNMATCHED, null, null, null, null);
+        return new Row(channelId, fingerprint, Status.UNMATCHED, null, null, null, null, nameKey);
       }
       GuideMatcher.Match m = match.get();
       return new Row(
@@ -272,7 +276,8 @@ public class GuideMatching {
           m.guide(),
           m.channelId(),
           Math.min(1.0, m.score()),
-          cut(m.reason()));
+          cut(m.reason()),
+          nameKey);
     }
 
     Outcome counted() {
@@ -283,6 +288,22 @@ public class GuideMatching {
           status == Status.UNMATCHED ? 1 : 0,
           0);
     }
+  }
+
+  /**
+   * What merges a channel without a guide with others: its country (from its name, else its
+   * category) and normalised name; null without a name.
+   */
+  static String nameKey(String name, String category) {
+    ChannelNames.Normalised n = ChannelNames.normalise(name);
+    if (n.key().isEmpty()) {
+      return null;
+    }
+    String country = n.country();
+    if (country == null && category != null) {
+      country = ChannelNames.normalise(category).country();
+    }
+    return cut((country == null ? "" : country) + "|" + n.key());
   }
 
   private static String cut(String text) {
@@ -301,15 +322,15 @@ public class GuideMatching {
         new StringBuilder(
             // IGNORE: a channel deleted since it was read (its account, a purge) is skipped
             "INSERT IGNORE INTO channel_guides (channel_id, status, guide, guide_channel_id, score, reason,"
-                + " channel_fingerprint, updated_at) VALUES ");
+                + " channel_fingerprint, name_key, updated_at) VALUES ");
     for (int i = 0; i < batch.size(); i++) {
-      sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,UTC_TIMESTAMP(3))");
+      sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,UTC_TIMESTAMP(3))");
     }
     // updated_at first: the assignments run left to right, and it tells when the mapping changed
     sql.append(
         " ON DUPLICATE KEY UPDATE updated_at = IF(by_person OR (status <=> VALUES(status)"
             + " AND guide <=> VALUES(guide) AND guide_channel_id <=> VALUES(guide_channel_id)),"
-            + " updated_at, VALUES(updated_at)),");
+            + " updated_at, VALUES(updated_at)), name_key = VALUES(name_key),");
     String[] columns = {
       "status", "guide", "guide_channel_id", "score", "reason", "channel_fingerprint"
     };
@@ -336,6 +357,7 @@ public class GuideMatching {
                 : BigDecimal.valueOf(row.score()).setScale(3, RoundingMode.HALF_UP));
         insert.setString(p++, row.reason());
         insert.setLong(p++, row.fingerprint());
+        insert.setString(p++, row.nameKey());
       }
       insert.executeUpdate();
     }

@@ -57,6 +57,12 @@ public final class PlaylistConfigRequest {
               defaultValue = "name")
           String orderBy,
       @Schema(defaultValue = "true") Boolean accountSuffix,
+      @Schema(
+              defaultValue = "false",
+              description =
+                  "list each merged channel once (the same channel from several accounts), with its"
+                      + " first active source's stream")
+          Boolean mergeDuplicates,
       @Schema(defaultValue = "true") Boolean enabled) {}
 
   // The JSON of view() stays a map (the playlists page adds its own keys to it); these records
@@ -78,6 +84,7 @@ public final class PlaylistConfigRequest {
       String groupBy,
       String orderBy,
       boolean accountSuffix,
+      boolean mergeDuplicates,
       boolean enabled,
       PlaylistUrls urls,
       String createdAt,
@@ -123,6 +130,7 @@ public final class PlaylistConfigRequest {
     }
     Boolean applyFilters = body.bool("apply_filters");
     Boolean suffix = body.bool("account_suffix");
+    Boolean merge = body.bool("merge_duplicates");
     Boolean enabled = body.bool("enabled");
     body.throwIfInvalid();
     return new PlaylistSettings(
@@ -139,6 +147,7 @@ public final class PlaylistConfigRequest {
         groupBy,
         orderBy,
         suffix == null || suffix,
+        merge != null && merge,
         enabled == null || enabled,
         null);
   }
@@ -246,6 +255,7 @@ public final class PlaylistConfigRequest {
     view.put("group_by", s.groupBy().name().toLowerCase(Locale.ROOT));
     view.put("order_by", s.orderBy().name().toLowerCase(Locale.ROOT));
     view.put("account_suffix", s.accountSuffix());
+    view.put("merge_duplicates", s.mergeDuplicates());
     view.put("enabled", s.enabled());
     java.util.Map<String, Object> urls = new java.util.LinkedHashMap<>();
     urls.put("m3u", base + "/p/" + config.token() + "/playlist.m3u");

@@ -31,6 +31,7 @@ public final class AccountPlaylist {
         GroupBy.CATEGORY,
         OrderBy.NAME,
         false,
+        false,
         true,
         null);
   }

@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.ChannelSelection;
 import dev.lineup.channel.control.PreviewRequest;
+import dev.lineup.identity.control.MergedChannels;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.GroupBy;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,10 +263,19 @@ public class ConfigPlaylist {
     int number = s.startNumber();
     int entries = 0;
     GroupNumbers groupNumbers = new GroupNumbers(s.startNumber());
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = streamed(connection, statement, sql.params())) {
-      try (ResultSet rs = query.executeQuery()) {
+    try (Connection connection = dataSource.getConnection()) {
+      // One entry per merged channel: its first source in this playlist (read first, a bit each)
+      BitSet secondaries =
+          s.mergeDuplicates() && onlyChannel == null
+              ? MergedChannels.secondaries(connection, sql)
+              : null;
+      try (PreparedStatement query = streamed(connection, statement, sql.params());
+          ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
+          if (secondaries != null
+              && secondaries.get((int) Math.min(rs.getLong(12), Integer.MAX_VALUE))) {
+            continue;
+          }
           String cleaned = rs.getString(3);
           int num = rs.getInt(6);
           Integer providerNumber = rs.wasNull() || num <= 0 ? null : num;
@@ -349,34 +360,6 @@ public class ConfigPlaylist {
               }
               + ", c.name, c.id";
     };
-  }
-
-  /**
-   * Numbers by group: a group's channels count up from its first number, and a new group starts at
-   * the next free hundred after the start number (start 1: groups at 1, 101, 201, ...; a group of
-   * 150 channels pushes the next one to 201). Holds one counter per group, not per channel.
-   */
-  static final class GroupNumbers {
-    private final int start;
-    private final Map<String, Integer> next = new HashMap<>();
-    private int highest;
-
-    GroupNumbers(int start) {
-      this.start = start;
-      this.highest = start - 1;
-    }
-
-    int next(String group) {
-      String key = group == null ? "" : group;
-      Integer number = next.get(key);
-      if (number == null) {
-        int used = highest - start + 1; // numbers taken so far, counted from the start
-        number = start + (used + 99) / 100 * 100;
-      }
-      next.put(key, number + 1);
-      highest = Math.max(highest, number);
-      return number;
-    }
   }
 
   /** A statement with its parameters whose rows stream instead of being read whole. */

@@ -102,6 +102,9 @@ public class PlaylistConfig extends Timestamped {
   @Column(name = "account_suffix", nullable = false)
   private boolean accountSuffix = true;
 
+  @Column(name = "merge_duplicates", nullable = false)
+  private boolean mergeDuplicates;
+
   private boolean enabled = true;
 
   @Column(nullable = false, length = 64)
@@ -161,6 +164,7 @@ public class PlaylistConfig extends Timestamped {
     groupBy = s.groupBy().name().toLowerCase(Locale.ROOT);
     orderBy = s.orderBy().name().toLowerCase(Locale.ROOT);
     accountSuffix = s.accountSuffix();
+    mergeDuplicates = s.mergeDuplicates();
     enabled = s.enabled();
   }
 
@@ -179,6 +183,7 @@ public class PlaylistConfig extends Timestamped {
         GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT)),
         OrderBy.valueOf(orderBy.toUpperCase(Locale.ROOT)),
         accountSuffix,
+        mergeDuplicates,
         enabled,
         id);
   }
@@ -241,6 +246,7 @@ public class PlaylistConfig extends Timestamped {
       GroupBy groupBy,
       OrderBy orderBy,
       boolean accountSuffix,
+      boolean mergeDuplicates,
       boolean enabled,
       Long configId) {}
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class GroupNumbersTest {
   @Test
   void eachGroupStartsAtTheNextFreeHundred() {
-    ConfigPlaylist.GroupNumbers numbers = new ConfigPlaylist.GroupNumbers(1);
+    GroupNumbers numbers = new GroupNumbers(1);
     assertEquals(1, numbers.next("News"));
     assertEquals(2, numbers.next("News"));
     assertEquals(101, numbers.next("Sports"));
@@ -18,7 +18,7 @@ class GroupNumbersTest {
 
   @Test
   void aGroupOfMoreThanAHundredPushesTheNextOneFurther() {
-    ConfigPlaylist.GroupNumbers numbers = new ConfigPlaylist.GroupNumbers(100);
+    GroupNumbers numbers = new GroupNumbers(100);
     for (int i = 0; i < 150; i++) {
       assertEquals(100 + i, numbers.next("Big"));
     }
