@@ -281,6 +281,8 @@ try {
   await mrow.waitFor({ state: "detached" });
   const rejected = await matches("status=unmatched&search=ESPN%20DEPORTES");
   check(rejected.items.length === 1 && rejected.items[0].by_person, "a rejected guide stays the person's decision");
+  await page.locator("#merged-list table.merged, #merged-list .empty").first().waitFor();
+  check(!(await page.locator("#merged-list").textContent()).includes("Loading"), "the merged channels are listed");
   await page.locator("#source-list tr", { hasText: sourceName }).locator("button.danger").click();
   await page.locator("#source-list td", { hasText: sourceName }).waitFor({ state: "detached" });
 

@@ -11,6 +11,12 @@
   <h2>Channels and their guides</h2>
   <div id="match-list" hx-get="/guides/list" hx-include="#match-filters" hx-trigger="refresh"><jsp:include page="list.jsp"/></div>
 
+  <h2 id="merged">Merged channels</h2>
+  <p class="muted small">Channels carried by several sources (the same guide channel, or the same country and name) are
+    one channel: a playlist with “One entry per channel carried by several accounts” lists it once, with its first
+    source's stream; the others are its failover order. Split a source off when it is another channel.</p>
+  <div id="merged-list" hx-get="/guides/merged" hx-trigger="load, refresh"><p class="muted small">Loading…</p></div>
+
   <h2 id="sources">Extra guide sources</h2>
   <p class="muted small">XMLTV guides that are not an account's (an epgshare01 file, your own grabber): fetched now
     and every few hours, then matched against every account's channels.</p>

@@ -234,7 +234,7 @@ class GuideMatchingIT {
     long espn = channel("ESPN 2");
     String before = match("ESPN 2").toString();
     Reply unknown =
-        Api.put("/api/channels/" + espn + "/guide", "{\"guide_channel_id\":\"espn.us\"}");
+        Api.put("/api/channels/" + espn + "/guide", "{\"guide_channel_id\":\"Espn.Us\"}");
     assertEquals(422, unknown.status(), "ids are compared exactly: " + unknown);
     assertTrue(unknown.body().contains("guide_channel_id"), unknown.body());
     Reply noGuide =

@@ -5,6 +5,7 @@ import dev.lineup.epg.boundary.GuideSourcesResource;
 import dev.lineup.epg.control.GuideProgrammes;
 import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.control.ProgrammeIndex.Programme;
+import dev.lineup.identity.boundary.MergedChannelsResource;
 import dev.lineup.identity.control.GuideCatalogue;
 import dev.lineup.identity.control.GuideMatches;
 import dev.lineup.identity.control.GuideMatches.GuideMatchView;
@@ -27,7 +28,8 @@ import java.util.Map;
  * The guides page ({@code /guides}): the extra guide sources, and every channel's guide to review
  * (the matcher's proposals with their score, reason and what is on now and next; accept, reject or
  * pick another). {@code /guides/list} is the review list fragment, {@code /guides/sources} the
- * sources' one, {@code /guides/channels} the guide channels suggested while a person types one.
+ * sources' one, {@code /guides/channels} the guide channels suggested while a person types one,
+ * {@code /guides/merged} the merged channels with their sources.
  */
 @WebServlet(urlPatterns = {"/guides", "/guides/*"})
 public class GuidesPage extends HttpServlet {
@@ -37,6 +39,7 @@ public class GuidesPage extends HttpServlet {
   @Inject GuideProgrammes programmes;
   @Inject GuideRefresh guides;
   @Inject GuideCatalogue catalogue;
+  @Inject MergedChannelsResource merged;
 
   /** A channel with its guide, and what that guide channel shows now and next. */
   public record Row(GuideMatchView match, String now, String next) {}
@@ -49,6 +52,15 @@ public class GuidesPage extends HttpServlet {
       if (path.equals("/sources")) {
         request.setAttribute("sources", sources.all());
         PageRenderer.render(request, response, "guides/sources", "guides");
+      } else if (path.equals("/merged")) {
+        String offsetText = PageRenderer.param(request, "offset");
+        int offset =
+            offsetText == null || !offsetText.matches("\\d{1,9}")
+                ? 0
+                : Integer.parseInt(offsetText);
+        request.setAttribute(
+            "merged", merged.page(PageRenderer.param(request, "search"), 20, offset));
+        PageRenderer.render(request, response, "guides/merged", "guides");
       } else if (path.equals("/channels")) {
         // Suggestions while a person types a guide channel (the review list's "Set" field)
         String text = PageRenderer.param(request, "guide_channel_id");
