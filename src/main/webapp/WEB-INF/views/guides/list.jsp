@@ -26,7 +26,7 @@
       </c:choose></div>
   </c:when>
   <c:otherwise>
-    <p class="muted small"><c:out value="${page.total()}"/> channels<c:if test="${page.total() > fn:length(rows)}">, showing
+    <p class="muted small"><c:out value="${page.total()}"/> ${page.total() == 1 ? 'channel' : 'channels'}<c:if test="${page.total() > fn:length(rows)}">, showing
       <c:out value="${page.offset() + 1}"/>–<c:out value="${page.offset() + fn:length(rows)}"/></c:if>.</p>
     <table class="matches">
       <thead><tr><th>Channel</th><th>Guide channel</th><th>On now / next</th><th>Score</th><th></th></tr></thead>

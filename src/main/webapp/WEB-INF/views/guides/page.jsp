@@ -5,7 +5,7 @@
 <l:page title="Guides">
   <h1>Guides</h1>
   <p class="muted small">Every channel looks for its programme guide by itself after each sync: first by the guide id
-    its provider gives, then by its name in every guide Lineup holds (each account's own, and the sources below).
+    its provider gives, then by its name, in its account's own guide and the sources below.
     Sure matches apply at once; close ones wait here for you. What you decide stays, through syncs and renames.</p>
 
   <h2>Channels and their guides</h2>
