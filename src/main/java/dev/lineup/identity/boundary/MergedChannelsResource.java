@@ -1,5 +1,6 @@
 package dev.lineup.identity.boundary;
 
+import dev.lineup.identity.control.GuideMatches;
 import dev.lineup.identity.control.MergedChannels;
 import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.ChannelsChanged;
@@ -101,8 +102,7 @@ public class MergedChannelsResource {
     List<Object> params = new ArrayList<>();
     if (search != null && !search.isBlank()) {
       having += " AND SUM(c.name LIKE ?) > 0";
-      params.add(
-          "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      params.add(GuideMatches.containing(search.strip()));
     }
     String groups =
         "SELECT "

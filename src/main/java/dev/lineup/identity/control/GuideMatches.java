@@ -80,6 +80,14 @@ public class GuideMatches {
     }
   }
 
+  /**
+   * A LIKE pattern for names holding {@code text} as it is (its %, _ and backslash match
+   * themselves).
+   */
+  public static String containing(String text) {
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
   private static final String FROM =
       " FROM channels c JOIN accounts a ON a.id = c.account_id"
           + " LEFT JOIN channel_guides cg ON cg.channel_id = c.id"
@@ -94,8 +102,7 @@ public class GuideMatches {
     }
     if (query.search() != null) {
       where.append(" AND c.name LIKE ?");
-      params.add(
-          "%" + query.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      params.add(containing(query.search()));
     }
     String counting = where.toString();
     List<Object> countParams = List.copyOf(params);
