@@ -29,15 +29,21 @@ public final class SearchText {
 
   private SearchText() {}
 
+  /** {@code text} without case and accents (compatibility forms decomposed, marks dropped). */
+  public static String fold(String text) {
+    return MARKS
+        .matcher(Normalizer.normalize(text, Normalizer.Form.NFKD))
+        .replaceAll("")
+        .toLowerCase(Locale.ROOT);
+  }
+
   /** The folded words of {@code text}, in order, duplicates kept. */
   public static List<String> words(String text) {
     List<String> words = new ArrayList<>();
     if (text == null || text.isEmpty()) {
       return words;
     }
-    String folded = Normalizer.normalize(text, Normalizer.Form.NFKD);
-    folded = MARKS.matcher(folded).replaceAll("").toLowerCase(Locale.ROOT);
-    for (String word : BREAKS.split(folded)) {
+    for (String word : BREAKS.split(fold(text))) {
       if (!word.isEmpty()) {
         words.add(word.length() > MAX_WORD ? word.substring(0, MAX_WORD) : word);
       }

@@ -1,6 +1,7 @@
 package dev.lineup.identity.control;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.channel.control.SearchText;
 import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.control.XmltvStore;
 import dev.lineup.epg.entity.GuideSource;
@@ -81,13 +82,8 @@ public class GuideCatalogue {
     return found;
   }
 
-  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
-
   private static String fold(String text) {
-    return java.text.Normalizer.normalize(
-            text == null ? "" : text.strip(), java.text.Normalizer.Form.NFKD)
-        .transform(t -> MARKS.matcher(t).replaceAll(""))
-        .toLowerCase(java.util.Locale.ROOT);
+    return SearchText.fold(text == null ? "" : text.strip());
   }
 
   /** One stored guide: its reference ({@code source:1}), name for people, and its channels. */

@@ -9,8 +9,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -44,7 +42,6 @@ public class GuideMatching {
   @Resource ManagedExecutorService executor;
   @Inject GuideCatalogue catalogue;
   @Inject Event<ChannelsChanged> changed;
-  @PersistenceContext EntityManager em;
 
   /** What one run did. */
   public record Outcome(int looked, int auto, int review, int unmatched, long millis) {

@@ -83,10 +83,11 @@ public class PlayerAnswers {
     if (target.guide()) {
       // Its accounts' guides, the sources' and any a channel is mapped to: all the guides there
       // are, so a 304 is answered before a single channel is read.
-      List<String> keys = List.copyOf(guides.keys().values());
+      Map<String, String> all = guides.keys();
+      List<String> keys = List.copyOf(all.values());
       List<String> own = target.accounts().stream().map(GuideRefresh::key).toList();
       if (own.stream().noneMatch(store::has)
-          && playlistGuide.sources().stream().noneMatch(store::has)) {
+          && PlaylistGuide.sources(all).stream().noneMatch(store::has)) {
         throw new ProblemException(
                 503,
                 "No guide yet",

@@ -38,18 +38,15 @@ public class PlaylistGuide {
   /** The guides to read, in order, and which of their channels the playlist wants. */
   public record Plan(List<String> keys, XmltvStore.Wanted wanted) {}
 
-  /** The store keys of the guide sources' guides. */
-  public List<String> sources() {
-    List<String> keys = new ArrayList<>();
-    guides
-        .keys()
-        .forEach(
-            (guide, key) -> {
-              if (guide.startsWith(GuideSource.GUIDE_PREFIX)) {
-                keys.add(key);
-              }
-            });
-    return keys;
+  /**
+   * The store keys of the guide sources' guides, of all the guides' keys ({@link
+   * GuideRefresh#keys}).
+   */
+  static List<String> sources(Map<String, String> keys) {
+    return keys.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(GuideSource.GUIDE_PREFIX))
+        .map(Map.Entry::getValue)
+        .toList();
   }
 
   public Plan plan(PlaylistSettings settings, List<Account> accounts) {
