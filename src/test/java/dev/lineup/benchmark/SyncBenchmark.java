@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * unchanged re-sync ≤ 1 s, M3U ≤ 1.2× Xtream; and the server's max heap ≤ 256 MiB.
  */
 public class SyncBenchmark {
-  private static final int REPETITIONS = 5;
+  private static final int REPETITIONS = 9;
   private static final String M3U = "M3U: ";
 
   /** The run with the median sync time (figures of one real run, not mixed). */

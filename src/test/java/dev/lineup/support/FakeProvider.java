@@ -160,6 +160,7 @@ public final class FakeProvider implements AutoCloseable {
 
   /** Serves this M3U text at any path ending in .m3u, and at /get.php. */
   public FakeProvider servePlaylist(String text) {
+    encoded(text); // a big playlist is encoded now, not while a sync is timed
     this.playlist = text;
     return this;
   }

@@ -232,19 +232,23 @@ public class M3uPlaylistReader {
     }
     Integer number = number(attributes.remove("tvg-chno"));
     String name = title.strip().isEmpty() && tvgName != null ? tvgName : title.strip();
-    JsonObjectBuilder extras = JSON.createObjectBuilder();
     // The tvg-name only when it says more than the name (most entries repeat their title there):
-    // a narrower row, and most entries without extras at all.
-    if (tvgName != null && !tvgName.equals(name)) {
-      extras.add("tvg-name", tvgName);
+    // a narrower row, and most entries without extras at all (then no JSON is built).
+    boolean ownTvgName = tvgName != null && !tvgName.equals(name);
+    String extrasJson = null;
+    if (ownTvgName || !attributes.isEmpty() || !options.isEmpty()) {
+      JsonObjectBuilder extras = JSON.createObjectBuilder();
+      if (ownTvgName) {
+        extras.add("tvg-name", tvgName);
+      }
+      attributes.forEach(extras::add);
+      if (!options.isEmpty()) {
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
+        options.forEach(lines::add);
+        extras.add("options", lines);
+      }
+      extrasJson = extras.build().toString();
     }
-    attributes.forEach(extras::add);
-    if (!options.isEmpty()) {
-      JsonArrayBuilder lines = JSON.createArrayBuilder();
-      options.forEach(lines::add);
-      extras.add("options", lines);
-    }
-    String extrasJson = extras.build().toString();
     return new ProviderChannel(
         key(tvgId, url, credentials),
         number,
@@ -259,7 +263,7 @@ public class M3uPlaylistReader {
         null,
         null,
         Text.cut(url, 2048),
-        extrasJson.equals("{}") ? null : extrasJson);
+        extrasJson);
   }
 
   /** The text after the first comma that is not inside quotes. */
