@@ -35,4 +35,22 @@ public final class QueryParams {
     throw ProblemException.badRequest(
         name + " must be a whole number from " + min + " to " + max + ".");
   }
+
+  /** A page's size and start. */
+  public record Paging(int limit, int offset) {}
+
+  /** {@code limit} (1 to {@code max}, default {@code fallback}) and {@code offset} (0 or more). */
+  public static Paging paging(String limit, String offset, int fallback, int max) {
+    return new Paging(
+        integer("limit", limit, fallback, 1, max), integer("offset", offset, 0, 0, 1_000_000_000));
+  }
+
+  /** A search text: stripped, null when blank, at most 200 characters. */
+  public static String search(String value) {
+    String text = value == null || value.isBlank() ? null : value.strip();
+    if (text != null && text.length() > 200) {
+      throw ProblemException.badRequest("search must be at most 200 characters.");
+    }
+    return text;
+  }
 }

@@ -22,6 +22,7 @@
     <label>Match
       <select name="match"><option value="any">any of the tags</option><option value="all" ${param.match == 'all' ? 'selected' : ''}>all of the tags</option></select></label>
     <label class="check"><input type="checkbox" name="apply_filters" ${applyFilters ? 'checked' : ''}> Apply the accounts' filters</label>
+    <label class="check" title="The same channel from several accounts shows once: its first source"><input type="checkbox" name="merged" ${merged ? 'checked' : ''}> One row per merged channel</label>
   </form>
   <div id="results" aria-live="polite"><jsp:include page="results.jsp"/></div>
 </l:page>

@@ -7,7 +7,7 @@
     <td><c:out value="${ch.cleaned_name}"/></td>
     <td><c:out value="${ch.category_name}"/></td>
     <td><c:forEach var="t" items="${ch.tags}"><span class="tag"><c:out value="${t}"/></span></c:forEach></td>
-    <td class="muted"><c:out value="${ch.account_name}"/></td>
+    <td class="muted"><c:out value="${ch.account_name}"/><c:if test="${ch.sources > 1}"> <a class="badge small" href="/guides#merged" title="The same channel from ${ch.sources} sources: see Guides, merged channels">${ch.sources} sources</a></c:if></td>
     <td><c:url var="rule" value="/tags"><c:param name="from" value="${ch.name}"/></c:url>
       <a class="small" href="${rule}" title="Make a tag rule from this channel's name">rule…</a></td>
   </tr>

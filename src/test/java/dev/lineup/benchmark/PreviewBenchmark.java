@@ -2,6 +2,7 @@ package dev.lineup.benchmark;
 
 import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.PreviewRequest;
+import dev.lineup.channel.control.PreviewRows;
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
@@ -108,34 +109,35 @@ class PreviewBenchmark {
     // The cursor of row 100,000: what a client holds after paging there with next_after.
     String cursor =
         Api.get("/api/channels/preview?" + scope + "&offset=99950").json().getString("next_after");
-    PreviewRequest base = PreviewRequest.parse("50", null, null, null, null, null, null, null);
+    PreviewRequest base =
+        PreviewRequest.parse("50", null, null, null, null, null, null, null, null);
     List<Scenario> scenarios =
         List.of(
             new Scenario("first page, no filter", scope, base, List.of()),
             new Scenario(
                 "2 tags, match all (UK + HD)",
                 scope + "&tags=UK,HD&match=all",
-                PreviewRequest.parse("50", null, null, "UK,HD", "all", null, null, null),
+                PreviewRequest.parse("50", null, null, "UK,HD", "all", null, null, null, null),
                 List.of("UK", "HD")),
             new Scenario(
                 "search \"espn\"",
                 scope + "&search=espn",
-                PreviewRequest.parse("50", null, null, null, null, "espn", null, null),
+                PreviewRequest.parse("50", null, null, null, null, "espn", null, null, null),
                 List.of()),
             new Scenario(
                 "search \"sky sports\" + tag FHD",
                 scope + "&search=" + q("sky sports") + "&tags=FHD",
-                PreviewRequest.parse("50", null, null, "FHD", null, "sky sports", null, null),
+                PreviewRequest.parse("50", null, null, "FHD", null, "sky sports", null, null, null),
                 List.of("FHD")),
             new Scenario(
                 "deep page, offset 100,000",
                 scope + "&offset=100000",
-                PreviewRequest.parse("50", "100000", null, null, null, null, null, null),
+                PreviewRequest.parse("50", "100000", null, null, null, null, null, null, null),
                 List.of()),
             new Scenario(
                 "deep page, keyset after row 100,000",
                 scope + "&after=" + cursor,
-                PreviewRequest.parse("50", null, cursor, null, null, null, null, null),
+                PreviewRequest.parse("50", null, cursor, null, null, null, null, null, null),
                 List.of()),
             new Scenario(
                 "one account, first page",
@@ -217,8 +219,8 @@ class PreviewBenchmark {
               .map(String::valueOf)
               .collect(Collectors.joining(","));
       if (!page.isEmpty()) {
-        explain(explains, "details", ChannelPreview.detailsSql(page), List.of());
-        explain(explains, "tags", ChannelPreview.tagsSql(page), List.of());
+        explain(explains, "details", PreviewRows.detailsSql(page), List.of());
+        explain(explains, "tags", PreviewRows.tagsSql(page), List.of());
       }
       explains.append("```\n");
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
+import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -280,7 +281,27 @@ class GuideMatchingIT {
 
   @Test
   void deletingASourceSendsItsChannelsLookingAgain() {
+    long cnn = channel("CNN");
+    Reply mapped =
+        Api.put(
+            "/api/channels/" + cnn + "/guide",
+            "{\"guide\":\"source:" + source + "\",\"guide_channel_id\":\"CNN.us\"}");
+    assertEquals(200, mapped.status(), mapped.toString());
+    assertEquals(
+        1L,
+        Db.number(
+            "SELECT COUNT(*) FROM channels WHERE id = ? AND guide_mapped AND guide = ?"
+                + " AND guide_channel_id = 'CNN.us'",
+            cnn,
+            "source:" + source),
+        "a person's mapping is kept on the channel for the outputs");
     assertEquals(200, Api.delete("/api/guide-sources/" + source).status());
+    assertEquals(
+        0L,
+        Db.number(
+            "SELECT COUNT(*) FROM channels WHERE id = ? AND (guide_mapped OR guide IS NOT NULL)",
+            cnn),
+        "outputs forget the source's guide at once, before the channels look again");
     assertEquals(404, Api.get("/api/guide-sources/" + source).status());
     Api.post("/api/epg/match?account_id=" + account);
     assertEquals("unmatched", match("CNN").getString("status"));

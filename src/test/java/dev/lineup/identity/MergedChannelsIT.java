@@ -100,6 +100,10 @@ class MergedChannelsIT {
   }
 
   static String playlist(boolean merge) {
+    return playlist(merge, "provider");
+  }
+
+  static String playlist(boolean merge, String numbering) {
     Reply created =
         Api.post(
             "/api/playlist-configs",
@@ -107,6 +111,7 @@ class MergedChannelsIT {
                 .add("name", Accounts.uniqueName(merge ? "Merged" : "Not merged"))
                 .add("include_accounts", Json.createArrayBuilder().add(a).add(b))
                 .add("merge_duplicates", merge)
+                .add("numbering", numbering)
                 .add("apply_filters", false)
                 .build()
                 .toString());
@@ -188,6 +193,99 @@ class MergedChannelsIT {
     JsonObject first = page.getJsonArray("items").getJsonObject(0);
     assertTrue(first.getJsonArray("sources").size() >= 2, first.toString());
     assertEquals(1, first.getJsonArray("sources").getJsonObject(0).getInt("position"));
+  }
+
+  /** Every row of a preview of both accounts, paged by cursor: channel id → its JSON. */
+  static Map<Long, JsonObject> preview(boolean oneRowEach) {
+    Map<Long, JsonObject> rows = new java.util.LinkedHashMap<>();
+    String after = null;
+    long total = -1;
+    do {
+      JsonObject page =
+          Api.get(
+                  "/api/channels/preview?account_ids="
+                      + a
+                      + ","
+                      + b
+                      + "&apply_filters=false&limit=500&merged="
+                      + oneRowEach
+                      + (after == null ? "" : "&after=" + after))
+              .json();
+      total = page.getJsonNumber("total").longValue();
+      for (JsonValue row : page.getJsonArray("channels")) {
+        rows.put(row.asJsonObject().getJsonNumber("id").longValue(), row.asJsonObject());
+      }
+      after = page.isNull("next_after") ? null : page.getString("next_after");
+    } while (after != null);
+    assertEquals(total, rows.size(), "the total counts the rows the pages hold");
+    return rows;
+  }
+
+  @Test
+  void thePreviewShowsEachMergedChannelOnceWithItsNumberOfSources() {
+    long[] pair = shared();
+    Map<Long, JsonObject> all = preview(false);
+    Map<Long, JsonObject> one = preview(true);
+    List<Long> group =
+        Db.column(
+                "SELECT id FROM channels WHERE is_active AND account_id IN (?, ?) AND merge_key ="
+                    + " (SELECT merge_key FROM channels WHERE id = ?)",
+                a,
+                b,
+                pair[0])
+            .stream()
+            .map(id -> ((Number) id).longValue())
+            .toList();
+    assertTrue(group.contains(pair[1]) && group.size() >= 2, group.toString());
+    for (long source : group) {
+      assertEquals(group.size(), all.get(source).getInt("sources"), "every source says so");
+    }
+    assertEquals(
+        List.of(pair[0]),
+        group.stream().filter(one::containsKey).toList(),
+        "the first source stands for the merged channel, the others are left out");
+    assertEquals(group.size(), one.get(pair[0]).getInt("sources"));
+    // The same rows the merged playlist lists
+    int listed = entries(merged).values().stream().mapToInt(List::size).sum();
+    assertEquals(listed, one.size(), "one row per entry of the merged playlist");
+    assertEquals(
+        entries(plain).values().stream().mapToInt(List::size).sum(),
+        all.size(),
+        "and every channel without merging");
+  }
+
+  /** The stream URL and tvg-chno of the playlist's entry with this tvg-id. */
+  static String[] entry(String url, String tvgId) {
+    Matcher m =
+        Pattern.compile(
+                "#EXTINF:-1 tvg-id=\""
+                    + Pattern.quote(tvgId)
+                    + "\"[^\\n]*?tvg-chno=\"(\\d+)\"[^\\n]*\\n(http[^\\n]*)")
+            .matcher(Api.get(url, "*/*").body());
+    assertTrue(m.find(), "the playlist lists " + tvgId);
+    String[] found = {m.group(2), m.group(1)};
+    assertTrue(!m.find(), tvgId + " listed once");
+    return found;
+  }
+
+  @Test
+  void aMergedChannelKeepsItsPinnedNumberWhenAnotherSourceComesFirst() {
+    long[] pair = shared();
+    String id = guideIdOf(pair[0]);
+    String pinned = playlist(true, "pinned");
+    String[] before = entry(pinned, id);
+    assertTrue(before[0].contains(":" + eternal.port() + "/"), before[0]);
+    try {
+      assertEquals(
+          200,
+          Api.put("/api/merged-channels", "{\"sources\": [" + pair[1] + ", " + pair[0] + "]}")
+              .status());
+      String[] after = entry(pinned, id);
+      assertTrue(after[0].contains(":" + iris.port() + "/"), "the other source now: " + after[0]);
+      assertEquals(before[1], after[1], "the merged channel's number stays");
+    } finally {
+      Api.put("/api/merged-channels", "{\"sources\": [" + pair[0] + ", " + pair[1] + "]}");
+    }
   }
 
   @Test

@@ -33,6 +33,9 @@ public class PreviewParams {
   @QueryParam("apply_filters")
   String applyFilters;
 
+  @QueryParam("merged")
+  String merged;
+
   /** The parameters as {@code parameter} gives them by name (null: absent). */
   public static PreviewParams of(Function<String, String> parameter) {
     PreviewParams params = new PreviewParams();
@@ -44,12 +47,13 @@ public class PreviewParams {
     params.search = parameter.apply("search");
     params.includeInactive = parameter.apply("include_inactive");
     params.applyFilters = parameter.apply("apply_filters");
+    params.merged = parameter.apply("merged");
     return params;
   }
 
   /** The checked request; a bad value is a 400 problem naming the parameter. */
   public PreviewRequest request() {
     return PreviewRequest.parse(
-        limit, offset, after, tags, match, search, includeInactive, applyFilters);
+        limit, offset, after, tags, match, search, includeInactive, applyFilters, merged);
   }
 }

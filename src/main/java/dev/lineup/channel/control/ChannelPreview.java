@@ -11,20 +11,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * Pages of stored channels for one or more accounts in (name, id) order, with the account's
- * filters, tags and search applied in SQL. A page costs four small queries: the ids of the page
- * (index order, or a full-text match), their details, their tags, and the total. See
- * docs/adr/0003-channel-search.md for the indexes each one uses.
+ * filters, tags and search applied in SQL. A page costs a few small queries: the ids of the page
+ * (index order, or a full-text match), their details, their tags and merged channels' sources
+ * ({@link PreviewRows}), and the total. See docs/adr/0003-channel-search.md for the indexes each
+ * one uses.
  */
 @ApplicationScoped
 public class ChannelPreview {
@@ -46,7 +45,23 @@ public class ChannelPreview {
       List<String> tags,
       boolean active,
       long accountId,
-      String accountName) {}
+      String accountName,
+      int sources) {
+    Channel withSources(int count) {
+      return new Channel(
+          id,
+          streamId,
+          name,
+          cleanedName,
+          category,
+          icon,
+          tags,
+          active,
+          accountId,
+          accountName,
+          count);
+    }
+  }
 
   /** A page: the total matching, the channels, whether more follow, and the cursor after it. */
   public record Page(long total, List<Channel> channels, boolean hasMore, String nextAfter) {
@@ -122,7 +137,8 @@ public class ChannelPreview {
   }
 
   /** A page of a selection; paging, search and flags as the request asks. */
-  public Page page(ChannelSelection selection, PreviewRequest request) {
+  public Page page(ChannelSelection chosen, PreviewRequest request) {
+    ChannelSelection selection = request.merged() ? chosen.oneSourceEach() : chosen;
     Collection<Long> accountIds = selection.accountIds();
     long start = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
@@ -149,7 +165,7 @@ public class ChannelPreview {
       } else {
         total = count(connection, sql.count(), sql.countParams());
       }
-      List<Channel> channels = details(connection, ids);
+      List<Channel> channels = PreviewRows.details(connection, ids, selection);
       String next =
           hasMore
               ? new PreviewRequest.Cursor(last(channels).name(), last(channels).id()).encode()
@@ -257,7 +273,8 @@ public class ChannelPreview {
             List.of(),
             request.search() == null ? null : SearchText.fullTextQuery(request.search()),
             request.includeInactive(),
-            request.applyFilters()),
+            request.applyFilters(),
+            request.merged()),
         request);
   }
 
@@ -316,81 +333,13 @@ public class ChannelPreview {
     }
   }
 
-  private static PreparedStatement prepare(Connection connection, String sql, List<Object> params)
+  static PreparedStatement prepare(Connection connection, String sql, List<Object> params)
       throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
     for (int i = 0; i < params.size(); i++) {
       statement.setObject(i + 1, params.get(i));
     }
     return statement;
-  }
-
-  /** The page's channels in page order, with category, account and tags. */
-  private static List<Channel> details(Connection connection, List<Long> ids) throws SQLException {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-    Map<Long, List<String>> tags = new HashMap<>();
-    try (PreparedStatement query = connection.prepareStatement(tagsSql(in));
-        ResultSet rs = query.executeQuery()) {
-      while (rs.next()) {
-        tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-      }
-    }
-    tags.values().forEach(Collections::sort);
-    Map<Long, Channel> byId = new LinkedHashMap<>();
-    try (PreparedStatement query = connection.prepareStatement(detailsSql(in));
-        ResultSet rs = query.executeQuery()) {
-      while (rs.next()) {
-        long id = rs.getLong(1);
-        String icon = rs.getString(6);
-        byId.put(
-            id,
-            new Channel(
-                id,
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                icon == null || icon.isBlank() ? null : icon,
-                tags.getOrDefault(id, List.of()),
-                rs.getBoolean(7),
-                rs.getLong(8),
-                rs.getString(9)));
-      }
-    }
-    List<Channel> ordered = new ArrayList<>(ids.size());
-    for (long id : ids) {
-      Channel channel = byId.get(id);
-      if (channel != null) {
-        ordered.add(channel);
-      }
-    }
-    return ordered;
-  }
-
-  /**
-   * The tags of a page's channels. STRAIGHT_JOIN: from the page's keys into {@code channel_tags},
-   * then each tag's name; left alone, the optimizer may start from the 30 tags and walk every pair.
-   */
-  public static String tagsSql(String idList) {
-    return "SELECT STRAIGHT_JOIN ct.channel_id, t.name FROM channel_tags ct"
-        + " JOIN tags t ON t.id = ct.tag_id WHERE ct.channel_id IN ("
-        + idList
-        + ")";
-  }
-
-  /** The page's rows with account and category names, read by primary key. */
-  public static String detailsSql(String idList) {
-    return "SELECT STRAIGHT_JOIN c.id, c.stream_id, c.name, c.cleaned_name, cat.name,"
-        + " c.stream_icon, c.is_active, c.account_id, a.name FROM channels c"
-        + " JOIN accounts a ON a.id = c.account_id"
-        + " LEFT JOIN categories cat"
-        + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"
-        + " WHERE c.id IN ("
-        + idList
-        + ")";
   }
 
   private static Channel last(List<Channel> channels) {

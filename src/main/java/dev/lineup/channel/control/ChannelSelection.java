@@ -13,6 +13,8 @@ import java.util.List;
  * @param tagIds tags to have, rarest first (empty: no condition)
  * @param excludeTagIds tags a channel must not have
  * @param fullText the boolean-mode search expression ({@link SearchText#fullTextQuery}), or null
+ * @param merged one row per merged channel: its first source among these accounts' channels (the
+ *     others are left out; see {@code MergedChannels} for the order)
  */
 public record ChannelSelection(
     List<Long> accountIds,
@@ -21,14 +23,40 @@ public record ChannelSelection(
     List<Long> excludeTagIds,
     String fullText,
     boolean includeInactive,
-    boolean applyFilters) {
+    boolean applyFilters,
+    boolean merged) {
+
+  public ChannelSelection(
+      List<Long> accountIds,
+      List<Long> tagIds,
+      boolean matchAll,
+      List<Long> excludeTagIds,
+      String fullText,
+      boolean includeInactive,
+      boolean applyFilters) {
+    this(
+        accountIds,
+        tagIds,
+        matchAll,
+        excludeTagIds,
+        fullText,
+        includeInactive,
+        applyFilters,
+        false);
+  }
+
+  /** The same selection, one row per merged channel. */
+  public ChannelSelection oneSourceEach() {
+    return new ChannelSelection(
+        accountIds, tagIds, matchAll, excludeTagIds, fullText, includeInactive, applyFilters, true);
+  }
 
   /** The parts of a statement: {@code select} is "SELECT " or "SELECT STRAIGHT_JOIN ". */
   public record Sql(String select, String from, String where, List<Object> params) {}
 
   /** Whether tags or a search narrow the accounts' channels (else their counts are the total). */
   public boolean filtered() {
-    return fullText != null || !tagIds.isEmpty() || !excludeTagIds.isEmpty();
+    return fullText != null || !tagIds.isEmpty() || !excludeTagIds.isEmpty() || merged;
   }
 
   public Sql sql() {
@@ -99,8 +127,83 @@ public record ChannelSelection(
           .append("))");
       params.addAll(excludeTagIds);
     }
+    if (merged) {
+      // Left out: a channel with an earlier source of its merged channel in the same selection.
+      // ix_channels_merge finds a key's few sources; left alone, the optimizer picked the accounts'
+      // index after a matching run (statistics of mostly empty keys): every channel per channel.
+      where.append(
+          " AND NOT EXISTS (SELECT 1 FROM channels m FORCE INDEX (ix_channels_merge)"
+              + " WHERE m.merge_key = c.merge_key");
+      memberOf("m", where, params);
+      where
+          .append(" AND (COALESCE(m.merge_position, 1000000), m.account_id, m.id)")
+          .append(" < (COALESCE(c.merge_position, 1000000), c.account_id, c.id))");
+    }
     return new Sql(
         tagDriven ? "SELECT STRAIGHT_JOIN " : "SELECT ", from.toString(), where.toString(), params);
+  }
+
+  /**
+   * How many of the selection's channels each of these merge keys has: rows of (key, count), for
+   * keys with two or more.
+   */
+  public Sql sourceCounts(java.util.Collection<String> keys) {
+    StringBuilder where =
+        new StringBuilder(" WHERE m.merge_key IN (").append(marks(keys.size())).append(')');
+    List<Object> params = new ArrayList<>(keys);
+    memberOf("m", where, params);
+    return new Sql(
+        "SELECT m.merge_key, COUNT(*) ",
+        "FROM channels m FORCE INDEX (ix_channels_merge)",
+        where + " GROUP BY m.merge_key HAVING COUNT(*) > 1",
+        params);
+  }
+
+  /** The selection's conditions on channels {@code alias}, each as its own subquery. */
+  private void memberOf(String alias, StringBuilder where, List<Object> params) {
+    String id = alias + ".id";
+    where.append(" AND ").append(alias).append(".account_id IN (");
+    where.append(marks(accountIds.size())).append(')');
+    params.addAll(accountIds);
+    if (!includeInactive) {
+      where.append(" AND ").append(alias).append(".is_active = 1");
+    }
+    if (applyFilters) {
+      where.append(" AND ").append(alias).append(".passes_filters = 1");
+    }
+    if (fullText != null) {
+      where
+          .append(" AND EXISTS (SELECT 1 FROM channel_search ms WHERE ms.channel_id = ")
+          .append(id)
+          .append(" AND MATCH(ms.search_text) AGAINST (? IN BOOLEAN MODE))");
+      params.add(fullText);
+    }
+    if (matchAll) {
+      for (long tag : tagIds) {
+        where
+            .append(" AND EXISTS (SELECT 1 FROM channel_tags mt WHERE mt.channel_id = ")
+            .append(id)
+            .append(" AND mt.tag_id = ?)");
+        params.add(tag);
+      }
+    } else if (!tagIds.isEmpty()) {
+      where
+          .append(" AND EXISTS (SELECT 1 FROM channel_tags mt WHERE mt.channel_id = ")
+          .append(id)
+          .append(" AND mt.tag_id IN (")
+          .append(marks(tagIds.size()))
+          .append("))");
+      params.addAll(tagIds);
+    }
+    if (!excludeTagIds.isEmpty()) {
+      where
+          .append(" AND NOT EXISTS (SELECT 1 FROM channel_tags mx WHERE mx.channel_id = ")
+          .append(id)
+          .append(" AND mx.tag_id IN (")
+          .append(marks(excludeTagIds.size()))
+          .append("))");
+      params.addAll(excludeTagIds);
+    }
   }
 
   private static String marks(int n) {

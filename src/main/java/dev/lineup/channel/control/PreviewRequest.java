@@ -26,7 +26,8 @@ public record PreviewRequest(
     boolean matchAll,
     String search,
     boolean includeInactive,
-    boolean applyFilters) {
+    boolean applyFilters,
+    boolean merged) {
 
   public static final int MAX_LIMIT = 500;
 
@@ -59,7 +60,8 @@ public record PreviewRequest(
       String match,
       String search,
       String includeInactive,
-      String applyFilters) {
+      String applyFilters,
+      String merged) {
     int parsedLimit = QueryParams.integer("limit", limit, 50, 1, MAX_LIMIT);
     int parsedOffset = QueryParams.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
     Cursor cursor = after == null || after.isBlank() ? null : Cursor.decode(after);
@@ -85,7 +87,8 @@ public record PreviewRequest(
         all,
         search == null || search.isBlank() ? null : search.strip(),
         QueryParams.bool("include_inactive", includeInactive, false),
-        QueryParams.bool("apply_filters", applyFilters, true));
+        QueryParams.bool("apply_filters", applyFilters, true),
+        QueryParams.bool("merged", merged, false));
   }
 
   /**

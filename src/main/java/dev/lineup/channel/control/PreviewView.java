@@ -77,7 +77,12 @@ public final class PreviewView {
       List<String> tags,
       boolean isActive,
       long accountId,
-      String accountName) {}
+      String accountName,
+      @Schema(
+              description =
+                  "How many of the preview's channels are sources of its merged channel (1: alone);"
+                      + " merged=true shows the first of them only")
+          int sources) {}
 
   public record UnsyncedAccount(long id, String name) {}
 
@@ -110,6 +115,7 @@ public final class PreviewView {
       if (crossAccount) {
         channel.put("account_id", c.accountId());
         channel.put("account_name", c.accountName());
+        channel.put("sources", c.sources());
       }
       channels.add(channel);
     }

@@ -72,7 +72,8 @@ public class ProviderPreview {
                     tags.stream().sorted().toList(),
                     true,
                     account.id(),
-                    account.name()));
+                    account.name(),
+                    1));
           }
         });
     return new ChannelPreview.Page(total[0], page, total[0] > end, null);

@@ -96,6 +96,23 @@ public class GuideRefresh {
     return keys;
   }
 
+  /** The store key of one guide reference; empty when its account or source is gone. */
+  public Optional<String> key(String guide) {
+    try {
+      if (guide.startsWith(ACCOUNT_PREFIX)) {
+        long id = Long.parseLong(guide.substring(ACCOUNT_PREFIX.length()));
+        return Optional.ofNullable(em.find(Account.class, id)).map(GuideRefresh::key);
+      }
+      if (guide.startsWith(GuideSource.GUIDE_PREFIX)) {
+        long id = Long.parseLong(guide.substring(GuideSource.GUIDE_PREFIX.length()));
+        return Optional.ofNullable(em.find(GuideSource.class, id)).map(GuideSource::key);
+      }
+    } catch (NumberFormatException e) {
+      // not a reference Lineup wrote
+    }
+    return Optional.empty();
+  }
+
   /** The provider's programme guide, kept for players, is fetched again after each sync. */
   void afterSync(@Observes @Priority(LineupSynced.FOLLOWING) LineupSynced synced) {
     refreshLater(synced.accountId());

@@ -48,8 +48,8 @@ public class GuideMatchesResource {
       @QueryParam("status") String status,
       @QueryParam("account_id") Long accountId,
       @QueryParam("search") String search,
-      @QueryParam("limit") Integer limit,
-      @QueryParam("offset") Integer offset) {
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset) {
     if (accountId != null) {
       Account.require(em, accountId);
     }

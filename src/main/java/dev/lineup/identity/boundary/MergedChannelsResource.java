@@ -2,11 +2,13 @@ package dev.lineup.identity.boundary;
 
 import dev.lineup.identity.control.GuideMatches;
 import dev.lineup.identity.control.MergedChannels;
+import dev.lineup.identity.entity.IdentityColumns;
 import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.QueryParams;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -76,9 +78,7 @@ public class MergedChannelsResource {
           List<Long> sources) {}
 
   private static final String ACTIVE =
-      " FROM channels c JOIN accounts a ON a.id = c.account_id AND a.enabled"
-          + MergedChannels.JOINS
-          + " WHERE c.is_active";
+      " FROM channels c JOIN accounts a ON a.id = c.account_id AND a.enabled WHERE c.is_active";
 
   @GET
   @APIResponse(
@@ -88,28 +88,23 @@ public class MergedChannelsResource {
   @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
   public MergedChannelPage page(
       @QueryParam("search") String search,
-      @QueryParam("limit") Integer limit,
-      @QueryParam("offset") Integer offset) {
-    int l = limit == null ? 50 : limit;
-    int o = offset == null ? 0 : offset;
-    if (l < 1 || l > 500 || o < 0) {
-      throw ProblemException.badRequest("limit must be 1 to 500 and offset 0 or more.");
-    }
-    if (search != null && search.length() > 200) {
-      throw ProblemException.badRequest("search must be at most 200 characters.");
-    }
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset) {
+    QueryParams.Paging paging = QueryParams.paging(limit, offset, 50, 500);
+    int l = paging.limit();
+    int o = paging.offset();
+    search = QueryParams.search(search);
     String having = " HAVING COUNT(*) > 1";
     List<Object> params = new ArrayList<>();
-    if (search != null && !search.isBlank()) {
+    if (search != null) {
       having += " AND SUM(c.name LIKE ?) > 0";
-      params.add(GuideMatches.containing(search.strip()));
+      params.add(GuideMatches.containing(search));
     }
+    // A channel without a stored key is alone: never a group of two
     String groups =
-        "SELECT "
-            + MergedChannels.KEY
-            + " AS mkey, MIN(c.name) AS first"
+        "SELECT c.merge_key AS mkey, MIN(c.name) AS first"
             + ACTIVE
-            + " GROUP BY mkey"
+            + " AND c.merge_key IS NOT NULL GROUP BY c.merge_key"
             + having;
     long total =
         ((Number) query("SELECT COUNT(*) FROM (" + groups + ") g", params).get(0)).longValue();
@@ -176,9 +171,7 @@ public class MergedChannelsResource {
             query(
                 "SELECT DISTINCT "
                     + MergedChannels.KEY
-                    + " FROM channels c"
-                    + MergedChannels.JOINS
-                    + " WHERE c.id IN ("
+                    + " FROM channels c WHERE c.id IN ("
                     + marks
                     + ")",
                 listed);
@@ -186,11 +179,7 @@ public class MergedChannelsResource {
     siblingParams.addAll(listed);
     for (Object sibling :
         query(
-            "SELECT c.id FROM channels c"
-                + MergedChannels.JOINS
-                + " WHERE "
-                + MergedChannels.KEY
-                + " IN ("
+            "SELECT c.id FROM channels c WHERE c.merge_key IN ("
                 + String.join(",", keys.stream().map(k -> "?").toList())
                 + ") AND c.id NOT IN ("
                 + marks
@@ -214,6 +203,15 @@ public class MergedChannelsResource {
           .setParameter(3, position++)
           .executeUpdate();
     }
+    // Its members before (their rows went above) and now: their stored keys follow
+    List<Object> refreshed = new ArrayList<>(sources);
+    refreshed.add(0, key);
+    update(
+        IdentityColumns.refresh(
+            "c.merge_key = ? OR c.id IN ("
+                + String.join(",", sources.stream().map(id -> "?").toList())
+                + ")"),
+        refreshed);
     LOG.info(() -> "Merged channel " + key + " set by a person: " + sources);
     changed.fire(ChannelsChanged.all());
     List<MergedChannel> group = sources(List.of(key));
@@ -238,6 +236,7 @@ public class MergedChannelsResource {
         .setParameter(1, channel)
         .setParameter(2, "c:" + channel)
         .executeUpdate();
+    update(IdentityColumns.refreshIds(1), List.of(channel));
     LOG.info(() -> "Channel " + channel + " split from its merged channel by a person");
     changed.fire(ChannelsChanged.all());
     return new Deleted("Channel " + channel + " is a channel of its own from now on.");
@@ -254,14 +253,14 @@ public class MergedChannelsResource {
         (List<Object[]>)
             (List<?>)
                 query(
-                    "SELECT * FROM (SELECT "
+                    "SELECT "
                         + MergedChannels.KEY
                         + " AS mkey, c.id, c.account_id, a.name AS account, c.name,"
-                        + " cm.position IS NOT NULL AS by_person, "
+                        + " c.merge_position IS NOT NULL AS by_person, "
                         + MergedChannels.POSITION
                         + " AS pos"
                         + ACTIVE
-                        + ") s WHERE mkey IN ("
+                        + " AND c.merge_key IN ("
                         + marks
                         + ") ORDER BY FIELD(mkey, "
                         + marks
@@ -291,10 +290,18 @@ public class MergedChannelsResource {
   }
 
   private List<?> query(String sql, List<Object> params) {
+    return prepared(sql, params).getResultList();
+  }
+
+  private int update(String sql, List<Object> params) {
+    return prepared(sql, params).executeUpdate();
+  }
+
+  private jakarta.persistence.Query prepared(String sql, List<Object> params) {
     jakarta.persistence.Query q = em.createNativeQuery(sql);
     for (int i = 0; i < params.size(); i++) {
       q.setParameter(i + 1, params.get(i));
     }
-    return q.getResultList();
+    return q;
   }
 }

@@ -3,6 +3,7 @@ package dev.lineup.identity.control;
 import dev.lineup.epg.control.XmltvStore;
 import dev.lineup.identity.entity.ChannelGuide.Status;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.QueryParams;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ public class GuideMatches {
   /** What a page asks for; a bad value is a 400 naming the parameter. */
   public record Query(Status status, Long accountId, String search, int limit, int offset) {
     public static Query parse(
-        String status, Long accountId, String search, Integer limit, Integer offset) {
+        String status, Long accountId, String search, String limit, String offset) {
       Status s = null;
       if (status != null && !status.isBlank()) {
         try {
@@ -64,18 +65,10 @@ public class GuideMatches {
               "status must be one of: auto, review, manual, unmatched.");
         }
       }
-      int l = limit == null ? 50 : limit;
-      if (l < 1 || l > MAX_LIMIT) {
-        throw ProblemException.badRequest("limit must be 1 to " + MAX_LIMIT + ".");
-      }
-      int o = offset == null ? 0 : offset;
-      if (o < 0) {
-        throw ProblemException.badRequest("offset must be 0 or more.");
-      }
-      String q = search == null || search.isBlank() ? null : search.strip();
-      if (q != null && q.length() > 200) {
-        throw ProblemException.badRequest("search must be at most 200 characters.");
-      }
+      QueryParams.Paging paging = QueryParams.paging(limit, offset, 50, MAX_LIMIT);
+      String q = QueryParams.search(search);
+      int l = paging.limit();
+      int o = paging.offset();
       return new Query(s, accountId, q, l, o);
     }
   }

@@ -3,6 +3,7 @@ package dev.lineup.identity.control;
 import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.entity.GuideSource;
 import dev.lineup.identity.entity.ChannelGuide.Status;
+import dev.lineup.identity.entity.IdentityColumns;
 import dev.lineup.platform.ChannelsChanged;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -357,6 +358,15 @@ public class GuideMatching {
         insert.setString(p++, row.nameKey());
       }
       insert.executeUpdate();
+    }
+    // What outputs read, copied onto the channels (IdentityColumns)
+    try (PreparedStatement refresh =
+        connection.prepareStatement(IdentityColumns.refreshIds(batch.size()))) {
+      int p = 1;
+      for (Row row : batch) {
+        refresh.setLong(p++, row.channelId());
+      }
+      refresh.executeUpdate();
     }
     batch.clear();
   }

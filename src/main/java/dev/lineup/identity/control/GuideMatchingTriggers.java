@@ -5,6 +5,7 @@ import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.control.GuideSourceChanged;
 import dev.lineup.epg.control.GuideSourceDeleted;
 import dev.lineup.epg.control.GuideStored;
+import dev.lineup.identity.entity.IdentityColumns;
 import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.sync.control.LineupSynced;
 import jakarta.annotation.Priority;
@@ -54,6 +55,10 @@ public class GuideMatchingTriggers {
    * again once it is gone.
    */
   void sourceDeleted(@Observes GuideSourceDeleted deleted) {
+    em.createNativeQuery(IdentityColumns.FORGET_GUIDE)
+        .setParameter(1, deleted.guide())
+        .setParameter(2, deleted.guide())
+        .executeUpdate();
     em.createNativeQuery("DELETE FROM channel_guides WHERE guide = ?")
         .setParameter(1, deleted.guide())
         .executeUpdate();
@@ -79,10 +84,15 @@ public class GuideMatchingTriggers {
    * other channels look again once it is gone.
    */
   void accountDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDeleted deleted) {
+    String guide = GuideRefresh.guide(deleted.account().id());
     try (Connection connection = dataSource.getConnection();
+        PreparedStatement forget = connection.prepareStatement(IdentityColumns.FORGET_GUIDE);
         PreparedStatement delete =
             connection.prepareStatement("DELETE FROM channel_guides WHERE guide = ?")) {
-      delete.setString(1, GuideRefresh.guide(deleted.account().id()));
+      forget.setString(1, guide);
+      forget.setString(2, guide);
+      forget.executeUpdate();
+      delete.setString(1, guide);
       if (delete.executeUpdate() > 0) {
         changed.fire(ChannelsChanged.all());
         matching.later(GuideMatching.Scope.all(null));

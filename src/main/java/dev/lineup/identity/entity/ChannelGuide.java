@@ -47,13 +47,21 @@ public final class ChannelGuide {
    * @return false when there is nothing to confirm
    */
   public static boolean confirm(EntityManager em, long channelId) {
-    return em.createNativeQuery(
-                "UPDATE channel_guides SET status = 'manual', by_person = TRUE, score = NULL,"
-                    + " reason = 'confirmed by a person', updated_at = UTC_TIMESTAMP(3)"
-                    + " WHERE channel_id = ? AND guide_channel_id IS NOT NULL")
-            .setParameter(1, channelId)
-            .executeUpdate()
-        > 0;
+    boolean confirmed =
+        em.createNativeQuery(
+                    "UPDATE channel_guides SET status = 'manual', by_person = TRUE, score = NULL,"
+                        + " reason = 'confirmed by a person', updated_at = UTC_TIMESTAMP(3)"
+                        + " WHERE channel_id = ? AND guide_channel_id IS NOT NULL")
+                .setParameter(1, channelId)
+                .executeUpdate()
+            > 0;
+    refresh(em, channelId);
+    return confirmed;
+  }
+
+  /** Copies the channel's identity onto its row ({@link IdentityColumns}). */
+  private static void refresh(EntityManager em, long channelId) {
+    em.createNativeQuery(IdentityColumns.refreshIds(1)).setParameter(1, channelId).executeUpdate();
   }
 
   /** Hands the channel back to the matcher: its row goes, the next run matches it. */
@@ -61,6 +69,7 @@ public final class ChannelGuide {
     em.createNativeQuery("DELETE FROM channel_guides WHERE channel_id = ?")
         .setParameter(1, channelId)
         .executeUpdate();
+    refresh(em, channelId);
   }
 
   /** False when the channel is gone. */
@@ -71,20 +80,23 @@ public final class ChannelGuide {
       String guide,
       String guideChannelId,
       String reason) {
-    return em.createNativeQuery(
-                "INSERT INTO channel_guides (channel_id, status, by_person, guide, guide_channel_id,"
-                    + " score, reason, channel_fingerprint, updated_at)"
-                    + " SELECT id, ?, TRUE, ?, ?, NULL, ?, fingerprint, UTC_TIMESTAMP(3)"
-                    + " FROM channels WHERE id = ?"
-                    + " ON DUPLICATE KEY UPDATE status = VALUES(status), by_person = TRUE,"
-                    + " guide = VALUES(guide), guide_channel_id = VALUES(guide_channel_id),"
-                    + " score = NULL, reason = VALUES(reason), updated_at = VALUES(updated_at)")
-            .setParameter(1, status.code())
-            .setParameter(2, guide)
-            .setParameter(3, guideChannelId)
-            .setParameter(4, reason)
-            .setParameter(5, channelId)
-            .executeUpdate()
-        > 0;
+    boolean decided =
+        em.createNativeQuery(
+                    "INSERT INTO channel_guides (channel_id, status, by_person, guide, guide_channel_id,"
+                        + " score, reason, channel_fingerprint, updated_at)"
+                        + " SELECT id, ?, TRUE, ?, ?, NULL, ?, fingerprint, UTC_TIMESTAMP(3)"
+                        + " FROM channels WHERE id = ?"
+                        + " ON DUPLICATE KEY UPDATE status = VALUES(status), by_person = TRUE,"
+                        + " guide = VALUES(guide), guide_channel_id = VALUES(guide_channel_id),"
+                        + " score = NULL, reason = VALUES(reason), updated_at = VALUES(updated_at)")
+                .setParameter(1, status.code())
+                .setParameter(2, guide)
+                .setParameter(3, guideChannelId)
+                .setParameter(4, reason)
+                .setParameter(5, channelId)
+                .executeUpdate()
+            > 0;
+    refresh(em, channelId);
+    return decided;
   }
 }

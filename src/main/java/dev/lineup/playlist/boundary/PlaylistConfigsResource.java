@@ -190,9 +190,19 @@ public class PlaylistConfigsResource {
       @QueryParam("after") String after,
       @QueryParam("search") String search) {
     PlaylistConfig config = PlaylistConfig.require(em, id);
-    PreviewRequest request =
-        PreviewRequest.parse(limit, offset, after, null, null, search, null, null);
     PlaylistSettings settings = config.settings();
+    // A playlist that merges duplicates previews one row per merged channel, as players get it
+    PreviewRequest request =
+        PreviewRequest.parse(
+            limit,
+            offset,
+            after,
+            null,
+            null,
+            search,
+            null,
+            null,
+            String.valueOf(settings.mergeDuplicates()));
     List<Account> accounts = playlists.accounts(settings);
     Optional<ChannelSelection> selection =
         playlists.selection(settings, accounts, request.search());

@@ -4,7 +4,6 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.ChannelSelection;
 import dev.lineup.channel.control.PreviewRequest;
-import dev.lineup.identity.control.MergedChannels;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.GroupBy;
@@ -21,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +82,9 @@ public class ConfigPlaylist {
         .map(
             s ->
                 preview
-                    .page(s, PreviewRequest.parse("1", null, null, null, null, null, null, null))
+                    .page(
+                        s,
+                        PreviewRequest.parse("1", null, null, null, null, null, null, null, null))
                     .total())
         .orElse(0L);
   }
@@ -128,14 +128,6 @@ public class ConfigPlaylist {
       throw new ProblemException(503, "Not synced yet", notSynced).with("retry_after_seconds", 60);
     }
   }
-
-  /**
-   * The guide a person or the matcher chose for a channel (a person's "no guide" included); a
-   * channel without one keeps its provider's tvg-id.
-   */
-  static final String MAPPED_GUIDE =
-      " LEFT JOIN channel_guides cg ON cg.channel_id = c.id"
-          + " AND (cg.status IN ('auto', 'manual') OR cg.by_person)";
 
   /** Streams the playlist of these settings; returns the number of channels written. */
   public int write(PlaylistSettings s, List<Account> accounts, String epgUrl, Writer out)
@@ -232,7 +224,12 @@ public class ConfigPlaylist {
       liveBases.put(account.id(), ProviderUrls.liveBase(account));
     }
     boolean suffix = s.accountSuffix() && selection.get().accountIds().size() > 1;
-    ChannelSelection.Sql sql = selection.get().sql();
+    // One entry per merged channel: its first source in this playlist
+    ChannelSelection.Sql sql =
+        (s.mergeDuplicates() && onlyChannel == null
+                ? selection.get().oneSourceEach()
+                : selection.get())
+            .sql();
     String firstTag =
         s.groupBy() == GroupBy.FIRST_TAG
             ? ", (SELECT MIN(t.name) FROM channel_tags ft JOIN tags t ON t.id = ft.tag_id"
@@ -244,11 +241,11 @@ public class ConfigPlaylist {
             + " c.stream_url, cat.name, c.account_id"
             + firstTag
             + ", c.extras, c.id, c.tv_archive, c.tv_archive_duration, c.added,"
-            + " cg.channel_id IS NOT NULL, cg.guide, cg.guide_channel_id,"
+            // the guide a person or the matcher chose (kept on the channel: IdentityColumns)
+            + " c.guide_mapped, c.guide, c.guide_channel_id,"
             + (pinnedTo(s) == null ? " NULL" : " pn.number")
             + " "
             + sql.from()
-            + MAPPED_GUIDE
             + (pinnedTo(s) == null
                 ? ""
                 : " LEFT JOIN playlist_numbers pn ON pn.playlist_id = "
@@ -264,18 +261,9 @@ public class ConfigPlaylist {
     int entries = 0;
     GroupNumbers groupNumbers = new GroupNumbers(s.startNumber());
     try (Connection connection = dataSource.getConnection()) {
-      // One entry per merged channel: its first source in this playlist (read first, a bit each)
-      BitSet secondaries =
-          s.mergeDuplicates() && onlyChannel == null
-              ? MergedChannels.secondaries(connection, sql)
-              : null;
       try (PreparedStatement query = streamed(connection, statement, sql.params());
           ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          if (secondaries != null
-              && secondaries.get((int) Math.min(rs.getLong(12), Integer.MAX_VALUE))) {
-            continue;
-          }
           String cleaned = rs.getString(3);
           int num = rs.getInt(6);
           Integer providerNumber = rs.wasNull() || num <= 0 ? null : num;

@@ -86,14 +86,14 @@ public class PinnedNumbers {
       if (state.equals(given.get(config))) {
         return;
       }
-      if (give(config, settings.startNumber(), entries)) {
+      if (give(config, settings.startNumber(), settings.mergeDuplicates(), entries)) {
         given.put(config, state);
       }
     }
   }
 
   /** Gives the missing numbers; false when some could not be stored (given again next time). */
-  private boolean give(long config, int start, Entries entries) throws IOException {
+  private boolean give(long config, int start, boolean merged, Entries entries) throws IOException {
     long begin = System.nanoTime();
     Set<Long> byPerson = new HashSet<>();
     BitSet used = used(config, byPerson);
@@ -128,6 +128,12 @@ public class PinnedNumbers {
         });
     if (count[0] == 0) {
       return true;
+    }
+    if (merged) {
+      count[0] = handOver(config, waiting[0], groups[0], count[0]);
+      if (count[0] == 0) {
+        return true;
+      }
     }
     int[] numbers = new int[count[0]];
     for (int i = 0; i < count[0]; i++) {
@@ -177,6 +183,69 @@ public class PinnedNumbers {
                 + (System.nanoTime() - begin) / 1_000_000
                 + " ms");
     return stored == count[0];
+  }
+
+  /**
+   * A merged channel keeps its number when another of its sources comes first: a waiting channel
+   * takes the number another source of its merged channel holds (that one is no entry now: a merged
+   * playlist lists one source each). Returns how many still wait, moved to the front of the arrays.
+   */
+  private int handOver(long config, long[] waiting, int[] groups, int count) throws IOException {
+    int left = 0;
+    try (Connection connection = dataSource.getConnection()) {
+      for (int from = 0; from < count; from += BATCH) {
+        int size = Math.min(count, from + BATCH) - from;
+        String marks = "?,".repeat(size - 1) + "?";
+        // IGNORE: two holders for one channel (merged since) keep one number each way
+        try (PreparedStatement move =
+            connection.prepareStatement(
+                // from the waiting channels to their merged channel's other sources (a few each)
+                "UPDATE IGNORE channels nw STRAIGHT_JOIN channels old FORCE INDEX (ix_channels_merge)"
+                    + " ON old.merge_key = nw.merge_key AND old.id <> nw.id"
+                    + " STRAIGHT_JOIN playlist_numbers pn"
+                    + " ON pn.playlist_id = ? AND pn.channel_id = old.id"
+                    + " SET pn.channel_id = nw.id WHERE nw.id IN ("
+                    + marks
+                    + ")")) {
+          move.setLong(1, config);
+          for (int i = 0; i < size; i++) {
+            move.setLong(2 + i, waiting[from + i]);
+          }
+          if (move.executeUpdate() == 0) {
+            for (int i = from; i < from + size; i++) {
+              waiting[left] = waiting[i];
+              groups[left++] = groups[i];
+            }
+            continue;
+          }
+        }
+        Set<Long> numbered = new HashSet<>();
+        try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT channel_id FROM playlist_numbers WHERE playlist_id = ? AND channel_id IN ("
+                    + marks
+                    + ")")) {
+          select.setLong(1, config);
+          for (int i = 0; i < size; i++) {
+            select.setLong(2 + i, waiting[from + i]);
+          }
+          try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+              numbered.add(rs.getLong(1));
+            }
+          }
+        }
+        for (int i = from; i < from + size; i++) {
+          if (!numbered.contains(waiting[i])) {
+            waiting[left] = waiting[i];
+            groups[left++] = groups[i];
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IOException("Could not hand playlist " + config + "'s numbers over", e);
+    }
+    return left;
   }
 
   /**

@@ -87,10 +87,9 @@ public class PlaylistGuide {
             ConfigPlaylist.streamed(
                 connection,
                 sql.select()
-                    + "DISTINCT cg.channel_id IS NOT NULL, cg.guide,"
-                    + " IF(cg.channel_id IS NULL, c.epg_channel_id, cg.guide_channel_id) "
+                    + "DISTINCT c.guide_mapped, c.guide,"
+                    + " IF(c.guide_mapped, c.guide_channel_id, c.epg_channel_id) "
                     + sql.from()
-                    + ConfigPlaylist.MAPPED_GUIDE
                     + sql.where(),
                 sql.params())) {
       try (ResultSet rs = query.executeQuery()) {

@@ -232,8 +232,7 @@ public class M3uPlaylistReader {
     }
     Integer number = number(attributes.remove("tvg-chno"));
     String name = title.strip().isEmpty() && tvgName != null ? tvgName : title.strip();
-    // The tvg-name only when it says more than the name (most entries repeat their title there):
-    // a narrower row, and most entries without extras at all (then no JSON is built).
+    // The tvg-name only when it says more than the name: most entries have no extras (no JSON)
     boolean ownTvgName = tvgName != null && !tvgName.equals(name);
     String extrasJson = null;
     if (ownTvgName || !attributes.isEmpty() || !options.isEmpty()) {

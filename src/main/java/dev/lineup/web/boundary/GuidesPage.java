@@ -53,13 +53,12 @@ public class GuidesPage extends HttpServlet {
         request.setAttribute("sources", sources.all());
         PageRenderer.render(request, response, "guides/sources", "guides");
       } else if (path.equals("/merged")) {
-        String offsetText = PageRenderer.param(request, "offset");
-        int offset =
-            offsetText == null || !offsetText.matches("\\d{1,9}")
-                ? 0
-                : Integer.parseInt(offsetText);
         request.setAttribute(
-            "merged", merged.page(PageRenderer.param(request, "search"), 20, offset));
+            "merged",
+            merged.page(
+                PageRenderer.param(request, "search"),
+                "20",
+                PageRenderer.param(request, "offset")));
         PageRenderer.render(request, response, "guides/merged", "guides");
       } else if (path.equals("/channels")) {
         // Suggestions while a person types a guide channel (the review list's "Set" field)
@@ -90,11 +89,10 @@ public class GuidesPage extends HttpServlet {
     Long accountId =
         account == null || !account.matches("\\d{1,18}") ? null : Long.valueOf(account);
     String search = PageRenderer.param(request, "search");
-    String offsetText = PageRenderer.param(request, "offset");
-    int offset =
-        offsetText == null || !offsetText.matches("\\d{1,9}") ? 0 : Integer.parseInt(offsetText);
     GuideMatches.GuideMatchPage page =
-        matches.page(GuideMatches.Query.parse(status, accountId, search, 50, offset));
+        matches.page(
+            GuideMatches.Query.parse(
+                status, accountId, search, "50", PageRenderer.param(request, "offset")));
     Map<String, String> keys = guides.keys();
     request.setAttribute("page", page);
     request.setAttribute("rows", page.items().stream().map(m -> row(m, keys)).toList());

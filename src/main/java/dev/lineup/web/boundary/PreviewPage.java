@@ -77,6 +77,7 @@ public class PreviewPage extends HttpServlet {
       applyFilters = "true"; // the page's first load: the switch's default
     }
     String filtersSwitch = applyFilters;
+    boolean merged = request.getParameter("merged") != null; // a checkbox: absent means off
     // The API's parameters, read as the API reads them; the page sets the page size and the
     // filters switch (a checkbox: absent means off) and never shows inactive channels.
     PreviewRequest query =
@@ -86,6 +87,7 @@ public class PreviewPage extends HttpServlet {
                       case "limit" -> PAGE_SIZE;
                       case "apply_filters" -> filtersSwitch;
                       case "include_inactive" -> null;
+                      case "merged" -> merged ? "true" : null;
                       default -> PageRenderer.param(request, name);
                     })
             .request();
@@ -96,6 +98,7 @@ public class PreviewPage extends HttpServlet {
     boolean database = Boolean.TRUE.equals(view.get("using_database"));
     request.setAttribute("result", view);
     request.setAttribute("applyFilters", applyFilters.equals("true"));
+    request.setAttribute("merged", merged);
     if (Boolean.TRUE.equals(view.get("has_more"))) {
       Map<String, String> next = new LinkedHashMap<>();
       for (String name : List.of("account", "search", "tags", "match")) {
@@ -106,6 +109,9 @@ public class PreviewPage extends HttpServlet {
       next.put("filters_shown", "1");
       if (applyFilters.equals("true")) {
         next.put("apply_filters", "on");
+      }
+      if (merged) {
+        next.put("merged", "on");
       }
       if (database) {
         next.put("after", (String) view.get("next_after"));

@@ -93,7 +93,7 @@ public class ShortEpg {
     // A mapped channel's guide is the one it is mapped to; else its own account's guide first
     List<String> keys = new ArrayList<>();
     if (channel.guide() != null) {
-      Optional.ofNullable(guides.keys().get(channel.guide())).ifPresent(keys::add);
+      guides.key(channel.guide()).ifPresent(keys::add);
     } else {
       ownFirst(accounts, channel.accountId()).forEach(a -> keys.add(GuideRefresh.key(a)));
     }
