@@ -1,5 +1,6 @@
 package dev.lineup.benchmark;
 
+import dev.lineup.identity.entity.IdentityColumns;
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
@@ -108,6 +109,8 @@ class IdentityBenchmark {
           if (mapped) {
             Db.update("INSERT INTO channel_guides SELECT * FROM bench_channel_guides");
           }
+          // What outputs read is the copy on the channels: made as the server makes it
+          Db.update(IdentityColumns.refresh("c.account_id = " + account));
           Thread.sleep(SETTLE_MS); // the database's purge of the rows just swapped settles
           edit(configId, config.getString("name"), account, round * 2 + (mapped ? 1 : 0));
           download(m3u); // renders it; the timed one below renders it again

@@ -159,7 +159,10 @@ public record ChannelSelection(
         params);
   }
 
-  /** The selection's conditions on channels {@code alias}, each as its own subquery. */
+  /**
+   * The selection's conditions on channels {@code alias}, each as its own subquery; not the search,
+   * which narrows what a person looks at, not which source stands for a merged channel.
+   */
   private void memberOf(String alias, StringBuilder where, List<Object> params) {
     String id = alias + ".id";
     where.append(" AND ").append(alias).append(".account_id IN (");
@@ -170,13 +173,6 @@ public record ChannelSelection(
     }
     if (applyFilters) {
       where.append(" AND ").append(alias).append(".passes_filters = 1");
-    }
-    if (fullText != null) {
-      where
-          .append(" AND EXISTS (SELECT 1 FROM channel_search ms WHERE ms.channel_id = ")
-          .append(id)
-          .append(" AND MATCH(ms.search_text) AGAINST (? IN BOOLEAN MODE))");
-      params.add(fullText);
     }
     if (matchAll) {
       for (long tag : tagIds) {

@@ -156,8 +156,10 @@ public class MergedChannelsResource {
       }
     }
     json.throwIfInvalid();
+    // Their rows are locked first: the copy of their keys onto them comes last, and a matching
+    // run locks channels before their merge rows too (one order: no deadlock)
     for (long id : sources) {
-      if (query("SELECT id FROM channels WHERE id = ?", List.of(id)).isEmpty()) {
+      if (query("SELECT id FROM channels WHERE id = ? FOR UPDATE", List.of(id)).isEmpty()) {
         json.reject("sources", "channel " + id + " does not exist");
       }
     }
@@ -179,11 +181,11 @@ public class MergedChannelsResource {
     siblingParams.addAll(listed);
     for (Object sibling :
         query(
-            "SELECT c.id FROM channels c WHERE c.merge_key IN ("
+            "SELECT c.id FROM channels c FORCE INDEX (ix_channels_merge) WHERE c.merge_key IN ("
                 + String.join(",", keys.stream().map(k -> "?").toList())
                 + ") AND c.id NOT IN ("
                 + marks
-                + ") ORDER BY c.account_id, c.id",
+                + ") ORDER BY c.account_id, c.id FOR UPDATE",
             siblingParams)) {
       sources.add(((Number) sibling).longValue());
     }
@@ -203,15 +205,9 @@ public class MergedChannelsResource {
           .setParameter(3, position++)
           .executeUpdate();
     }
-    // Its members before (their rows went above) and now: their stored keys follow
-    List<Object> refreshed = new ArrayList<>(sources);
-    refreshed.add(0, key);
-    update(
-        IdentityColumns.refresh(
-            "c.merge_key = ? OR c.id IN ("
-                + String.join(",", sources.stream().map(id -> "?").toList())
-                + ")"),
-        refreshed);
+    // Its members now, and before (their merge rows went above): their stored keys follow
+    update(IdentityColumns.refreshIds(sources.size()), new ArrayList<>(sources));
+    update(IdentityColumns.refresh("c.merge_key = ?"), List.of(key));
     LOG.info(() -> "Merged channel " + key + " set by a person: " + sources);
     changed.fire(ChannelsChanged.all());
     List<MergedChannel> group = sources(List.of(key));
@@ -226,7 +222,7 @@ public class MergedChannelsResource {
       content = @Content(schema = @Schema(implementation = Deleted.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public Deleted split(@PathParam("channel") long channel) {
-    if (query("SELECT id FROM channels WHERE id = ?", List.of(channel)).isEmpty()) {
+    if (query("SELECT id FROM channels WHERE id = ? FOR UPDATE", List.of(channel)).isEmpty()) {
       throw ProblemException.notFound("Channel", channel);
     }
     em.createNativeQuery(

@@ -357,7 +357,7 @@ public class GuideMatching {
         insert.setLong(p++, row.fingerprint());
         insert.setString(p++, row.nameKey());
       }
-      insert.executeUpdate();
+      retried(insert);
     }
     // What outputs read, copied onto the channels (IdentityColumns)
     try (PreparedStatement refresh =
@@ -366,8 +366,27 @@ public class GuideMatching {
       for (Row row : batch) {
         refresh.setLong(p++, row.channelId());
       }
-      refresh.executeUpdate();
+      retried(refresh);
     }
     batch.clear();
+  }
+
+  /**
+   * Runs a statement of its own (autocommit), again when the database chose it as a deadlock's
+   * victim or its lock wait timed out (a person's decision on the same channels): a few times.
+   */
+  private static void retried(PreparedStatement statement) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        statement.executeUpdate();
+        return;
+      } catch (SQLException e) {
+        boolean contention = "40001".equals(e.getSQLState()) || e.getErrorCode() == 1205;
+        if (!contention || attempt == 3) {
+          throw e;
+        }
+        LOG.info(() -> "Guide matching: a batch met a person's change, written again");
+      }
+    }
   }
 }

@@ -47,6 +47,7 @@ public final class ChannelGuide {
    * @return false when there is nothing to confirm
    */
   public static boolean confirm(EntityManager em, long channelId) {
+    lock(em, channelId);
     boolean confirmed =
         em.createNativeQuery(
                     "UPDATE channel_guides SET status = 'manual', by_person = TRUE, score = NULL,"
@@ -59,6 +60,16 @@ public final class ChannelGuide {
     return confirmed;
   }
 
+  /**
+   * Locks the channel's row before its guide row is written: the copy onto it comes after, and a
+   * matching run's copy locks channels first too (the same order: no deadlock).
+   */
+  private static void lock(EntityManager em, long channelId) {
+    em.createNativeQuery("SELECT id FROM channels WHERE id = ? FOR UPDATE")
+        .setParameter(1, channelId)
+        .getResultList();
+  }
+
   /** Copies the channel's identity onto its row ({@link IdentityColumns}). */
   private static void refresh(EntityManager em, long channelId) {
     em.createNativeQuery(IdentityColumns.refreshIds(1)).setParameter(1, channelId).executeUpdate();
@@ -66,6 +77,7 @@ public final class ChannelGuide {
 
   /** Hands the channel back to the matcher: its row goes, the next run matches it. */
   public static void forget(EntityManager em, long channelId) {
+    lock(em, channelId);
     em.createNativeQuery("DELETE FROM channel_guides WHERE channel_id = ?")
         .setParameter(1, channelId)
         .executeUpdate();
@@ -80,6 +92,7 @@ public final class ChannelGuide {
       String guide,
       String guideChannelId,
       String reason) {
+    lock(em, channelId);
     boolean decided =
         em.createNativeQuery(
                     "INSERT INTO channel_guides (channel_id, status, by_person, guide, guide_channel_id,"

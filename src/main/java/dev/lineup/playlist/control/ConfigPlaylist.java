@@ -84,7 +84,16 @@ public class ConfigPlaylist {
                 preview
                     .page(
                         s,
-                        PreviewRequest.parse("1", null, null, null, null, null, null, null, null))
+                        PreviewRequest.parse(
+                            "1",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            String.valueOf(settings.mergeDuplicates())))
                     .total())
         .orElse(0L);
   }
@@ -199,11 +208,16 @@ public class ConfigPlaylist {
   public int entries(PlaylistSettings s, List<Account> accounts, Long onlyChannel, EntrySink sink)
       throws IOException {
     if (pinnedTo(s) != null && onlyChannel == null) {
-      // Numbers are given before a whole playlist is written; one channel's lookup reads them only
-      pinned.ensure(
-          s, accounts.stream().map(Account::id).toList(), all -> stream(s, accounts, null, all));
+      // Numbers are given before a whole playlist is written (reading them in the database), which
+      // then takes them from memory; one channel's lookup reads its number in the database
+      PinnedNumbers.Given given =
+          pinned.ensure(
+              s,
+              accounts.stream().map(Account::id).toList(),
+              all -> stream(s, accounts, null, all, null));
+      return stream(s, accounts, null, sink, given);
     }
-    return stream(s, accounts, onlyChannel, sink);
+    return stream(s, accounts, onlyChannel, sink, null);
   }
 
   /** The config whose pinned numbers the playlist shows, or null. */
@@ -211,8 +225,18 @@ public class ConfigPlaylist {
     return s.numbering() == Numbering.PINNED ? s.configId() : null;
   }
 
-  private int stream(PlaylistSettings s, List<Account> accounts, Long onlyChannel, EntrySink sink)
+  /**
+   * @param given the playlist's pinned numbers in memory; null: read them with each channel (pinned
+   *     numbering) or none
+   */
+  private int stream(
+      PlaylistSettings s,
+      List<Account> accounts,
+      Long onlyChannel,
+      EntrySink sink,
+      PinnedNumbers.Given given)
       throws IOException {
+    boolean joinNumbers = pinnedTo(s) != null && given == null;
     Optional<ChannelSelection> selection = selection(s, accounts, null);
     if (selection.isEmpty()) {
       return 0;
@@ -243,10 +267,10 @@ public class ConfigPlaylist {
             + ", c.extras, c.id, c.tv_archive, c.tv_archive_duration, c.added,"
             // the guide a person or the matcher chose (kept on the channel: IdentityColumns)
             + " c.guide_mapped, c.guide, c.guide_channel_id,"
-            + (pinnedTo(s) == null ? " NULL" : " pn.number")
+            + (joinNumbers ? " pn.number" : " NULL")
             + " "
             + sql.from()
-            + (pinnedTo(s) == null
+            + (!joinNumbers
                 ? ""
                 : " LEFT JOIN playlist_numbers pn ON pn.playlist_id = "
                     + pinnedTo(s).longValue()
@@ -299,7 +323,7 @@ public class ConfigPlaylist {
                     case SEQUENTIAL -> number++;
                     case GROUP -> groupNumbers.next(group);
                     case NONE -> null;
-                    case PINNED -> pinnedNumber(rs);
+                    case PINNED -> given == null ? pinnedNumber(rs) : given.of(rs.getLong(12));
                   },
                   group,
                   base == null ? rs.getString(7) : base + rs.getString(1) + ".ts",
