@@ -145,6 +145,30 @@ final class LineupMerge {
    */
   Applied apply(boolean categories, boolean channels, int categoriesFetched, int channelsFetched)
       throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return applyOnce(categories, channels, categoriesFetched, channelsFetched);
+      } catch (SQLException e) {
+        // A deadlock's victim (the background guide matching copies onto the same channels) is
+        // rolled back whole: the merge runs again. Not a first sync's: its channels went with it.
+        boolean deadlock = "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213;
+        if (!deadlock || loadedDirectly || attempt == 5) {
+          throw e;
+        }
+        LOG.info(() -> "Merge of account " + accountId + " met a deadlock; merging again");
+        try {
+          Thread.sleep(250L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Applied applyOnce(
+      boolean categories, boolean channels, int categoriesFetched, int channelsFetched)
+      throws SQLException {
     Timestamp now = now();
     connection.setAutoCommit(false);
     try {
