@@ -311,7 +311,7 @@ public class SyncBenchmark {
     long searchIndexMs = Accounts.awaitSearchIndex(account, 300);
     // So is the guide matching of new and changed channels (issue 18), which writes a row for each
     // and copies it onto the channel: not timed here (IdentityBenchmark times it)
-    awaitGuideMatching(account);
+    Accounts.awaitGuideMatching(account);
     heap.close(); // the peak includes that background work
     return new Result(
         scenario,
@@ -321,28 +321,6 @@ public class SyncBenchmark {
         written,
         heap.peakMb(),
         searchIndexMs);
-  }
-
-  /**
-   * Waits (at most 60 s) until every active channel of the account has its matching outcome for its
-   * current fingerprint and no matching statement runs any more.
-   */
-  static void awaitGuideMatching(long account) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline
-        && (Db.number(
-                    "SELECT COUNT(*) FROM channels c LEFT JOIN channel_guides cg"
-                        + " ON cg.channel_id = c.id WHERE c.account_id = ? AND c.is_active"
-                        + " AND (cg.channel_id IS NULL OR cg.channel_fingerprint <> c.fingerprint)",
-                    account)
-                > 0
-            || Db.number(
-                    "SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-                        + " WHERE INFO LIKE 'INSERT IGNORE INTO channel_guides%'"
-                        + " OR INFO LIKE 'UPDATE channels c LEFT JOIN channel_guides%'")
-                > 0)) {
-      Thread.sleep(200);
-    }
   }
 
   /**

@@ -65,6 +65,33 @@ public final class Accounts {
   }
 
   /**
+   * Waits (at most 60 s) until every active channel of the account has its matching outcome for its
+   * current fingerprint and no matching statement runs any more.
+   */
+  public static void awaitGuideMatching(long account) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline
+        && (Db.number(
+                    "SELECT COUNT(*) FROM channels c LEFT JOIN channel_guides cg"
+                        + " ON cg.channel_id = c.id WHERE c.account_id = ? AND c.is_active"
+                        + " AND (cg.channel_id IS NULL OR cg.channel_fingerprint <> c.fingerprint)",
+                    account)
+                > 0
+            || Db.number(
+                    "SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                        + " WHERE INFO LIKE 'INSERT IGNORE INTO channel_guides%'"
+                        + " OR INFO LIKE 'UPDATE channels c LEFT JOIN channel_guides%'")
+                > 0)) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
    * Waits until the account's search documents are current (its previews stop saying {@code
    * search_pending}), at most {@code limitSeconds}; returns how long that took in ms.
    */

@@ -36,8 +36,10 @@ class AccountLockIT {
       provider.serve("[]", "[]");
 
       try (Connection other = Db.connect()) {
-        // Waits for the tagging that may follow the first sync in the background.
+        // Waits for the tagging that may follow the first sync in the background, and for the guide
+        // matching (not under the lock: it writes its outcome and the copy onto the channels)
         assertTrue(lock(other, "SELECT GET_LOCK(?, 60)", account), "the test holds the lock");
+        Accounts.awaitGuideMatching(account);
         String tags = Db.checksum(tagsOf);
         String channels = Db.checksum(channelsOf);
         provider.forgetRequests();
