@@ -74,7 +74,8 @@ public final class Accounts {
         && (Db.number(
                     "SELECT COUNT(*) FROM channels c LEFT JOIN channel_guides cg"
                         + " ON cg.channel_id = c.id WHERE c.account_id = ? AND c.is_active"
-                        + " AND (cg.channel_id IS NULL OR cg.channel_fingerprint <> c.fingerprint)",
+                        + " AND (cg.channel_id IS NULL"
+                        + " OR (NOT cg.by_person AND cg.channel_fingerprint <> c.fingerprint))",
                     account)
                 > 0
             || Db.number(
