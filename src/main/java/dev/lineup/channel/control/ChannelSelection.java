@@ -64,7 +64,7 @@ public record ChannelSelection(
     // those with the other tags (small key lookups), and only then read the channels left.
     boolean tagDriven = matchAll && !tagIds.isEmpty() && fullText == null;
     StringBuilder from = new StringBuilder();
-    StringBuilder where = new StringBuilder(" WHERE ");
+    StringBuilder where = new StringBuilder(" WHERE TRUE");
     List<Object> params = new ArrayList<>();
     if (tagDriven) {
       from.append("FROM channel_tags t0");
@@ -79,7 +79,7 @@ public record ChannelSelection(
         params.add(tagIds.get(i));
       }
       from.append(" JOIN channels c ON c.id = t0.channel_id");
-      where.append("t0.tag_id = ? AND ");
+      where.append(" AND t0.tag_id = ?");
       params.add(tagIds.get(0));
     } else {
       from.append("FROM channels c");
@@ -100,14 +100,7 @@ public record ChannelSelection(
         }
       }
     }
-    where.append("c.account_id IN (").append(marks(accountIds.size())).append(')');
-    params.addAll(accountIds);
-    if (!includeInactive) {
-      where.append(" AND c.is_active = 1");
-    }
-    if (applyFilters) {
-      where.append(" AND c.passes_filters = 1");
-    }
+    accountsAndFlags("c", where, params);
     if (fullText != null) {
       where.append(" AND MATCH(s.search_text) AGAINST (? IN BOOLEAN MODE)");
       params.add(fullText);
@@ -118,14 +111,6 @@ public record ChannelSelection(
           .append(marks(tagIds.size()))
           .append("))");
       params.addAll(tagIds);
-    }
-    if (!excludeTagIds.isEmpty()) {
-      where
-          .append(" AND NOT EXISTS (SELECT 1 FROM channel_tags x WHERE x.channel_id = c.id")
-          .append(" AND x.tag_id IN (")
-          .append(marks(excludeTagIds.size()))
-          .append("))");
-      params.addAll(excludeTagIds);
     }
     if (merged) {
       // Left out: a channel with an earlier source of its merged channel in the same selection.
@@ -165,15 +150,7 @@ public record ChannelSelection(
    */
   private void memberOf(String alias, StringBuilder where, List<Object> params) {
     String id = alias + ".id";
-    where.append(" AND ").append(alias).append(".account_id IN (");
-    where.append(marks(accountIds.size())).append(')');
-    params.addAll(accountIds);
-    if (!includeInactive) {
-      where.append(" AND ").append(alias).append(".is_active = 1");
-    }
-    if (applyFilters) {
-      where.append(" AND ").append(alias).append(".passes_filters = 1");
-    }
+    accountsAndFlags(alias, where, params);
     if (matchAll) {
       for (long tag : tagIds) {
         where
@@ -191,11 +168,27 @@ public record ChannelSelection(
           .append("))");
       params.addAll(tagIds);
     }
+  }
+
+  /**
+   * The conditions every channel of the selection meets on its own row: its account, active (unless
+   * asked), passing the filters (unless asked not to), none of the excluded tags.
+   */
+  private void accountsAndFlags(String alias, StringBuilder where, List<Object> params) {
+    where.append(" AND ").append(alias).append(".account_id IN (");
+    where.append(marks(accountIds.size())).append(')');
+    params.addAll(accountIds);
+    if (!includeInactive) {
+      where.append(" AND ").append(alias).append(".is_active = 1");
+    }
+    if (applyFilters) {
+      where.append(" AND ").append(alias).append(".passes_filters = 1");
+    }
     if (!excludeTagIds.isEmpty()) {
       where
-          .append(" AND NOT EXISTS (SELECT 1 FROM channel_tags mx WHERE mx.channel_id = ")
-          .append(id)
-          .append(" AND mx.tag_id IN (")
+          .append(" AND NOT EXISTS (SELECT 1 FROM channel_tags x WHERE x.channel_id = ")
+          .append(alias)
+          .append(".id AND x.tag_id IN (")
           .append(marks(excludeTagIds.size()))
           .append("))");
       params.addAll(excludeTagIds);
