@@ -46,7 +46,7 @@ public class ChannelPreview {
       boolean active,
       long accountId,
       String accountName,
-      int sources) {
+      Integer sources) {
     Channel withSources(int count) {
       return new Channel(
           id,
@@ -165,7 +165,7 @@ public class ChannelPreview {
       } else {
         total = count(connection, sql.count(), sql.countParams());
       }
-      List<Channel> channels = PreviewRows.details(connection, ids, selection);
+      List<Channel> channels = PreviewRows.details(connection, ids, selection, request.merged());
       String next =
           hasMore
               ? new PreviewRequest.Cursor(last(channels).name(), last(channels).id()).encode()

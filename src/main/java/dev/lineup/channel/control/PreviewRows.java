@@ -19,10 +19,11 @@ public final class PreviewRows {
   private PreviewRows() {}
 
   /**
-   * The page's channels in page order, with category, account, tags and how many sources their
-   * merged channel has in the selection.
+   * The page's channels in page order, with category, account, tags and, when {@code merged} (one
+   * row per merged channel), how many sources their merged channel has in the selection.
    */
-  static List<Channel> details(Connection connection, List<Long> ids, ChannelSelection selection)
+  static List<Channel> details(
+      Connection connection, List<Long> ids, ChannelSelection selection, boolean merged)
       throws SQLException {
     if (ids.isEmpty()) {
       return List.of();
@@ -59,16 +60,17 @@ public final class PreviewRows {
                 rs.getBoolean(7),
                 rs.getLong(8),
                 rs.getString(9),
-                1));
+                merged ? 1 : null));
       }
     }
-    Map<String, Integer> sources = sources(connection, keys.values(), selection);
+    Map<String, Integer> sources =
+        merged ? sources(connection, keys.values(), selection) : Map.of();
     List<Channel> ordered = new ArrayList<>(ids.size());
     for (long id : ids) {
       Channel channel = byId.get(id);
       if (channel != null) {
-        int count = sources.getOrDefault(keys.get(id), 1);
-        ordered.add(count == 1 ? channel : channel.withSources(count));
+        Integer count = sources.get(keys.get(id));
+        ordered.add(count == null ? channel : channel.withSources(count));
       }
     }
     return ordered;

@@ -80,9 +80,9 @@ public final class PreviewView {
       String accountName,
       @Schema(
               description =
-                  "How many of the preview's channels are sources of its merged channel (1: alone);"
-                      + " merged=true shows the first of them only")
-          int sources) {}
+                  "With merged=true (one row per merged channel, by its first source): how many of"
+                      + " the preview's channels are its sources (1: alone)")
+          Integer sources) {}
 
   public record UnsyncedAccount(long id, String name) {}
 
@@ -115,7 +115,9 @@ public final class PreviewView {
       if (crossAccount) {
         channel.put("account_id", c.accountId());
         channel.put("account_name", c.accountName());
-        channel.put("sources", c.sources());
+        if (c.sources() != null) {
+          channel.put("sources", c.sources());
+        }
       }
       channels.add(channel);
     }

@@ -73,7 +73,7 @@ public class ProviderPreview {
                     true,
                     account.id(),
                     account.name(),
-                    1));
+                    null));
           }
         });
     return new ChannelPreview.Page(total[0], page, total[0] > end, null);
