@@ -168,6 +168,7 @@ class OpenApiIT {
     calls.send("POST", "/api/maintenance/optimize?purge_inactive_days=36500", null);
     calls.send("GET", a + "/preview?limit=3", null);
     calls.send("GET", "/api/channels/preview?limit=3&account_ids=" + account, null);
+    calls.send("GET", "/api/channels/preview?limit=3&merged=true&account_ids=" + account, null);
     calls.send("POST", a + "/epg/refresh", null);
     calls.send("GET", a + "/epg", null);
     calls.send("POST", "/api/epg/match?account_id=" + account, null);

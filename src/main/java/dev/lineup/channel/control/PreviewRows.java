@@ -69,7 +69,8 @@ public final class PreviewRows {
     for (long id : ids) {
       Channel channel = byId.get(id);
       if (channel != null) {
-        Integer count = sources.get(keys.get(id));
+        String key = keys.get(id); // null: alone
+        Integer count = key == null ? null : sources.get(key);
         ordered.add(count == null ? channel : channel.withSources(count));
       }
     }
