@@ -25,4 +25,11 @@ public final class Sql {
       return rows;
     }
   }
+
+  /**
+   * Whether the database chose the statement's transaction as a deadlock's victim (rolled back).
+   */
+  public static boolean deadlock(java.sql.SQLException e) {
+    return "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213;
+  }
 }

@@ -5,6 +5,7 @@ import dev.lineup.epg.entity.GuideSource;
 import dev.lineup.identity.entity.ChannelGuide.Status;
 import dev.lineup.identity.entity.IdentityColumns;
 import dev.lineup.platform.ChannelsChanged;
+import dev.lineup.platform.Sql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -381,7 +382,7 @@ public class GuideMatching {
         statement.executeUpdate();
         return;
       } catch (SQLException e) {
-        boolean contention = "40001".equals(e.getSQLState()) || e.getErrorCode() == 1205;
+        boolean contention = Sql.deadlock(e) || e.getErrorCode() == 1205; // or a lock wait timeout
         if (!contention || attempt == 3) {
           throw e;
         }

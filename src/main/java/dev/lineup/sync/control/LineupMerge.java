@@ -151,7 +151,7 @@ final class LineupMerge {
       } catch (SQLException e) {
         // A deadlock's victim (the background guide matching copies onto the same channels) is
         // rolled back whole: the merge runs again. Not a first sync's: its channels went with it.
-        boolean deadlock = "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213;
+        boolean deadlock = Sql.deadlock(e);
         if (!deadlock || loadedDirectly || attempt == 5) {
           throw e;
         }
