@@ -10,8 +10,9 @@
 
   <h2>Xtream Codes logins</h2>
   <p class="muted small">In the player, choose “Xtream Codes” and type the server address
-    <code class="secret"><c:out value="${server}"/></code>, a username and its password. Streams still come from
-    your provider, and the player sees the provider's login in their URLs.</p>
+    <code class="secret"><c:out value="${server}"/></code>, a username and its password. Streams come through
+    Lineup when the login's playlist relays them (its “Streams” setting); “Connections” is how many channels the login
+    may watch at once.</p>
   <div id="user-list" hx-get="/players/list" hx-trigger="refresh"><jsp:include page="list.jsp"/></div>
 
   <h3 id="add">New login</h3>

@@ -52,6 +52,8 @@
                 <c:forEach var="o" items="${choices.groupBys}"><option ${p.group_by == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
               <label>Order <select name="order_by">
                 <c:forEach var="o" items="${choices.orderBys}"><option ${p.order_by == o.code() ? 'selected' : ''}>${o.code()}</option></c:forEach></select></label>
+              <label>Streams <select name="stream_mode">
+                <c:forEach var="o" items="${choices.streamModes}"><option value="${o.code()}" ${p.stream_mode == o.code() ? 'selected' : ''}><c:out value="${o.label()}"/></option></c:forEach></select></label>
               <label class="check"><input type="checkbox" name="apply_filters" ${p.apply_filters ? 'checked' : ''}> Apply the accounts' filters</label>
               <label class="check"><input type="checkbox" name="account_suffix" ${p.account_suffix ? 'checked' : ''}> Add " (Account)" to groups</label>
               <label class="check"><input type="checkbox" name="merge_duplicates" ${p.merge_duplicates ? 'checked' : ''}> One entry per channel carried by several accounts</label>

@@ -26,6 +26,8 @@
       <select name="group_by"><c:forEach var="o" items="${choices.groupBys}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
     <label>Order
       <select name="order_by"><c:forEach var="o" items="${choices.orderBys}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
+    <label>Streams
+      <select name="stream_mode"><c:forEach var="o" items="${choices.streamModes}"><option value="${o.code()}"><c:out value="${o.label()}"/></option></c:forEach></select></label>
     <label class="check"><input type="checkbox" name="apply_filters" checked> Apply the accounts' filters</label>
     <label class="check"><input type="checkbox" name="account_suffix" checked> Add " (Account)" to groups</label>
     <label class="check"><input type="checkbox" name="merge_duplicates"> One entry per channel carried by several accounts</label>

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class AuthIT {
   /** Pages and files anyone may fetch. */
   private static final Set<String> PUBLIC =
-      Set.of("/login", "/setup", "/p/*", "/playlist/*", "/epg/*", "/hdhr/*");
+      Set.of("/login", "/setup", "/p/*", "/playlist/*", "/epg/*", "/hdhr/*", "/s/*");
 
   /** The Xtream Codes doors: open to players, but only with a valid username and password. */
   private static final Set<String> XTREAM =

@@ -52,7 +52,7 @@ class HdHomeRunIT {
             + "{\"num\":12,\"stream_id\":43,\"name\":\"\",\"category_id\":\"1\"}]");
     account = Accounts.create("Tuner", provider);
     assertTrue(Api.post("/api/accounts/" + account + "/sync").json().getBoolean("success"));
-    playlist = Accounts.playlistOf("Tuner", account);
+    playlist = Accounts.playlistOf("Tuner", "redirect", account);
     hdhr = Api.BASE_URL + playlist.getJsonObject("urls").getString("hdhr");
   }
 

@@ -40,6 +40,7 @@ class ArchitectureTest {
           "epg",
           "identity",
           "playlist",
+          "relay",
           "xtream",
           "hdhomerun",
           "web");

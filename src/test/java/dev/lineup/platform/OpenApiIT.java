@@ -9,6 +9,7 @@ import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
 import dev.lineup.support.Endpoints;
 import dev.lineup.support.FakeProvider;
+import dev.lineup.support.StreamClient;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -154,6 +155,7 @@ class OpenApiIT {
             .add("sync_interval_hours", 0)
             .build());
     calls.send("PATCH", a, Json.createObjectBuilder().add("epg_url", JsonValue.NULL).build());
+    calls.send("PATCH", a, Json.createObjectBuilder().add("max_connections", 2).build());
     calls.send("POST", a + "/test", null);
     calls.send("POST", a + "/sync?force=true", null);
     assertEquals(200, calls.last.status(), calls.last::toString);
@@ -308,12 +310,17 @@ class OpenApiIT {
         p,
         Json.createObjectBuilder()
             .add("name", calls.last.json().getString("name"))
+            .add("include_accounts", Json.createArrayBuilder().add(account))
             .add("include_tags", Json.createArrayBuilder().add("US"))
             .build());
     calls.send("GET", p + "/preview?limit=2", null);
+    long playing =
+        calls.last.json().getJsonArray("channels").getJsonObject(0).getJsonNumber("id").longValue();
     calls.send(
         "PUT", p + "/numbers/" + channel, Json.createObjectBuilder().add("number", 5).build());
     calls.send("POST", p + "/rotate-token", null);
+    String m3uToken = calls.last.json().getJsonObject("urls").getString("m3u").split("/")[2];
+    relayedStream(calls, m3uToken, playing);
 
     JsonObject user =
         Json.createObjectBuilder()
@@ -361,6 +368,27 @@ class OpenApiIT {
     assertTrue(notCalled.isEmpty(), "operations this test does not check: " + notCalled);
     calls.failures.addAll(calls.all.neverSent());
     assertTrue(calls.failures.isEmpty(), String.join("\n", calls.failures));
+  }
+
+  /** A player on a relayed stream, so that /api/streams shows one; then it is stopped. */
+  private static void relayedStream(Calls calls, String token, long channel) {
+    try (StreamClient viewer = StreamClient.open("/s/" + token + "/" + channel + ".ts")) {
+      assertEquals(200, viewer.status, viewer.headers);
+      viewer.read(10_000);
+      calls.send("GET", "/api/streams", null);
+      long stream =
+          calls
+              .last
+              .json()
+              .getJsonArray("streams")
+              .getJsonObject(0)
+              .getJsonNumber("id")
+              .longValue();
+      calls.send("DELETE", "/api/streams/" + stream, null);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    calls.send("DELETE", "/api/streams/987654321", null);
   }
 
   /** Sends requests and checks each answer against the document, collecting every difference. */

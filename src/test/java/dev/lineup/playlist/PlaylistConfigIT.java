@@ -1,6 +1,7 @@
 package dev.lineup.playlist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lineup.channel.PreviewIT;
@@ -57,6 +58,26 @@ class PlaylistConfigIT {
   }
 
   @Test
+  void aPlaylistsStreamModeIsKeptByAnUpdateThatLeavesItOutAndAnUnknownOneIsRefused() {
+    JsonObject config =
+        create(
+            "{\"name\":\"%s\",\"stream_mode\":\"redirect\"}"
+                .formatted(Accounts.uniqueName("Redirected")));
+    assertEquals("redirect", config.getString("stream_mode"));
+    String path = "/api/playlist-configs/" + config.getInt("id");
+    Reply updated = Api.put(path, "{\"name\":\"%s\"}".formatted(config.getString("name")));
+    assertEquals(200, updated.status(), updated::toString);
+    assertEquals("redirect", updated.json().getString("stream_mode"), "left out: kept");
+    Reply wrong =
+        Api.put(
+            path,
+            "{\"name\":\"%s\",\"stream_mode\":\"tunnel\"}".formatted(config.getString("name")));
+    assertEquals(422, wrong.status(), wrong::toString);
+    assertTrue(wrong.body().contains("stream_mode"), wrong.body());
+    Api.delete(path);
+  }
+
+  @Test
   void aConfigTakesItsAccountsTagsNumberingAndGroupsFromTheDatabase() {
     JsonObject config =
         create(
@@ -66,6 +87,7 @@ class PlaylistConfigIT {
     assertEquals("[\"US\"]", config.getJsonArray("include_tags").toString());
     assertEquals("any", config.getString("tag_match"));
     assertEquals("category", config.getString("group_by"));
+    assertEquals("proxy", config.getString("stream_mode"), "a new playlist relays its streams");
     String m3u = config.getJsonObject("urls").getString("m3u");
     assertTrue(m3u.matches("/p/[A-Za-z0-9_-]{43}/playlist\\.m3u"), m3u);
 
@@ -82,7 +104,10 @@ class PlaylistConfigIT {
     assertTrue(lines.get(3).contains("tvg-chno=\"101\""), lines.get(3));
     assertTrue(lines.get(3).contains("(" + name(second) + ")"), lines.get(3));
     assertTrue(lines.get(7).endsWith(",Fox News"), lines.get(7));
-    assertTrue(lines.get(8).startsWith(provider.url() + "/live/"), lines.get(8));
+    // a new playlist relays: the stream is Lineup's, never the provider's
+    String token = config.getJsonObject("urls").getString("m3u").split("/")[2];
+    assertTrue(lines.get(8).matches(".*/s/" + token + "/\\d+\\.ts"), lines.get(8));
+    assertFalse(String.join("\n", lines).contains(provider.url()), "no provider URL");
 
     JsonObject preview =
         Api.get("/api/playlist-configs/" + config.getInt("id") + "/preview").json();

@@ -269,7 +269,9 @@ class RealClientsIT {
       assertTrue(sync.json().getBoolean("success"), sync.toString());
       String url =
           Api.BASE_URL
-              + Accounts.playlistOf("Stream options", id).getJsonObject("urls").getString("m3u");
+              + Accounts.playlistOf("Stream options", "redirect", id)
+                  .getJsonObject("urls")
+                  .getString("m3u");
       String body = Api.get(url.substring(Api.BASE_URL.length()), "*/*").body();
       assertTrue(!body.contains("sout="), "only known options pass:\n" + body);
       assertTrue(body.contains("#KODIPROP:inputstream.adaptive.manifest_type=hls"), body);

@@ -48,6 +48,15 @@ public final class Accounts {
    * A playlist config of these accounts (every channel, defaults otherwise); returns its answer.
    */
   public static jakarta.json.JsonObject playlistOf(String prefix, long... accounts) {
+    return playlistOf(prefix, "proxy", accounts);
+  }
+
+  /**
+   * A playlist config of these accounts whose streams are relayed ({@code proxy}) or redirects to
+   * the provider's ({@code redirect}); returns its answer.
+   */
+  public static jakarta.json.JsonObject playlistOf(
+      String prefix, String streamMode, long... accounts) {
     jakarta.json.JsonArrayBuilder ids = Json.createArrayBuilder();
     for (long account : accounts) {
       ids.add(account);
@@ -58,6 +67,7 @@ public final class Accounts {
             Json.createObjectBuilder()
                 .add("name", uniqueName(prefix))
                 .add("include_accounts", ids)
+                .add("stream_mode", streamMode)
                 .build()
                 .toString());
     assertEquals(201, reply.status(), reply::toString);

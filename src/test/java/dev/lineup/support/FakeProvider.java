@@ -256,15 +256,9 @@ public final class FakeProvider implements AutoCloseable {
       }
       if (path.equals("/live/" + username + "/" + password + "/" + lastSegment(path))
           && path.endsWith(".ts")) {
-        // Every live channel plays the same short test stream (MPEG-TS, H.264 640x360 + AAC).
-        try (InputStream in = FakeProvider.class.getResourceAsStream("/stream/test.ts")) {
-          byte[] stream = in.readAllBytes();
-          exchange.getResponseHeaders().set("Content-Type", "video/mp2t");
-          exchange.sendResponseHeaders(200, stream.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(stream);
-          }
-        }
+        // Every live channel plays the same test stream (MPEG-TS, H.264 640x360 + AAC), as a live
+        // channel does: on and on until the player hangs up.
+        FakeStreams.live(exchange, 500_000, Long.MAX_VALUE);
         return;
       }
       if (path.endsWith("/xmltv.php") || path.endsWith("/epg.xml")) {

@@ -81,7 +81,8 @@ class XtreamIT {
     account = Accounts.create("Xtream out", provider);
     assertTrue(Api.post("/api/accounts/" + account + "/sync").json().getBoolean("success"));
     assertEquals(200, Api.post("/api/accounts/" + account + "/epg/refresh").status());
-    playlist = Accounts.playlistOf("Xtream out", account).getJsonNumber("id").longValue();
+    playlist =
+        Accounts.playlistOf("Xtream out", "redirect", account).getJsonNumber("id").longValue();
     username = "tv" + Long.toString(System.nanoTime(), 36);
     JsonObject created = createUser(username, playlist, null);
     user = created.getJsonObject("user").getJsonNumber("id").longValue();

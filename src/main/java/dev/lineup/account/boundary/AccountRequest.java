@@ -34,7 +34,12 @@ final class AccountRequest {
       @Schema(defaultValue = "true") Boolean enabled,
       @Schema(description = "null: the global SYNC_INTERVAL_HOURS; 0: never")
           Integer syncIntervalHours,
-      String epgUrl) {}
+      String epgUrl,
+      @Schema(
+              description =
+                  "How many streams the relay opens on the account at once (1 to 1000); null: the"
+                      + " provider's user_info.max_connections, else no limit")
+          Integer maxConnections) {}
 
   /**
    * Field errors are collected in {@code body}; the caller validates the bounds and throws.
@@ -50,6 +55,7 @@ final class AccountRequest {
     Boolean enabled = body.bool("enabled");
     Integer interval = body.integer("sync_interval_hours");
     String epg = body.string("epg_url");
+    Integer maxConnections = body.integer("max_connections");
 
     ProviderType type = ProviderType.XTREAM;
     if (typeCode != null) {
@@ -94,7 +100,15 @@ final class AccountRequest {
       }
     }
     return new AccountSettings(
-        name, type, serverUrl, username, password, enabled == null || enabled, interval, epgUrl);
+        name,
+        type,
+        serverUrl,
+        username,
+        password,
+        enabled == null || enabled,
+        interval,
+        epgUrl,
+        maxConnections);
   }
 
   /** The stored settings as a JSON object, the base onto which a PATCH is merged. */
@@ -113,6 +127,9 @@ final class AccountRequest {
     }
     if (settings.epgUrl() != null) {
       json.add("epg_url", settings.epgUrl().value());
+    }
+    if (settings.maxConnections() != null) {
+      json.add("max_connections", settings.maxConnections());
     }
     return json.build();
   }

@@ -5,7 +5,9 @@ import dev.lineup.platform.Timestamped;
 
 /**
  * An account as the API shows it: everything but the password (only whether one is set); URLs with
- * credential-like query parameters masked.
+ * credential-like query parameters masked. {@code maxConnections} is the person's cap on the
+ * relay's streams; {@code providerMaxConnections} what the provider's user_info said (the cap when
+ * the person set none).
  */
 public record AccountView(
     long id,
@@ -18,6 +20,8 @@ public record AccountView(
     Integer syncIntervalHours,
     String epgUrl,
     String providerEpgUrl,
+    Integer maxConnections,
+    Integer providerMaxConnections,
     String createdAt,
     String updatedAt) {
 
@@ -33,6 +37,8 @@ public record AccountView(
         account.syncIntervalHours(),
         Account.masked(account.epgUrl()),
         Account.masked(account.providerEpgUrl()),
+        account.maxConnections(),
+        account.providerMaxConnections(),
         Timestamped.iso(account.createdAt()),
         Timestamped.iso(account.updatedAt()));
   }

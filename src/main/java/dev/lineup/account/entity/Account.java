@@ -62,6 +62,10 @@ public class Account extends Timestamped {
   @Column(name = "provider_max_connections", insertable = false, updatable = false)
   private Integer providerMaxConnections;
 
+  /** A person's cap on the relay's streams at once, or null (the provider's figure). */
+  @Column(name = "max_connections")
+  private Integer maxConnections;
+
   protected Account() {}
 
   public Account(AccountSettings settings) {
@@ -98,6 +102,7 @@ public class Account extends Timestamped {
     this.enabled = settings.enabled();
     this.syncIntervalHours = settings.syncIntervalHours();
     this.epgUrl = settings.epgUrl() == null ? null : settings.epgUrl().value();
+    this.maxConnections = settings.maxConnections();
   }
 
   /** The settings as they stand, without the password (for merging a partial update). */
@@ -110,7 +115,8 @@ public class Account extends Timestamped {
         null,
         enabled,
         syncIntervalHours,
-        epgUrl == null ? null : ServerUrl.playlist(epgUrl));
+        epgUrl == null ? null : ServerUrl.playlist(epgUrl),
+        maxConnections);
   }
 
   public Long id() {
@@ -163,6 +169,24 @@ public class Account extends Timestamped {
   /** The connections the provider allows, as its last connection test said; null if unknown. */
   public Integer providerMaxConnections() {
     return providerMaxConnections;
+  }
+
+  /** The cap a person set on the relay's streams at once, or null. */
+  public Integer maxConnections() {
+    return maxConnections;
+  }
+
+  /**
+   * How many streams the relay may open on this account at once: the person's cap, else the
+   * provider's (when it gave a positive one), else null (no limit).
+   */
+  public Integer connectionLimit() {
+    if (maxConnections != null) {
+      return maxConnections;
+    }
+    return providerMaxConnections != null && providerMaxConnections > 0
+        ? providerMaxConnections
+        : null;
   }
 
   /** The guide URL the M3U playlist named at the last sync, or null. */

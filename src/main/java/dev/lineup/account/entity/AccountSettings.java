@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
  * Everything a user sets on an account, already type-checked and normalised; Bean Validation checks
  * the bounds. A null password means "keep the stored one". {@code epgUrl}, when set, is where the
  * account's guide comes from instead of the provider's own (xmltv.php or the playlist's x-tvg-url).
+ * {@code maxConnections} caps the streams the relay opens on the account at once; null leaves it to
+ * the provider's {@code user_info.max_connections}.
  */
 public record AccountSettings(
     @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
@@ -22,4 +24,7 @@ public record AccountSettings(
     @Min(value = 0, message = "must be 0 (never) or more hours")
         @Max(value = 8760, message = "must be at most 8760 hours (a year)")
         Integer syncIntervalHours,
-    ServerUrl epgUrl) {}
+    ServerUrl epgUrl,
+    @Min(value = 1, message = "must be 1 or more (null: the provider's figure)")
+        @Max(value = 1000, message = "must be at most 1000")
+        Integer maxConnections) {}

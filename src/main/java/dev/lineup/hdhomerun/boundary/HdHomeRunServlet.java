@@ -9,6 +9,8 @@ import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.control.PlayerAnswers;
 import dev.lineup.playlist.control.PlaylistEntry;
 import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.relay.control.Relay;
+import dev.lineup.relay.control.RelaySources;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
@@ -25,6 +27,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -38,7 +41,9 @@ import java.util.regex.Pattern;
  * id}} (a 302 to the provider's stream for now). The guide is the playlist's XMLTV URL. Everything
  * comes from the database, never from a provider while a client waits.
  */
-@WebServlet(urlPatterns = {"/hdhr/*"})
+@WebServlet(
+    urlPatterns = {"/hdhr/*"},
+    asyncSupported = true)
 public class HdHomeRunServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(HdHomeRunServlet.class.getName());
   private static final Pattern PATH =
@@ -54,6 +59,8 @@ public class HdHomeRunServlet extends HttpServlet {
   @Inject Tuner tuner;
   @Inject PublicUrl publicUrl;
   @Inject PlayerAnswers answers;
+  @Inject Relay relay;
+  @Inject RelaySources sources;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -73,7 +80,7 @@ public class HdHomeRunServlet extends HttpServlet {
       String base = publicUrl.base(request) + "/hdhr/" + config.token();
       String file = path.group(2) == null ? "discover.json" : path.group(2);
       if (path.group(3) != null) {
-        stream(config, Long.parseLong(path.group(3)), response);
+        stream(config, Long.parseLong(path.group(3)), request, response);
         return;
       }
       switch (file) {
@@ -218,13 +225,29 @@ public class HdHomeRunServlet extends HttpServlet {
             + "</root>\n");
   }
 
-  /** A channel of the playlist: a 302 to the provider's stream (a query string is ignored). */
-  private void stream(PlaylistConfig config, long channelId, HttpServletResponse response)
+  /**
+   * A channel of the playlist: relayed in {@code proxy} mode, else a 302 to the provider's stream
+   * (a query string is ignored).
+   */
+  private void stream(
+      PlaylistConfig config,
+      long channelId,
+      HttpServletRequest request,
+      HttpServletResponse response)
       throws IOException {
     List<Account> accounts = configs.requireServable(config);
+    Optional<PlaylistEntry> channel = configs.channel(config.settings(), accounts, channelId);
+    if (config.settings().relayed() && channel.isPresent()) {
+      if ("HEAD".equals(request.getMethod())) {
+        response.setContentType("video/mp2t");
+        return;
+      }
+      relay.play(
+          request, response, sources.play(config.settings(), accounts, channel.get(), null, 0));
+      return;
+    }
     String url =
-        configs
-            .channel(config.settings(), accounts, channelId)
+        channel
             .map(PlaylistEntry::providerUrl)
             .filter(u -> !u.isBlank())
             .orElseThrow(

@@ -7,6 +7,7 @@ import dev.lineup.playlist.entity.PlaylistConfig.GroupBy;
 import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
 import dev.lineup.playlist.entity.PlaylistConfig.OrderBy;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
+import dev.lineup.playlist.entity.PlaylistConfig.StreamMode;
 import dev.lineup.tag.entity.TagName;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -63,6 +64,14 @@ public final class PlaylistConfigRequest {
                   "list each merged channel once (the same channel from several accounts), with its"
                       + " first active source's stream")
           Boolean mergeDuplicates,
+      @Schema(
+              enumeration = {"proxy", "redirect"},
+              defaultValue = "proxy",
+              description =
+                  "proxy: players get Lineup's stream URLs (/s/{token}/{channel}.ts), the relay"
+                      + " hides the provider's login and keeps its connection limit; redirect:"
+                      + " players get the provider's own URLs. Absent on an update: unchanged")
+          String streamMode,
       @Schema(defaultValue = "true") Boolean enabled) {}
 
   // The JSON of view() stays a map (the playlists page adds its own keys to it); these records
@@ -85,6 +94,7 @@ public final class PlaylistConfigRequest {
       String orderBy,
       boolean accountSuffix,
       boolean mergeDuplicates,
+      String streamMode,
       boolean enabled,
       PlaylistUrls urls,
       String createdAt,
@@ -131,6 +141,10 @@ public final class PlaylistConfigRequest {
     Boolean applyFilters = body.bool("apply_filters");
     Boolean suffix = body.bool("account_suffix");
     Boolean merge = body.bool("merge_duplicates");
+    StreamMode streamMode =
+        body.string("stream_mode") == null
+            ? null
+            : choice(body, "stream_mode", StreamMode.class, null);
     Boolean enabled = body.bool("enabled");
     body.throwIfInvalid();
     return new PlaylistSettings(
@@ -148,6 +162,7 @@ public final class PlaylistConfigRequest {
         orderBy,
         suffix == null || suffix,
         merge != null && merge,
+        streamMode,
         enabled == null || enabled,
         null);
   }
@@ -256,6 +271,7 @@ public final class PlaylistConfigRequest {
     view.put("order_by", s.orderBy().name().toLowerCase(Locale.ROOT));
     view.put("account_suffix", s.accountSuffix());
     view.put("merge_duplicates", s.mergeDuplicates());
+    view.put("stream_mode", s.streamMode().name().toLowerCase(Locale.ROOT));
     view.put("enabled", s.enabled());
     java.util.Map<String, Object> urls = new java.util.LinkedHashMap<>();
     urls.put("m3u", base + "/p/" + config.token() + "/playlist.m3u");

@@ -85,7 +85,8 @@ public class PlaylistServlet extends HttpServlet {
           found.settings(),
           configs.requireServable(found),
           base + "/p/" + found.token() + "/epg.xml",
-          guide);
+          guide,
+          streams(found, base));
     } else if (!prefix.equals("/p")
         && (config.matches() || account.matches())
         && !settings.legacyPlayerUrls()) {
@@ -102,7 +103,8 @@ public class PlaylistServlet extends HttpServlet {
           found.settings(),
           configs.requireServable(found),
           base + "/epg/config/" + found.id() + ".xml",
-          prefix.equals("/epg"));
+          prefix.equals("/epg"),
+          streams(found, base));
     } else if (!prefix.equals("/p") && account.matches() && isXml(prefix, account.group(2))) {
       Account found = Account.require(em, Long.parseLong(account.group(1)));
       configs.requireServable(found);
@@ -112,13 +114,19 @@ public class PlaylistServlet extends HttpServlet {
           AccountPlaylist.settings(found),
           List.of(found),
           base + "/epg/" + found.id() + ".xml",
-          prefix.equals("/epg"));
+          prefix.equals("/epg"),
+          null);
     }
     throw new ProblemException(
         404,
         "Not found",
         "Nothing here; player URLs look like /p/{token}/playlist.m3u, /p/{token}/epg.xml,"
             + " /playlist/{account_id}.m3u or /epg/{account_id}.xml");
+  }
+
+  /** Where a proxy-mode playlist's relayed streams are ({@code /s/{token}/}); null: redirect. */
+  private static String streams(PlaylistConfig config, String base) {
+    return config.settings().relayed() ? base + "/s/" + config.token() + "/" : null;
   }
 
   /** /epg/... asks for .xml, /playlist/... for .m3u. */

@@ -5,6 +5,7 @@ import dev.lineup.playlist.entity.PlaylistConfig.GroupBy;
 import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
 import dev.lineup.playlist.entity.PlaylistConfig.OrderBy;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
+import dev.lineup.playlist.entity.PlaylistConfig.StreamMode;
 import java.util.Set;
 
 /**
@@ -32,6 +33,8 @@ public final class AccountPlaylist {
         OrderBy.NAME,
         false,
         false,
+        // an account's own (legacy, id-based) playlist has no secret to put in a relay URL
+        StreamMode.REDIRECT,
         true,
         null);
   }

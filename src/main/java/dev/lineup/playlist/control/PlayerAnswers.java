@@ -43,6 +43,8 @@ public class PlayerAnswers {
    *
    * @param slot what the answer is, for {@link Renditions} (see {@link #slot})
    * @param epgUrl the guide's URL, which the M3U names
+   * @param streams where the M3U's relayed stream URLs start ({@code {base}/s/{token}/}), or null
+   *     for the provider's own URLs
    */
   public record Target(
       String slot,
@@ -50,7 +52,8 @@ public class PlayerAnswers {
       PlaylistSettings settings,
       List<Account> accounts,
       String epgUrl,
-      boolean guide) {}
+      boolean guide,
+      String streams) {}
 
   /** A playlist config's guide (403 disabled, 503 not synced). */
   public Target guide(PlaylistConfig config) {
@@ -60,7 +63,8 @@ public class PlayerAnswers {
         config.settings(),
         configs.requireServable(config),
         null,
-        true);
+        true,
+        null);
   }
 
   /**
@@ -125,7 +129,17 @@ public class PlayerAnswers {
             store.write(plan.keys(), plan.wanted(), out);
           } else {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            configs.write(target.settings(), target.accounts(), target.epgUrl(), writer);
+            if (target.streams() == null) {
+              configs.write(target.settings(), target.accounts(), target.epgUrl(), writer);
+            } else {
+              configs.write(
+                  target.settings(),
+                  target.accounts(),
+                  target.epgUrl(),
+                  writer,
+                  e -> target.streams() + e.channelId() + ".ts",
+                  e -> e.options().forRelay());
+            }
             writer.flush();
           }
         });

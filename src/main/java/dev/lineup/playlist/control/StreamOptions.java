@@ -135,6 +135,17 @@ public record StreamOptions(Map<String, String> attributes, List<String> lines) 
     return new StreamOptions(without, lines);
   }
 
+  /**
+   * These options for a relayed stream (Lineup's URL): no user agent or referrer (the relay asks
+   * the provider with them), no {@code #EXTVLCOPT}/{@code #KODIPROP} lines (the relay serves plain
+   * MPEG-TS), and no catch-up (the provider's archive URLs hold its login).
+   */
+  public StreamOptions forRelay() {
+    Map<String, String> kept = new LinkedHashMap<>(attributes);
+    kept.keySet().removeIf(a -> catchup(a) || a.equals("user-agent") || a.equals("referrer"));
+    return kept.isEmpty() ? NONE : new StreamOptions(kept, List.of());
+  }
+
   private static boolean catchup(String attribute) {
     return attribute.startsWith("catchup") || attribute.equals("timeshift");
   }

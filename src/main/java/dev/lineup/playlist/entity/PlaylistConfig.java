@@ -52,6 +52,15 @@ public class PlaylistConfig extends Timestamped {
     GROUP
   }
 
+  /**
+   * Where a player's stream URLs lead: through Lineup's relay ({@code /s/{token}/{channel}.ts}, the
+   * provider's login hidden and its connection limit kept), or straight to the provider's URL.
+   */
+  public enum StreamMode {
+    PROXY,
+    REDIRECT
+  }
+
   /** What a channel's group-title is. */
   public enum GroupBy {
     CATEGORY,
@@ -104,6 +113,10 @@ public class PlaylistConfig extends Timestamped {
 
   @Column(name = "merge_duplicates", nullable = false)
   private boolean mergeDuplicates;
+
+  /** New playlists relay (V20 left the ones made before on redirect). */
+  @Column(name = "stream_mode", nullable = false, length = 16)
+  private String streamMode = "proxy";
 
   private boolean enabled = true;
 
@@ -165,6 +178,9 @@ public class PlaylistConfig extends Timestamped {
     orderBy = s.orderBy().name().toLowerCase(Locale.ROOT);
     accountSuffix = s.accountSuffix();
     mergeDuplicates = s.mergeDuplicates();
+    if (s.streamMode() != null) { // absent from a request: kept
+      streamMode = s.streamMode().name().toLowerCase(Locale.ROOT);
+    }
     enabled = s.enabled();
   }
 
@@ -184,6 +200,7 @@ public class PlaylistConfig extends Timestamped {
         OrderBy.valueOf(orderBy.toUpperCase(Locale.ROOT)),
         accountSuffix,
         mergeDuplicates,
+        StreamMode.valueOf(streamMode.toUpperCase(Locale.ROOT)),
         enabled,
         id);
   }
@@ -230,7 +247,8 @@ public class PlaylistConfig extends Timestamped {
 
   /**
    * The settings as the API shows and takes them; {@code configId} is the stored config's id (null
-   * for settings not stored, such as an account's own playlist).
+   * for settings not stored, such as an account's own playlist). {@code streamMode} is null in a
+   * request that leaves it as it is.
    */
   public record PlaylistSettings(
       String name,
@@ -247,6 +265,12 @@ public class PlaylistConfig extends Timestamped {
       OrderBy orderBy,
       boolean accountSuffix,
       boolean mergeDuplicates,
+      StreamMode streamMode,
       boolean enabled,
-      Long configId) {}
+      Long configId) {
+    /** Whether players get Lineup's relayed stream URLs. */
+    public boolean relayed() {
+      return streamMode == StreamMode.PROXY;
+    }
+  }
 }

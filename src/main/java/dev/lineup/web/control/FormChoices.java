@@ -78,6 +78,15 @@ public final class FormChoices {
             choice(code(PlaylistConfig.OrderBy.NAME), "by name"),
             choice(code(PlaylistConfig.OrderBy.NUMBER), "by provider number"),
             choice(code(PlaylistConfig.OrderBy.GROUP), "by group")));
+    all.put(
+        "streamModes",
+        List.of(
+            choice(
+                code(PlaylistConfig.StreamMode.PROXY),
+                "through Lineup (the provider's login stays hidden, its connection limit kept)"),
+            choice(
+                code(PlaylistConfig.StreamMode.REDIRECT),
+                "straight to the provider (players see its URLs and login)")));
     return Map.copyOf(all);
   }
 

@@ -9,6 +9,7 @@ import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.control.PlayerAnswers;
 import dev.lineup.playlist.control.Renditions;
 import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.relay.control.Relay;
 import dev.lineup.xtream.control.ShortEpg;
 import dev.lineup.xtream.control.XtreamLineup;
 import dev.lineup.xtream.control.XtreamLogins;
@@ -68,6 +69,7 @@ public class XtreamApiServlet extends HttpServlet {
   @Inject ConfigPlaylist configs;
   @Inject PlayerAnswers answers;
   @Inject PublicUrl publicUrl;
+  @Inject Relay relay;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -167,7 +169,7 @@ public class XtreamApiServlet extends HttpServlet {
             json.write("exp_date", String.valueOf(user.expiresAt().getEpochSecond()));
           }
           json.write("is_trial", "0")
-              .write("active_cons", "0")
+              .write("active_cons", String.valueOf(relay.watching(user.id())))
               .write("created_at", String.valueOf(user.createdAt().toEpochSecond(ZoneOffset.UTC)))
               .write("max_connections", String.valueOf(user.maxConnections()))
               .writeStartArray("allowed_output_formats")

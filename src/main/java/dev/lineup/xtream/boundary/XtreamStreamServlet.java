@@ -9,6 +9,8 @@ import dev.lineup.playlist.control.PlayerAnswers;
 import dev.lineup.playlist.control.PlaylistEntry;
 import dev.lineup.playlist.control.ProviderUrls;
 import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.relay.control.Relay;
+import dev.lineup.relay.control.RelaySources;
 import dev.lineup.xtream.control.XtreamLogins;
 import dev.lineup.xtream.entity.XtreamUser;
 import jakarta.inject.Inject;
@@ -29,12 +31,16 @@ import java.util.regex.Pattern;
  * Where an Xtream player plays a channel: {@code /live/{user}/{pass}/{stream_id}.ts} (or {@code
  * .m3u8}), GET or HEAD, and the archive, {@code
  * /timeshift/{user}/{pass}/{minutes}/{YYYY-MM-DD:HH-MM}/{stream_id}.ts} and {@code
- * /streaming/timeshift.php?username=…&password=…&stream=…&start=…&duration=…}. For now each answers
- * a 302 to the provider's own URL, which shows the provider's login to the player (the stream relay
- * will hide it). The stream id is Lineup's channel id, and only a channel of the user's playlist
- * plays. Paths hold the password, so they are never logged.
+ * /streaming/timeshift.php?username=…&password=…&stream=…&start=…&duration=…}. When the user's
+ * playlist is in {@code proxy} mode, the stream plays through Lineup's {@link Relay} (the live
+ * channel shared with its other viewers; an archive part on a connection of its own), the login
+ * counting the channels it watches against its {@code max_connections}; in {@code redirect} mode
+ * the answer is a 302 to the provider's own URL. The stream id is Lineup's channel id, and only a
+ * channel of the user's playlist plays. Paths hold the password, so they are never logged.
  */
-@WebServlet(urlPatterns = {"/live/*", "/timeshift/*", "/streaming/timeshift.php"})
+@WebServlet(
+    urlPatterns = {"/live/*", "/timeshift/*", "/streaming/timeshift.php"},
+    asyncSupported = true)
 public class XtreamStreamServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(XtreamStreamServlet.class.getName());
   private static final Pattern LIVE =
@@ -47,6 +53,8 @@ public class XtreamStreamServlet extends HttpServlet {
   @PersistenceContext EntityManager em;
   @Inject XtreamLogins logins;
   @Inject ConfigPlaylist configs;
+  @Inject Relay relay;
+  @Inject RelaySources sources;
 
   /** What a request asks to play. */
   private record Wanted(
@@ -57,6 +65,17 @@ public class XtreamStreamServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    answer(request, response, false);
+  }
+
+  @Override
+  protected void doHead(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    answer(request, response, true);
+  }
+
+  private void answer(HttpServletRequest request, HttpServletResponse response, boolean head)
       throws IOException {
     PlayerAnswers.inert(response);
     try {
@@ -72,6 +91,10 @@ public class XtreamStreamServlet extends HttpServlet {
                   () -> new ProblemException(404, "Not found", "No such stream in your playlist."));
       Account account =
           accounts.stream().filter(a -> a.id() == channel.accountId()).findFirst().orElseThrow();
+      if (config.settings().relayed()) {
+        relay(request, response, head, wanted, user, config, accounts, channel, account);
+        return;
+      }
       String location =
           wanted.archive() == null
               ? live(channel, wanted.extension())
@@ -91,6 +114,36 @@ public class XtreamStreamServlet extends HttpServlet {
       ProblemMapper.send(
           response, new ProblemException(500, "Internal error", "See the server log."));
     }
+  }
+
+  /** Plays the channel (or its archive) through the relay; a HEAD only says what would come. */
+  private void relay(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      boolean head,
+      Wanted wanted,
+      XtreamUser user,
+      PlaylistConfig config,
+      List<Account> accounts,
+      PlaylistEntry channel,
+      Account account)
+      throws IOException {
+    Relay.Play play =
+        wanted.archive() == null
+            ? sources.play(config.settings(), accounts, channel, user.id(), user.maxConnections())
+            : sources.archive(
+                relay,
+                channel,
+                account,
+                archive(channel, account, wanted.archive()),
+                user.id(),
+                user.maxConnections());
+    if (head) {
+      response.setContentType("video/mp2t");
+      response.setHeader("Cache-Control", "no-store");
+      return;
+    }
+    relay.play(request, response, play);
   }
 
   private static Wanted wanted(HttpServletRequest request) {

@@ -36,7 +36,8 @@ class FormChoicesTest {
             "filterTypes", FilterSet.Type.class,
             "numberings", PlaylistConfig.Numbering.class,
             "groupBys", PlaylistConfig.GroupBy.class,
-            "orderBys", PlaylistConfig.OrderBy.class);
+            "orderBys", PlaylistConfig.OrderBy.class,
+            "streamModes", PlaylistConfig.StreamMode.class);
     assertEquals(enums.keySet(), FormChoices.ALL.keySet());
     enums.forEach(
         (name, type) -> {
