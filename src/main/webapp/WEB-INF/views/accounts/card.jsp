@@ -55,6 +55,7 @@
       </c:if>
       <lu:field label="Sync every … hours (empty: the default)" name="sync_interval_hours" type="number" min="0" max="8760" data-type="number" data-empty="null" value="${account.syncIntervalHours()}"/>
       <lu:field label="Guide URL (empty: the provider's)" name="epg_url" value="${account.epgUrl()}" data-empty="null"/>
+      <lu:field label="Streams at once through Lineup (empty: ${empty account.providerMaxConnections() ? 'no limit' : 'as the provider allows, ' += account.providerMaxConnections()})" name="max_connections" type="number" min="1" max="1000" data-type="number" data-empty="null" value="${account.maxConnections()}"/>
       <label class="check"><input type="checkbox" name="enabled" ${account.enabled() ? 'checked' : ''}> Enabled</label>
       <div><button class="primary" type="submit">Save</button></div>
     </form>

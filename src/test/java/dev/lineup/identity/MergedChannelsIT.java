@@ -114,6 +114,8 @@ class MergedChannelsIT {
                 .add("merge_duplicates", merge)
                 .add("numbering", numbering)
                 .add("apply_filters", false)
+                // the provider's stream URLs say which source each entry is (the relay's hide it)
+                .add("stream_mode", "redirect")
                 .build()
                 .toString());
     assertEquals(201, created.status(), created.toString());

@@ -56,6 +56,8 @@ class PinnedNumbersIT {
                 .add("numbering", "pinned")
                 .add("group_by", "category")
                 .add("order_by", "group")
+                // the provider's stream URLs name each entry's channel (stream_id) for the checks
+                .add("stream_mode", "redirect")
                 .build()
                 .toString());
     assertEquals(201, created.status(), created.toString());
@@ -212,7 +214,7 @@ class PinnedNumbersIT {
       assertTrue(notIn.body().contains("channel_id"), notIn.body());
       Api.delete("/api/accounts/" + outsider);
     }
-    JsonObject plain = Accounts.playlistOf("Not pinned", account);
+    JsonObject plain = Accounts.playlistOf("Not pinned", "redirect", account);
     Reply notPinned =
         Api.put(
             "/api/playlist-configs/" + plain.getInt("id") + "/numbers/" + channel,

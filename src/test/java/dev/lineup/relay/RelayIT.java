@@ -61,7 +61,9 @@ class RelayIT {
             "stop",
             "ffprobe",
             "hls",
-            "missing");
+            "missing",
+            "xtA",
+            "xtB");
     second = provider("fail500b", "failhangb", "forbidb");
     limited = provider("slotA", "slotB");
     accountA = Accounts.createM3u("Relay A", first.url() + "/playlist.m3u");
@@ -195,6 +197,39 @@ class RelayIT {
           "the login's active connections");
     }
     Api.delete("/api/xtream-users/" + user.json().getJsonObject("user").getJsonNumber("id"));
+  }
+
+  @Test
+  void anXtreamLoginWatchesAsManyChannelsAsItsMaxConnectionsAndZapsWithinThem() throws Exception {
+    String username = "zap" + Long.toString(System.nanoTime(), 36);
+    Reply user =
+        Api.post(
+            "/api/xtream-users",
+            "{\"username\":\"" + username + "\",\"playlist_id\":" + playlist + "}");
+    assertEquals(201, user.status(), user::toString);
+    assertEquals(1, user.json().getJsonObject("user").getInt("max_connections"));
+    String live = "/live/" + username + "/" + user.json().getString("password") + "/";
+    try {
+      try (StreamClient a = StreamClient.open(live + ids.get("xtA") + ".ts");
+          StreamClient again = StreamClient.open(live + ids.get("xtA") + ".ts")) {
+        assertEquals(200, a.status, () -> a.headers + body(a));
+        assertEquals(200, again.status, "a second connection to the same channel counts once");
+        a.read(20_000);
+        try (StreamClient b = StreamClient.open(live + ids.get("xtB") + ".ts")) {
+          assertEquals(503, b.status, b.headers);
+          assertTrue(b.rest().contains("at once"));
+        }
+      }
+      // zapping: the player hangs up channel A and opens channel B at once
+      try (StreamClient b = StreamClient.open(live + ids.get("xtB") + ".ts")) {
+        assertEquals(200, b.status, b.headers);
+        assertTrue(b.read(20_000) >= 20_000);
+      }
+    } finally {
+      Api.delete("/api/xtream-users/" + user.json().getJsonObject("user").getJsonNumber("id"));
+    }
+    Reply zero = Api.patch("/api/accounts/" + accountC, "{\"max_connections\":0}");
+    assertEquals(422, zero.status(), "a limit of 0 would block the account: " + zero);
   }
 
   @Test
@@ -387,6 +422,15 @@ class RelayIT {
     return Api.put(
         "/api/playlist-configs/" + playlist,
         Json.createObjectBuilder(current).add("enabled", enabled).build().toString());
+  }
+
+  /** The rest of an answer (a problem's JSON) for a failure message. */
+  static String body(StreamClient client) {
+    try {
+      return client.rest();
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
   }
 
   /** The active stream of this channel in /api/streams, or null. */

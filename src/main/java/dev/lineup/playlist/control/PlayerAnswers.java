@@ -81,7 +81,8 @@ public class PlayerAnswers {
         freshness.validator(
             target.guide() ? "guide" : "m3u",
             target.settings().toString(),
-            target.guide() ? "" : target.epgUrl()); // only the M3U names the address
+            target.guide() ? "" : target.epgUrl(), // only the M3U names the address
+            target.guide() ? "" : String.valueOf(target.streams())); // and the relay's token
     target.accounts().forEach(a -> freshness.withAccount(validator, a));
     XmltvStore store = guides.guides();
     if (target.guide()) {

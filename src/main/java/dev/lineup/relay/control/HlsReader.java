@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * An HLS source served as one MPEG-TS stream: Lineup reads the playlist (the highest-bandwidth
  * variant of a master playlist), fetches each new segment in order and passes its bytes on, and
- * reloads the playlist every half target duration. Players get a plain TS stream, like from any
+ * reloads the playlist every half target duration; no new segment for {@code RELAY_STALL_SECONDS}
+ * (or two target durations, when longer) is a failure. Players get a plain TS stream, like from any
  * other source, and never see the provider's segment URLs. Encrypted HLS ({@code #EXT-X-KEY} with a
  * method) and fMP4 segments ({@code #EXT-X-MAP}) are not relayed: the source fails with that
  * reason.
@@ -66,10 +67,11 @@ final class HlsReader {
         return SourceFailure.failed("an HLS master playlist without a variant");
       }
       playlist = variant;
-      text = load(playlist);
-      if (text == null) {
-        return SourceFailure.failed("its HLS variant playlist could not be read");
+      Loaded loaded = load(playlist);
+      if (loaded.failure() != null) {
+        return loaded.failure();
       }
+      text = loaded.text();
     }
     long nextSegment = -1;
     long lastNew = System.nanoTime();
@@ -79,6 +81,9 @@ final class HlsReader {
         return SourceFailure.failed("encrypted or fMP4 HLS, which the relay does not pass on");
       }
       Media media = media(text);
+      if (nextSegment > media.sequence() + media.segments().size() + LIVE_EDGE * 2L) {
+        nextSegment = -1; // the sequence went back (the provider's encoder restarted): join again
+      }
       if (nextSegment < 0) {
         nextSegment =
             media.ended()
@@ -102,14 +107,15 @@ final class HlsReader {
       }
       long waitMillis = Math.max(500, media.targetSeconds() * 500L);
       long silentNanos = System.nanoTime() - lastNew;
-      if (silentNanos > Math.max(3L * media.targetSeconds(), upstream.stallSeconds()) * 1e9) {
+      if (silentNanos > Math.max(2L * media.targetSeconds(), upstream.stallSeconds()) * 1e9) {
         return SourceFailure.failed("no new HLS segment for " + silentNanos / 1_000_000_000 + " s");
       }
       sleep(waitMillis);
-      text = load(playlist);
-      if (text == null) {
-        return SourceFailure.failed("its HLS playlist could not be reloaded");
+      Loaded loaded = load(playlist);
+      if (loaded.failure() != null) {
+        return loaded.failure();
       }
+      text = loaded.text();
     }
     return SourceFailure.failed("stopped");
   }
@@ -191,15 +197,31 @@ final class HlsReader {
     }
   }
 
-  /** The playlist at {@code uri}, or null when it cannot be read. */
-  private String load(URI uri) throws IOException {
+  /** A playlist's text, or why it could not be read. */
+  private record Loaded(String text, SourceFailure failure) {}
+
+  /**
+   * The playlist at {@code uri}; its URL after redirects becomes the base of the URLs in it. A 401
+   * or 403 is a refusal (no other account is tried).
+   */
+  private Loaded load(URI uri) throws IOException {
     HttpURLConnection connection = upstream.open(uri, source);
     try {
-      if (connection.getResponseCode() != 200) {
-        return null;
+      int status = connection.getResponseCode();
+      if (status == 401 || status == 403) {
+        return new Loaded(
+            null, new SourceFailure("HTTP " + status + " for its HLS playlist", true, false));
+      }
+      if (status != 200) {
+        return new Loaded(null, SourceFailure.failed("HTTP " + status + " for its HLS playlist"));
+      }
+      try {
+        playlist = connection.getURL().toURI();
+      } catch (URISyntaxException e) {
+        // keep the URL asked for
       }
       try (InputStream in = new BufferedInputStream(connection.getInputStream())) {
-        return text(in);
+        return new Loaded(text(in), null);
       }
     } finally {
       connection.disconnect();

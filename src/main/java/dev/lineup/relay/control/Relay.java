@@ -48,6 +48,9 @@ public class Relay {
 
   private static final int RING_SLOTS = 4096;
 
+  /** A player with no byte after this long is answered why (players give up after 10-30 s). */
+  private static final long FIRST_BYTE_NANOS = 15_000_000_000L;
+
   /** How long a player waits for a slot another player is giving up (zapping). */
   private static final long SLOT_WAIT_NANOS = 2_000_000_000L;
 
@@ -55,7 +58,9 @@ public class Relay {
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject MetricRegistry metrics;
 
-  private final Map<Long, Upstream> byChannel = new ConcurrentHashMap<>();
+  /** The streams playing, by what they are shared by ({@link #key}). */
+  private final Map<String, Upstream> byChannel = new ConcurrentHashMap<>();
+
   private final Slots slots = new Slots();
   private final AtomicLong ids = new AtomicLong();
   private ScheduledFuture<?> watchdog;
@@ -128,33 +133,22 @@ public class Relay {
     if (play.sources().isEmpty()) {
       throw new ProblemException(404, "Not found", "The provider gave this channel no stream URL.");
     }
-    if (play.xtreamUser() != null) {
-      long others =
-          byChannel.values().stream()
-              .filter(u -> u.channelId != play.channelId())
-              .filter(u -> u.viewers.stream().anyMatch(v -> play.xtreamUser().equals(v.xtreamUser)))
-              .count();
-      if (others >= play.xtreamLimit()) {
-        throw new ProblemException(
-                503,
-                "Too many streams",
-                "This login may watch "
-                    + play.xtreamLimit()
-                    + " channel(s) at once; stop one to start another.")
-            .with("retry_after_seconds", 10);
-      }
-    }
     AsyncContext async = request.startAsync();
     try {
-      // A player zapping away has just hung up: its stream may free a slot within moments
+      // A player zapping away has just hung up: its stream may free a slot within moments (the
+      // container thread waits here up to 2 s)
       long deadline = System.nanoTime() + SLOT_WAIT_NANOS;
-      while (!join(play, request, response, async)) {
+      ProblemException refused;
+      while ((refused = join(play, request, response, async)) != null) {
         if (System.nanoTime() > deadline) {
-          throw noSlot(play.sources());
+          throw refused;
         }
         Thread.sleep(100);
       }
     } catch (ProblemException problem) {
+      if (problem.status() == 503) {
+        metrics.counter("lineup_relay_slot_refusals_total", account(play.sources().get(0))).inc();
+      }
       ProblemMapper.send(response, problem);
       async.complete();
     } catch (InterruptedException e) {
@@ -165,16 +159,34 @@ public class Relay {
   }
 
   /**
-   * Joins the player to the channel's upstream, opening one when none runs; false when no source
-   * has a free slot.
+   * Joins the player to the channel's upstream, opening one when none runs; null when it joined,
+   * else why it cannot now (no source has a free slot, or the Xtream login watches as many channels
+   * as it may).
    */
-  private synchronized boolean join(
+  private synchronized ProblemException join(
       Play play, HttpServletRequest request, HttpServletResponse response, AsyncContext async) {
-    Upstream upstream = byChannel.get(play.channelId());
+    String key = key(play);
+    if (play.xtreamUser() != null) {
+      long others =
+          byChannel.values().stream()
+              .filter(u -> !u.key.equals(key) && !u.stopped())
+              .filter(u -> u.viewers.stream().anyMatch(v -> play.xtreamUser().equals(v.xtreamUser)))
+              .count();
+      if (others >= play.xtreamLimit()) {
+        return new ProblemException(
+                503,
+                "Too many streams",
+                "This login may watch "
+                    + play.xtreamLimit()
+                    + " channel(s) at once; stop one to start another.")
+            .with("retry_after_seconds", 10);
+      }
+    }
+    Upstream upstream = byChannel.get(key);
     if (upstream == null || upstream.stopped()) {
-      upstream = open(play, request.getHeader("User-Agent"));
+      upstream = open(play, key, request.getHeader("User-Agent"));
       if (upstream == null) {
-        return false;
+        return noSlot(play.sources());
       }
     }
     Viewer viewer =
@@ -185,18 +197,29 @@ public class Relay {
             response,
             request.getRemoteAddr(),
             play.xtreamUser());
-    viewer.startAt(upstream.ring.start(BACKLOG_BYTES));
+    viewer.startAt(upstream.ring.start(Math.min(BACKLOG_BYTES, bufferBytes / 4)));
     upstream.joined(viewer);
     Thread writer = threads.newThread(viewer);
     writer.setName("relay-" + upstream.id + "-viewer-" + viewer.id);
     writer.start();
-    return true;
+    return null;
   }
 
-  /** The answer to a player when no source has a slot (counted in the metrics). */
-  private ProblemException noSlot(List<Source> sources) {
+  /**
+   * What a stream is shared by: the channel and the sources it is played from (two playlists with
+   * other accounts, or one merging and one not, do not share a stream of the same channel).
+   */
+  private static String key(Play play) {
+    StringBuilder key = new StringBuilder().append(play.channelId());
+    for (Source source : play.sources()) {
+      key.append(':').append(source.channelId());
+    }
+    return key.toString();
+  }
+
+  /** The answer to a player when no source has a slot. */
+  private static ProblemException noSlot(List<Source> sources) {
     Source first = sources.get(0);
-    metrics.counter("lineup_relay_slot_refusals_total", account(first)).inc();
     return new ProblemException(
             503,
             "No free connection",
@@ -210,7 +233,7 @@ public class Relay {
    * Opens the channel's upstream on its first source with a free slot (under the lock); null when
    * none has one.
    */
-  private Upstream open(Play play, String playerAgent) {
+  private Upstream open(Play play, String key, String playerAgent) {
     long id = ids.incrementAndGet();
     List<Source> sources = play.sources();
     for (int i = 0; i < sources.size(); i++) {
@@ -218,6 +241,7 @@ public class Relay {
           new Upstream(
               id,
               play.channelId(),
+              key,
               play.title(),
               sources,
               i,
@@ -228,7 +252,7 @@ public class Relay {
               this,
               new ChunkRing(RING_SLOTS, bufferBytes));
       if (holdSlot(upstream, sources.get(i))) {
-        byChannel.put(play.channelId(), upstream);
+        byChannel.put(key, upstream);
         Thread reader = threads.newThread(upstream::run);
         reader.setName("relay-" + id);
         reader.start();
@@ -239,15 +263,18 @@ public class Relay {
     return null;
   }
 
-  /** Gives the upstream a slot of the source's account ({@link Slots#hold}). */
-  boolean holdSlot(Upstream upstream, Source source) {
+  /**
+   * Gives the upstream a slot of the source's account ({@link Slots#hold}); under the relay's lock,
+   * so that no player joins a stream that is being closed for its slot.
+   */
+  synchronized boolean holdSlot(Upstream upstream, Source source) {
     return slots.hold(upstream, source);
   }
 
   /** The upstream's reader ended: its slot is free and its viewers are told. */
   void ended(Upstream upstream, ProblemException problem) {
     synchronized (this) {
-      byChannel.remove(upstream.channelId, upstream);
+      byChannel.remove(upstream.key, upstream);
       slots.release(upstream);
     }
     ProblemException told =
@@ -267,20 +294,38 @@ public class Relay {
             + " bytes");
   }
 
-  /** Once a second: streams idle past the grace period end; viewers stuck too long are dropped. */
+  /**
+   * Once a second: streams idle past the grace period end; viewers that take nothing for too long
+   * are dropped; viewers that have had no byte for {@link #FIRST_BYTE_NANOS} are told why.
+   */
   private void watch() {
-    long now = System.nanoTime();
-    for (Upstream upstream : byChannel.values()) {
-      if (upstream.idleNanos(now) > graceNanos) {
-        LOG.fine(() -> "Stream " + upstream.id + ": no viewer for the grace period; closing");
-        upstream.stop();
-        slots.release(upstream);
-      }
-      for (Viewer viewer : upstream.viewers) {
-        if (viewer.writingNanos(now) > slowViewerNanos) {
-          viewer.drop("took nothing for " + slowViewerNanos / 1_000_000_000 + " s");
+    try {
+      long now = System.nanoTime();
+      for (Upstream upstream : byChannel.values()) {
+        synchronized (this) { // no player joins between the check and the close
+          if (upstream.idleNanos(now) > graceNanos) {
+            LOG.fine(() -> "Stream " + upstream.id + ": no viewer for the grace period; closing");
+            upstream.stop();
+            slots.release(upstream);
+          }
+        }
+        for (Viewer viewer : upstream.viewers) {
+          if (viewer.writingNanos(now) > slowViewerNanos) {
+            viewer.drop("took nothing for " + slowViewerNanos / 1_000_000_000 + " s");
+          } else if (viewer.waitingNanos(now) > FIRST_BYTE_NANOS) {
+            viewer.giveUp(
+                new ProblemException(
+                        504,
+                        "Stream unavailable",
+                        "No source of this channel has sent anything in "
+                            + FIRST_BYTE_NANOS / 1_000_000_000
+                            + " s; Lineup goes on trying, try again shortly.")
+                    .with("retry_after_seconds", 10));
+          }
         }
       }
+    } catch (RuntimeException e) {
+      LOG.log(java.util.logging.Level.WARNING, "The relay's watchdog hit an error; goes on", e);
     }
   }
 

@@ -26,6 +26,10 @@ final class Slots {
    * one, else the slot of an idle stream of that account, which is closed for it. False when none.
    */
   synchronized boolean hold(Upstream upstream, Source source) {
+    if (upstream.stopped()) {
+      release(upstream); // a stream being closed takes no slot
+      return false;
+    }
     Long account = held.get(upstream);
     if (account != null && account == source.accountId()) {
       return true;

@@ -37,13 +37,14 @@ import java.util.logging.Logger;
 final class Upstream {
   private static final Logger LOG = Logger.getLogger(Upstream.class.getName());
 
-  /** A source that played this long has worked: its failure starts a fresh round. */
+  /** A source that delivered this long has worked: its failure starts a fresh round. */
   private static final long GOOD_RUN_NANOS = 30_000_000_000L;
 
   private static final int READ_SIZE = 64 * 1024;
 
   final long id;
   final long channelId;
+  final String key;
   final String title;
   final Instant startedAt = Instant.now();
   final ChunkRing ring;
@@ -62,10 +63,13 @@ final class Upstream {
   private volatile long bytes;
   private volatile long idleSince; // System.nanoTime() when the last viewer left; 0 while watched
   private volatile int failovers;
+  private long firstByte; // System.nanoTime() of this source's first and last bytes (reader only)
+  private long lastByte;
 
   Upstream(
       long id,
       long channelId,
+      String key,
       String title,
       List<Source> sources,
       int first,
@@ -76,6 +80,7 @@ final class Upstream {
     this.finite = finite;
     this.id = id;
     this.channelId = channelId;
+    this.key = key;
     this.title = title;
     this.sources = List.copyOf(sources);
     this.current = first;
@@ -95,7 +100,8 @@ final class Upstream {
         Source source = sources.get(index);
         current = index;
         SourceFailure failure;
-        long began = System.nanoTime();
+        firstByte = 0;
+        lastByte = 0;
         if (!relay.holdSlot(this, source)) {
           failure = new SourceFailure("all its connections are in use", false, true);
         } else {
@@ -124,8 +130,8 @@ final class Upstream {
                   + "; not trying other accounts");
           break;
         }
-        if (System.nanoTime() - began > GOOD_RUN_NANOS) {
-          tries = 0;
+        if (firstByte != 0 && lastByte - firstByte > GOOD_RUN_NANOS) {
+          tries = 0; // it delivered for a good while: its failure starts a fresh round
         }
         if (++tries >= 2 * sources.size()) {
           break;
@@ -231,6 +237,10 @@ final class Upstream {
 
   /** Hands bytes to every viewer. */
   void publish(byte[] buffer, int n) {
+    lastByte = System.nanoTime();
+    if (firstByte == 0) {
+      firstByte = lastByte;
+    }
     ring.add(Arrays.copyOf(buffer, n));
     bytes += n;
     relay.relayed(n);
@@ -245,6 +255,7 @@ final class Upstream {
    * on.
    */
   HttpURLConnection open(URI uri, Source source) throws IOException {
+    String host = uri.getHost();
     for (int hop = 0; hop <= 5; hop++) {
       if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
         throw new IOException("not an http(s) URL");
@@ -266,8 +277,11 @@ final class Upstream {
       connection.setConnectTimeout(relay.connectTimeoutMillis());
       connection.setReadTimeout(relay.stallSeconds() * 1000);
       connection.setUseCaches(false);
+      boolean sameHost = host != null && host.equalsIgnoreCase(uri.getHost());
       for (Map.Entry<String, String> header : source.headers().entrySet()) {
-        connection.setRequestProperty(header.getKey(), header.getValue());
+        if (sameHost || !header.getKey().equals("Cookie")) { // a cookie stays with its host
+          connection.setRequestProperty(header.getKey(), header.getValue());
+        }
       }
       if (!source.headers().containsKey("User-Agent")) {
         connection.setRequestProperty("User-Agent", playerAgent);

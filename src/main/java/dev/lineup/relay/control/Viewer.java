@@ -33,7 +33,8 @@ final class Viewer implements Runnable, AsyncListener {
   private final HttpServletResponse response;
   private final Upstream upstream;
   private long next;
-  private boolean started;
+  private final long joinedAt = System.nanoTime();
+  private boolean started; // guarded by upstream.signal
   private volatile boolean closed;
   private ProblemException problem; // guarded by upstream.signal
   private boolean ending; // guarded by upstream.signal
@@ -70,14 +71,19 @@ final class Viewer implements Runnable, AsyncListener {
       while (!closed) {
         byte[] chunk;
         ProblemException told = null;
+        boolean first = false;
         synchronized (upstream.signal) {
           chunk = upstream.ring.get(next);
           while (chunk == null && !ending && !closed) {
             upstream.signal.wait(1000);
             chunk = upstream.ring.get(next);
           }
-          if (chunk == null && ending) {
-            told = started ? null : problem;
+          if (ending && !started) { // over before its first byte: only the problem
+            chunk = null;
+            told = problem;
+          } else if (chunk != null && chunk != ChunkRing.GONE && !started) {
+            started = true;
+            first = true;
           }
         }
         if (closed) {
@@ -93,8 +99,7 @@ final class Viewer implements Runnable, AsyncListener {
           }
           return;
         }
-        if (!started) {
-          started = true;
+        if (first) {
           response.setStatus(200);
           response.setContentType("video/mp2t");
           response.setHeader("Cache-Control", "no-store");
@@ -113,7 +118,12 @@ final class Viewer implements Runnable, AsyncListener {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      close();
+      leave();
+      try {
+        async.complete(); // here, not on the watchdog: completing may wait for a stuck player
+      } catch (IllegalStateException e) {
+        // completed already (the player went away)
+      }
     }
   }
 
@@ -142,30 +152,40 @@ final class Viewer implements Runnable, AsyncListener {
     }
   }
 
-  /** Drops a viewer that cannot keep up; the stream and its other viewers go on. */
-  void drop(String why) {
-    if (!closed) {
-      upstream.dropped(this, why);
-      close();
+  /** A viewer still without its first byte gets {@code problem}; one that has bytes goes on. */
+  void giveUp(ProblemException problem) {
+    synchronized (upstream.signal) {
+      if (!started) {
+        this.problem = problem;
+        this.ending = true;
+        upstream.signal.notifyAll();
+      }
     }
   }
 
-  private void close() {
-    boolean first;
-    synchronized (this) {
-      first = !closed;
-      closed = true;
+  /**
+   * Drops a viewer that cannot keep up: it leaves the stream at once (the stream and its other
+   * viewers go on); its writer ends the answer when its write returns.
+   */
+  void drop(String why) {
+    if (!closed) {
+      upstream.dropped(this, why);
+      leave();
     }
-    if (first) {
-      upstream.left(this);
-      synchronized (upstream.signal) {
-        upstream.signal.notifyAll();
-      }
-      try {
-        async.complete();
-      } catch (IllegalStateException e) {
-        // completed already (the player went away)
-      }
+  }
+
+  private void leave() {
+    closed = true;
+    upstream.left(this);
+    synchronized (upstream.signal) {
+      upstream.signal.notifyAll();
+    }
+  }
+
+  /** How long the viewer has waited for its first byte, in nanoseconds (0 once it has one). */
+  long waitingNanos(long now) {
+    synchronized (upstream.signal) {
+      return started || ending ? 0 : now - joinedAt;
     }
   }
 
@@ -181,19 +201,17 @@ final class Viewer implements Runnable, AsyncListener {
 
   @Override
   public void onComplete(AsyncEvent event) {
-    closed = true;
-    upstream.left(this);
+    leave();
   }
 
   @Override
   public void onTimeout(AsyncEvent event) {
-    close();
+    leave();
   }
 
   @Override
   public void onError(AsyncEvent event) {
-    closed = true;
-    upstream.left(this);
+    leave();
   }
 
   @Override

@@ -20,6 +20,8 @@ public record AccountCard(
     boolean enabled,
     Integer syncIntervalHours,
     String epgUrl,
+    Integer maxConnections,
+    Integer providerMaxConnections,
     SyncStatusView status) {
 
   static AccountCard of(Account account, SyncStatusView status) {
@@ -32,6 +34,8 @@ public record AccountCard(
         account.enabled(),
         account.syncIntervalHours(),
         Account.masked(account.epgUrl()),
+        account.maxConnections(),
+        account.providerMaxConnections(),
         status);
   }
 
