@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
  *       connection); target: p95 no more than 150 ms over the provider's;
  *   <li>50 viewers on 10 channels for 60 s (-Drelay.seconds): bytes per second in all and per
  *       viewer, the server's CPU and peak heap, and the viewers' first-byte p95; targets: one
- *       provider connection per channel, every viewer kept at the stream's rate, no error.
+ *       provider connection per channel, every viewer kept at the stream's rate, no error;
+ *   <li>halfway, one player per channel that takes nothing joins: they are dropped, and the live
+ *       heap (after a full collection) stays flat.
  * </ul>
  *
  * Results go to the console and target/benchmarks/relay.md (see docs/benchmarks.md).
@@ -51,6 +53,10 @@ class RelayBenchmark {
   private static final Pattern CPU =
       Pattern.compile(
           "^cpu_processCpuTime(_seconds)?(?:\\{[^}]*\\})? ([0-9.E+]+)", Pattern.MULTILINE);
+
+  private static final Pattern DROPPED =
+      Pattern.compile(
+          "^lineup_relay_viewers_dropped_total(?:\\{[^}]*\\})? ([0-9.E+]+)", Pattern.MULTILINE);
 
   @Test
   void relayBenchmark() throws Exception {
@@ -113,9 +119,14 @@ class RelayBenchmark {
     List<AtomicLong> received = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(VIEWERS);
     long cpuBefore = cpuNanos();
+    long droppedBefore = dropped();
     long start;
     long peakMb;
-    try (HeapSampler heap = new HeapSampler()) {
+    long liveBefore;
+    long liveAfter;
+    List<StreamClient> stuck = new ArrayList<>();
+    try (HeapSampler heap = new HeapSampler();
+        LiveHeap live = LiveHeap.attach()) {
       start = System.nanoTime();
       for (int v = 0; v < VIEWERS; v++) {
         AtomicLong bytes = new AtomicLong();
@@ -145,11 +156,26 @@ class RelayBenchmark {
         viewer.setDaemon(true);
         viewer.start();
       }
-      Thread.sleep(SECONDS * 1000L);
+      // Halfway: the live heap, then a player per channel that takes nothing joins; near the end
+      // the
+      // live heap again (they are dropped after RELAY_SLOW_VIEWER_SECONDS and hold nothing)
+      Thread.sleep(SECONDS * 1000L / 2);
+      liveBefore = live.liveBytes();
+      for (int i = 0; i < CHANNELS; i++) {
+        stuck.add(StreamClient.open("/s/" + token + "/" + ids.get("load" + i) + ".ts", true));
+      }
+      Thread.sleep(SECONDS * 1000L / 2 - 2000);
+      liveAfter = live.liveBytes();
+      Thread.sleep(2000);
       watching.set(false);
       done.await();
       peakMb = heap.peakMb();
+    } finally {
+      for (StreamClient client : stuck) {
+        client.close();
+      }
     }
+    long droppedStuck = dropped() - droppedBefore;
     double wall = (System.nanoTime() - start) / 1e9;
     double cpu = (cpuNanos() - cpuBefore) / 1e9 / wall / Runtime.getRuntime().availableProcessors();
     long total = received.stream().mapToLong(AtomicLong::get).sum();
@@ -175,7 +201,10 @@ class RelayBenchmark {
                 + "| slowest viewer | %.0f KB/s (the stream: %d KB/s) |%n"
                 + "| provider connections | %d for %d channels |%n"
                 + "| server CPU | %.0f %% of %d cores |%n"
-                + "| server peak heap | %d MB |%n"
+                + "| server peak heap (used, garbage included) | %d MB |%n"
+                + "| server live heap (after a full collection), halfway | %.1f MB |%n"
+                + "| the same after %d players that take nothing joined for %.0f s | %.1f MB"
+                + " (%d dropped) |%n"
                 + "| errors | %d |%n",
             COLD,
             VIEWERS,
@@ -198,6 +227,11 @@ class RelayBenchmark {
             cpu * 100,
             Runtime.getRuntime().availableProcessors(),
             peakMb,
+            liveBefore / 1048576.0,
+            CHANNELS,
+            SECONDS / 2.0 - 2,
+            liveAfter / 1048576.0,
+            droppedStuck,
             errors.get());
     new BenchmarkRun()
         .target(
@@ -210,6 +244,14 @@ class RelayBenchmark {
             slowest / wall >= 0.9 * RATE,
             String.format(Locale.ROOT, "slowest %.0f KB/s", slowest / wall / 1e3))
         .target("no errors", errors.get() == 0, errors.get() + " errors")
+        .target(
+            "players that take nothing are dropped",
+            droppedStuck >= CHANNELS,
+            droppedStuck + " of " + CHANNELS + " dropped")
+        .target(
+            "live heap flat with them (≤ +8 MB)",
+            liveAfter - liveBefore <= 8L * 1024 * 1024,
+            String.format(Locale.ROOT, "%+.1f MB", (liveAfter - liveBefore) / 1048576.0))
         .serverMaxHeap()
         .finish("relay.md", report);
   }
@@ -239,6 +281,17 @@ class RelayBenchmark {
       require(in.read() >= 0);
       return System.nanoTime() - start;
     }
+  }
+
+  /** Viewers the relay dropped so far (its /metrics). */
+  private static long dropped() {
+    Matcher m =
+        DROPPED.matcher(
+            Api.get(
+                    "/metrics?scope=application&name=lineup_relay_viewers_dropped_total",
+                    "text/plain")
+                .body());
+    return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
   }
 
   /** The server's CPU time so far, in nanoseconds (its /metrics). */
