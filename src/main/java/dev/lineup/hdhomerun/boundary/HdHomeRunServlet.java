@@ -3,7 +3,6 @@ package dev.lineup.hdhomerun.boundary;
 import dev.lineup.account.entity.Account;
 import dev.lineup.hdhomerun.control.Tuner;
 import dev.lineup.platform.ProblemException;
-import dev.lineup.platform.ProblemMapper;
 import dev.lineup.platform.PublicUrl;
 import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.control.PlayerAnswers;
@@ -28,8 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +42,6 @@ import java.util.regex.Pattern;
     urlPatterns = {"/hdhr/*"},
     asyncSupported = true)
 public class HdHomeRunServlet extends HttpServlet {
-  private static final Logger LOG = Logger.getLogger(HdHomeRunServlet.class.getName());
   private static final Pattern PATH =
       Pattern.compile(
           "^/([A-Za-z0-9_-]{20,64})/?(discover\\.json|lineup\\.json|lineup_status\\.json"
@@ -66,40 +62,33 @@ public class HdHomeRunServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     PlayerAnswers.inert(response);
-    try {
-      Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
-      if (!path.matches()) {
-        throw new ProblemException(
-            404,
-            "Not found",
-            "HDHomeRun URLs look like /hdhr/{token}/discover.json or /hdhr/{token}/lineup.json");
-      }
-      PlaylistConfig config =
-          PlaylistConfig.byToken(em, path.group(1))
-              .orElseThrow(() -> new ProblemException(404, "Not found", "No such playlist."));
-      String base = publicUrl.base(request) + "/hdhr/" + config.token();
-      String file = path.group(2) == null ? "discover.json" : path.group(2);
-      if (path.group(3) != null) {
-        stream(config, Long.parseLong(path.group(3)), request, response);
-        return;
-      }
-      switch (file) {
-        case "discover.json" -> discover(config, base, response);
-        case "lineup.json" -> lineup(config, base, request, response);
-        case "lineup_status.json" -> status(response);
-        case "device.xml" -> device(config, base, response);
-        default -> response.setStatus(HttpServletResponse.SC_OK); // lineup.post: nothing to scan
-      }
-    } catch (ProblemException problem) {
-      ProblemMapper.send(response, problem);
-    } catch (IOException e) {
-      // The database failed (or the client hung up): a 503, as the Xtream answers give.
-      LOG.log(Level.WARNING, "An HDHomeRun request could not be answered: " + e.getMessage(), e);
-      ProblemMapper.send(response, PlayerAnswers.unavailable());
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "An HDHomeRun request failed", e);
-      ProblemMapper.send(
-          response, new ProblemException(500, "Internal error", "See the server log."));
+    // The database failed (or the client hung up): a 503, as the Xtream answers give.
+    PlayerAnswers.guarded(response, "An HDHomeRun request", () -> answer(request, response));
+  }
+
+  private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (!path.matches()) {
+      throw new ProblemException(
+          404,
+          "Not found",
+          "HDHomeRun URLs look like /hdhr/{token}/discover.json or /hdhr/{token}/lineup.json");
+    }
+    PlaylistConfig config =
+        PlaylistConfig.byToken(em, path.group(1))
+            .orElseThrow(() -> new ProblemException(404, "Not found", "No such playlist."));
+    String base = publicUrl.base(request) + "/hdhr/" + config.token();
+    String file = path.group(2) == null ? "discover.json" : path.group(2);
+    if (path.group(3) != null) {
+      stream(config, Long.parseLong(path.group(3)), request, response);
+      return;
+    }
+    switch (file) {
+      case "discover.json" -> discover(config, base, response);
+      case "lineup.json" -> lineup(config, base, request, response);
+      case "lineup_status.json" -> status(response);
+      case "device.xml" -> device(config, base, response);
+      default -> response.setStatus(HttpServletResponse.SC_OK); // lineup.post: nothing to scan
     }
   }
 

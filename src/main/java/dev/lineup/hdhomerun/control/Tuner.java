@@ -59,10 +59,11 @@ public class Tuner {
 
   /**
    * How many tuners: the connections the playlist's accounts allow together (each account's limit
-   * as its provider last said; 1 when unknown), at least 1 and at most {@value #MAX_TUNERS}.
+   * as the relay keeps it — a person's cap, else the provider's last figure; 1 when unknown), at
+   * least 1 and at most {@value #MAX_TUNERS}.
    */
   public static int count(List<Account> accounts) {
-    return countOf(accounts.stream().map(Account::providerMaxConnections).toList());
+    return countOf(accounts.stream().map(Account::connectionLimit).toList());
   }
 
   /** {@link #count} of the accounts' limits (null: unknown). */

@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.epg.control.XmltvStore;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.ProblemMapper;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.PlaylistSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A playlist's M3U or guide, answered to a player: {@code ETag} and {@code Last-Modified} (304 when
@@ -30,6 +33,7 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class PlayerAnswers {
+  private static final Logger LOG = Logger.getLogger(PlayerAnswers.class.getName());
   private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
 
   @Inject ConfigPlaylist configs;
@@ -192,6 +196,33 @@ public class PlayerAnswers {
   public static ProblemException unavailable() {
     return new ProblemException(503, "Not available", "Try again in a minute.")
         .with("retry_after_seconds", 60);
+  }
+
+  /** What a player URL does, which may fail. */
+  @FunctionalInterface
+  public interface Answer {
+    void send() throws IOException;
+  }
+
+  /**
+   * Answers a player, its failures as problems: a {@link ProblemException} as it is, an I/O failure
+   * (the database, or the player hung up) as {@link #unavailable}, anything else as a 500 logged
+   * under {@code what} (which names the URL without its secrets).
+   */
+  public static void guarded(HttpServletResponse response, String what, Answer answer)
+      throws IOException {
+    try {
+      answer.send();
+    } catch (ProblemException problem) {
+      ProblemMapper.send(response, problem);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, what + " could not be answered: " + e.getMessage(), e);
+      ProblemMapper.send(response, unavailable());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, what + " failed", e);
+      ProblemMapper.send(
+          response, new ProblemException(500, "Internal error", "See the server log."));
+    }
   }
 
   /** A small JSON answer: {@code body} writes the whole value. */

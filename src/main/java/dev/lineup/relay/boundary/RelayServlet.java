@@ -2,7 +2,6 @@ package dev.lineup.relay.boundary;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.platform.ProblemException;
-import dev.lineup.platform.ProblemMapper;
 import dev.lineup.playlist.control.ConfigPlaylist;
 import dev.lineup.playlist.control.PlayerAnswers;
 import dev.lineup.playlist.control.PlaylistEntry;
@@ -18,8 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +29,6 @@ import java.util.regex.Pattern;
  */
 @WebServlet(urlPatterns = "/s/*", asyncSupported = true)
 public class RelayServlet extends HttpServlet {
-  private static final Logger LOG = Logger.getLogger(RelayServlet.class.getName());
   private static final Pattern PATH =
       Pattern.compile("^/([A-Za-z0-9_-]{20,64})/(\\d{1,18})(?:\\.(?:ts|m3u8))?$");
 
@@ -56,37 +52,33 @@ public class RelayServlet extends HttpServlet {
   private void answer(HttpServletRequest request, HttpServletResponse response, boolean head)
       throws IOException {
     PlayerAnswers.inert(response);
-    try {
-      Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
-      if (!path.matches()) {
-        throw new ProblemException(
-            404, "Not found", "Relayed stream URLs look like /s/{token}/{channel_id}.ts");
-      }
-      PlaylistConfig config =
-          PlaylistConfig.byToken(em, path.group(1))
-              .orElseThrow(() -> new ProblemException(404, "Not found", "No such playlist."));
-      List<Account> accounts = configs.requireServable(config);
-      PlaylistEntry channel =
-          configs
-              .channel(config.settings(), accounts, Long.parseLong(path.group(2)))
-              .orElseThrow(
-                  () ->
-                      new ProblemException(404, "Not found", "No such channel in this playlist."));
-      if (head) {
-        response.setContentType("video/mp2t");
-        response.setHeader("Cache-Control", "no-store");
-        return;
-      }
-      relay.play(request, response, sources.play(config.settings(), accounts, channel, null, 0));
-    } catch (ProblemException problem) {
-      ProblemMapper.send(response, problem);
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "A relayed stream could not be answered: " + e.getMessage(), e);
-      ProblemMapper.send(response, PlayerAnswers.unavailable());
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "/s/{token}/… (a relayed stream) failed", e);
-      ProblemMapper.send(
-          response, new ProblemException(500, "Internal error", "See the server log."));
-    }
+    PlayerAnswers.guarded(
+        response,
+        "/s/{token}/… (a relayed stream)",
+        () -> {
+          Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+          if (!path.matches()) {
+            throw new ProblemException(
+                404, "Not found", "Relayed stream URLs look like /s/{token}/{channel_id}.ts");
+          }
+          PlaylistConfig config =
+              PlaylistConfig.byToken(em, path.group(1))
+                  .orElseThrow(() -> new ProblemException(404, "Not found", "No such playlist."));
+          List<Account> accounts = configs.requireServable(config);
+          PlaylistEntry channel =
+              configs
+                  .channel(config.settings(), accounts, Long.parseLong(path.group(2)))
+                  .orElseThrow(
+                      () ->
+                          new ProblemException(
+                              404, "Not found", "No such channel in this playlist."));
+          if (head) {
+            response.setContentType("video/mp2t");
+            response.setHeader("Cache-Control", "no-store");
+            return;
+          }
+          relay.play(
+              request, response, sources.play(config.settings(), accounts, channel, null, 0));
+        });
   }
 }

@@ -284,14 +284,7 @@ public class Relay {
     for (Viewer viewer : List.copyOf(upstream.viewers)) {
       viewer.end(told);
     }
-    LOG.info(
-        "Stream "
-            + upstream.id
-            + " ("
-            + upstream.title
-            + ") ended after "
-            + upstream.bytes()
-            + " bytes");
+    LOG.info(upstream.named() + " ended after " + upstream.bytes() + " bytes");
   }
 
   /**
@@ -304,7 +297,7 @@ public class Relay {
       for (Upstream upstream : byChannel.values()) {
         synchronized (this) { // no player joins between the check and the close
           if (upstream.idleNanos(now) > graceNanos) {
-            LOG.fine(() -> "Stream " + upstream.id + ": no viewer for the grace period; closing");
+            LOG.fine(() -> upstream.named() + ": no viewer for the grace period; closing");
             upstream.stop();
             slots.release(upstream);
           }
@@ -333,7 +326,7 @@ public class Relay {
   public boolean stop(long streamId) {
     for (Upstream upstream : byChannel.values()) {
       if (upstream.id == streamId) {
-        LOG.info("Stream " + streamId + " (" + upstream.title + ") stopped by an admin");
+        LOG.info(upstream.named() + " stopped by an admin");
         upstream.stop();
         slots.release(upstream);
         return true;
@@ -412,7 +405,7 @@ public class Relay {
 
   void dropped(Upstream upstream, Viewer viewer, String why) {
     metrics.counter("lineup_relay_viewers_dropped_total").inc();
-    LOG.info("Stream " + upstream.id + ": viewer " + viewer.id + " dropped: " + why);
+    LOG.info(upstream.named() + ": viewer " + viewer.id + " dropped: " + why);
   }
 
   int stallSeconds() {

@@ -45,7 +45,7 @@ final class Slots {
         return false;
       }
       LOG.info(
-          "Stream " + idle.get().id + " (no viewer) closed: its slot went to " + upstream.title);
+          idle.get().named() + ", without a viewer, closed: its slot went to " + upstream.title);
       idle.get().stop();
       release(idle.get());
     }

@@ -119,11 +119,8 @@ final class Upstream {
         }
         if (failure.refused()) {
           LOG.warning(
-              "Stream "
-                  + id
-                  + " ("
-                  + title
-                  + "): "
+              named()
+                  + ": "
                   + source
                   + " refused: "
                   + failure.reason()
@@ -140,11 +137,8 @@ final class Upstream {
         failovers++;
         relay.failedOver();
         LOG.info(
-            "Stream "
-                + id
-                + " ("
-                + title
-                + "): "
+            named()
+                + ": "
                 + source
                 + " failed ("
                 + failure.reason()
@@ -155,7 +149,7 @@ final class Upstream {
         }
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Stream " + id + " (" + title + ") failed", e);
+      LOG.log(Level.SEVERE, named() + " failed", e);
       last = SourceFailure.failed("an internal error (see the server log)");
     } finally {
       relay.ended(this, stopped ? null : giveUp(last, anyConnected));
@@ -167,7 +161,7 @@ final class Upstream {
     if (last == null) {
       return null;
     }
-    LOG.warning("Stream " + id + " (" + title + ") gave up: " + last.reason());
+    LOG.warning(named() + " gave up: " + last.reason());
     if (last.noSlot() && !anyConnected) {
       return new ProblemException(
               503,
@@ -331,6 +325,11 @@ final class Upstream {
   long idleNanos(long now) {
     long since = idleSince;
     return since == 0 || !viewers.isEmpty() ? 0 : now - since;
+  }
+
+  /** "Stream 7 (BBC One)": how the log names it (never by URL). */
+  String named() {
+    return "Stream " + id + " (" + title + ")";
   }
 
   int stallSeconds() {
