@@ -3,6 +3,9 @@ package dev.lineup.benchmark;
 import com.sun.tools.attach.VirtualMachine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.remote.JMXConnector;
@@ -19,10 +22,12 @@ import javax.management.remote.JMXServiceURL;
 final class LiveHeap implements AutoCloseable {
   private final JMXConnector connector;
   private final MemoryMXBean memory;
+  private final List<MemoryPoolMXBean> pools;
 
-  private LiveHeap(JMXConnector connector, MemoryMXBean memory) {
+  private LiveHeap(JMXConnector connector, MemoryMXBean memory, List<MemoryPoolMXBean> pools) {
     this.connector = connector;
     this.memory = memory;
+    this.pools = pools;
   }
 
   /** Attaches to the one Open Liberty server started from this project's build directory. */
@@ -48,10 +53,28 @@ final class LiveHeap implements AutoCloseable {
           ManagementFactory.newPlatformMXBeanProxy(
               connector.getMBeanServerConnection(),
               ManagementFactory.MEMORY_MXBEAN_NAME,
-              MemoryMXBean.class));
+              MemoryMXBean.class),
+          ManagementFactory.getPlatformMXBeans(
+              connector.getMBeanServerConnection(), MemoryPoolMXBean.class));
     } finally {
       vm.detach();
     }
+  }
+
+  /**
+   * Bytes the heap's pools held when a full collection had just ended, as the collector itself
+   * recorded it ({@code getCollectionUsage}): unlike {@link #liveBytes}, nothing the server
+   * allocates between the collection and the reading counts (under a stream load, megabytes).
+   */
+  long collectedBytes() {
+    memory.gc();
+    long used = 0;
+    for (MemoryPoolMXBean pool : pools) {
+      if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+        used += pool.getCollectionUsage().getUsed();
+      }
+    }
+    return used;
   }
 
   /** Bytes in use right after a full collection. */

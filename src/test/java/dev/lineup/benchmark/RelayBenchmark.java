@@ -160,12 +160,12 @@ class RelayBenchmark {
       // the
       // live heap again (they are dropped after RELAY_SLOW_VIEWER_SECONDS and hold nothing)
       Thread.sleep(SECONDS * 1000L / 2);
-      liveBefore = live.liveBytes();
+      liveBefore = live.collectedBytes();
       for (int i = 0; i < CHANNELS; i++) {
         stuck.add(StreamClient.open("/s/" + token + "/" + ids.get("load" + i) + ".ts", true));
       }
       Thread.sleep(SECONDS * 1000L / 2 - 2000);
-      liveAfter = live.liveBytes();
+      liveAfter = live.collectedBytes();
       Thread.sleep(2000);
       watching.set(false);
       done.await();
