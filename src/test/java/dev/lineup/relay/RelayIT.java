@@ -225,6 +225,12 @@ class RelayIT {
         assertEquals(200, b.status, b.headers);
         assertTrue(b.read(20_000) >= 20_000);
       }
+      // a wrong password gets what it gets on every Xtream door: a 404, nothing played
+      HttpResponse<String> wrong =
+          Api.anonymous(
+              Api.request("/live/" + username + "/wrong-pass/" + ids.get("xtB") + ".ts").GET());
+      assertEquals(404, wrong.statusCode(), wrong.body());
+      assertFalse(wrong.body().contains(FakeStreams.SECRET), wrong.body());
     } finally {
       Api.delete("/api/xtream-users/" + user.json().getJsonObject("user").getJsonNumber("id"));
     }
