@@ -81,7 +81,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   /**
    * Writes a problem straight to a servlet response (the player URLs and the web pages), as the API
-   * would answer it; a 503 says when to try again. Nothing when the answer has begun already.
+   * would answer it; a 503 says when to try again (its {@code retry_after_seconds}, else a minute).
+   * Nothing when the answer has begun already.
    */
   public static void send(HttpServletResponse response, ProblemException problem)
       throws IOException {
@@ -96,7 +97,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     response.setContentType(PROBLEM_JSON);
     response.setCharacterEncoding("UTF-8");
     if (problem.status() == 503) {
-      response.setHeader("Retry-After", "60");
+      Object after = problem.extensions().get("retry_after_seconds");
+      response.setHeader("Retry-After", after == null ? "60" : String.valueOf(after));
     }
     response.getWriter().write(render(problem).getEntity().toString());
   }

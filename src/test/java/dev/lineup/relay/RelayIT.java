@@ -297,6 +297,7 @@ class RelayIT {
         assertEquals(503, two.status, two.headers);
         assertTrue((System.nanoTime() - asked) / 1_000_000 < 3000, "refused at once, no hang");
         assertTrue(two.headers.toLowerCase().contains("application/problem+json"), two.headers);
+        assertTrue(two.headers.contains("Retry-After: 10"), "when to try again: " + two.headers);
         String problem = two.rest();
         assertTrue(problem.contains("in use"), problem);
       }

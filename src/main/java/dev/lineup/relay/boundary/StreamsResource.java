@@ -4,6 +4,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.relay.control.Relay;
+import dev.lineup.relay.control.StreamView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,7 +34,7 @@ public class StreamsResource {
   @Inject Relay relay;
 
   /** The relay now. */
-  public record StreamsView(List<Relay.StreamView> streams, List<SlotsView> accounts) {}
+  public record StreamsView(List<StreamView> streams, List<SlotsView> accounts) {}
 
   /**
    * An account's connection slots.

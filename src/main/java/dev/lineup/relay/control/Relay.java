@@ -14,8 +14,6 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -335,45 +333,12 @@ public class Relay {
     return false;
   }
 
-  /** A viewer active now, as the API shows it. */
-  public record ViewerView(long id, String client, Instant since, long bytes) {}
-
-  /** A stream active now, as the API shows it. */
-  public record StreamView(
-      long id,
-      long channelId,
-      String title,
-      long sourceChannelId,
-      long accountId,
-      String account,
-      int failovers,
-      long bytes,
-      Instant startedAt,
-      List<ViewerView> viewers) {}
-
   /** The streams active now, oldest first. */
   public List<StreamView> streams() {
-    List<StreamView> views = new ArrayList<>();
-    for (Upstream u : byChannel.values()) {
-      Source source = u.source();
-      views.add(
-          new StreamView(
-              u.id,
-              u.channelId,
-              u.title,
-              source.channelId(),
-              source.accountId(),
-              source.account(),
-              u.failovers(),
-              u.bytes(),
-              u.startedAt,
-              u.viewers.stream()
-                  .sorted(Comparator.comparingLong(v -> v.id))
-                  .map(v -> new ViewerView(v.id, v.client, v.since, v.bytes()))
-                  .toList()));
-    }
-    views.sort(Comparator.comparingLong(StreamView::id));
-    return views;
+    return byChannel.values().stream()
+        .map(StreamView::of)
+        .sorted(Comparator.comparingLong(StreamView::id))
+        .toList();
   }
 
   /** The slots of an account in use now. */
