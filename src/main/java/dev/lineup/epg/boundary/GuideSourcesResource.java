@@ -10,7 +10,10 @@ import dev.lineup.epg.entity.GuideSource;
 import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.Deleted;
 import dev.lineup.platform.JsonBody;
+import dev.lineup.platform.Sql;
 import dev.lineup.platform.Timestamped;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -49,6 +52,7 @@ public class GuideSourcesResource {
   private static final Logger LOG = Logger.getLogger(GuideSourcesResource.class.getName());
 
   @PersistenceContext EntityManager em;
+  @Resource SessionContext context;
   @Inject GuideRefresh refresh;
   @Inject Event<GuideSourceDeleted> deleting;
   @Inject Event<GuideSourceChanged> changed;
@@ -185,7 +189,43 @@ public class GuideSourcesResource {
       description = "OK",
       content = @Content(schema = @Schema(implementation = Deleted.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Deleted delete(@PathParam("id") long id) {
+    // Forgetting the source's matches updates channels of every account: a matching run or an
+    // account's deletion at the same moment can make it a deadlock's victim; it is tried again
+    GuideSourcesResource self = context.getBusinessObject(GuideSourcesResource.class);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return self.deleteOnce(id);
+      } catch (RuntimeException e) {
+        if (attempt >= DELETE_ATTEMPTS || !deadlock(e)) {
+          throw e;
+        }
+        LOG.info("Deleting guide source " + id + " met a deadlock; trying again");
+        try {
+          Thread.sleep(100L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final int DELETE_ATTEMPTS = 5;
+
+  private static boolean deadlock(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && Sql.deadlock(sql)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One try of {@link #delete}, in a transaction of its own. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Deleted deleteOnce(long id) {
     GuideSource source = GuideSource.require(em, id);
     deleting.fire(new GuideSourceDeleted(id, source.guide(), source.key()));
     em.remove(source);
