@@ -1,7 +1,7 @@
 // End-to-end walk through Lineup's web UI in headless Chromium (run by BrowserIT, which starts the
 // fake provider and passes it in the environment). Exits non-zero with the first failed check.
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 
 const base = process.env.BASE_URL;
 const provider = { url: process.env.PROVIDER_URL, user: process.env.PROVIDER_USER, pass: process.env.PROVIDER_PASS };
@@ -323,6 +323,30 @@ try {
   await row.waitFor({ state: "detached" });
   check(await api() === 401, "a revoked token is refused");
   await page.screenshot({ path: `${shots}/access.png`, fullPage: false });
+
+  // Backup: download the setup, check it back (a dry run lists every object), then restore it.
+  await page.goto(base + "/backup");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator("button[data-download-backup]").click(),
+  ]);
+  const backupFile = await download.path();
+  const backup = JSON.parse(readFileSync(backupFile, "utf8"));
+  check(backup.format === "lineup-backup/1" && backup.accounts.some(a => a.name === name),
+    "the downloaded backup holds the account");
+  check(!JSON.stringify(backup).includes(provider.pass), "the backup holds no password in clear");
+  const restoreForm = page.locator("form[data-upload=backup]");
+  await restoreForm.locator("input[type=file]").setInputFiles(backupFile);
+  await restoreForm.locator("button[data-check-upload]").click();
+  await restoreForm.locator(".report", { hasText: "A restore would" }).waitFor();
+  check(await restoreForm.locator(".report tr", { hasText: name }).locator("td", { hasText: "unchanged" }).count() === 1,
+    "the check says the account would stay unchanged");
+  const restoreButton = restoreForm.locator("button[data-confirm-upload]");
+  check(await restoreButton.isVisible(), "after the check, Restore is offered");
+  await page.screenshot({ path: `${shots}/backup.png`, fullPage: false });
+  page.once("dialog", dialog => dialog.accept());
+  await restoreButton.click();
+  await restoreForm.locator(".report", { hasText: "Done:" }).waitFor();
 
   // Sign out: back to the sign-in page, and the pages are closed again.
   await page.locator("form.signout button").click();

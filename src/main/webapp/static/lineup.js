@@ -289,4 +289,91 @@
     (navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject()).then(
       () => show("notice", "Copied", url ? text : ""), () => show("notice", "Copy this", text));
   });
+  /**
+   * The backup page. Downloads go through fetch, so a passphrase travels in the
+   * X-Backup-Passphrase header (never in a URL); uploads are checked first (dry run), their report
+   * shown object by object, and only a confirmed second press stores them.
+   */
+  const passphraseOf = form => (form.querySelector("input[name=passphrase]") || {}).value || "";
+  async function download(form) {
+    const secrets = form.querySelector("input[name=secrets]").checked;
+    const headers = { Accept: "application/json" };
+    if (secrets) headers["X-Backup-Passphrase"] = passphraseOf(form);
+    const response = await fetch("/api/backup" + (secrets ? "?secrets=true" : ""), { headers });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({ title: "Backup failed" }));
+      show("problem", problem.title, problem.detail);
+      return;
+    }
+    const name = (response.headers.get("Content-Disposition") || "").match(/filename="([^"]+)"/);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = name ? name[1] : "lineup-backup.json";
+    document.body.append(link); link.click(); link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    show("notice", "Backup downloaded", secrets ? "Its provider secrets are sealed with your passphrase." : "Provider secrets are not in it.");
+  }
+  function renderReport(box, report) {
+    const t = report.totals;
+    const head = document.createElement("p");
+    head.textContent = (report.dry_run ? "A restore would: " : "Done: ") +
+      `${t.added} added, ${t.changed} changed, ${t.unchanged} unchanged, ${t.left_alone} left alone` +
+      (t.renamed ? `, ${t.renamed} renamed` : "") + (t.skipped ? `, ${t.skipped} skipped` : "") + ".";
+    const table = document.createElement("table");
+    const header = table.createTHead().insertRow();
+    for (const title of ["What", "Name", "Action", "Notes"]) {
+      const th = document.createElement("th"); th.textContent = title; header.append(th);
+    }
+    const body = table.createTBody();
+    for (const item of report.items) {
+      const row = body.insertRow();
+      row.className = "action-" + item.action;
+      for (const text of [item.kind.replaceAll("_", " "), item.name, item.action.replaceAll("_", " "), item.notes.join(" ")]) {
+        row.insertCell().textContent = text;
+      }
+    }
+    const notes = document.createElement("ul");
+    for (const note of report.notes) { const li = document.createElement("li"); li.textContent = note; notes.append(li); }
+    box.replaceChildren(head, notes, table);
+  }
+  async function upload(form, dryRun) {
+    const file = form.querySelector("input[type=file]").files[0];
+    if (!file) { show("problem", "Choose a file first", ""); return; }
+    const legacy = form.dataset.upload === "legacy";
+    const headers = { Accept: "application/json", "X-CSRF-Token": csrf(),
+      "Content-Type": legacy ? "application/octet-stream" : "application/json" };
+    if (passphraseOf(form)) headers["X-Backup-Passphrase"] = passphraseOf(form);
+    const url = (legacy ? "/api/import/legacy" : "/api/backup") + (dryRun ? "?dry_run=true" : "");
+    const confirm = form.querySelector("button[data-confirm-upload]");
+    confirm.hidden = true;
+    const response = await fetch(url, { method: "POST", headers, body: file });
+    const json = await response.json().catch(() => ({ title: "Error " + response.status }));
+    if (!response.ok) {
+      const where = (json.errors || []).map(e => `${e.field}: ${e.message}`).join("; ");
+      show("problem", json.title || "Refused", where || json.detail || "");
+      return;
+    }
+    renderReport(form.querySelector(".report"), json);
+    if (dryRun) confirm.hidden = false;
+    else show("notice", legacy ? "Imported" : "Restored", "");
+  }
+  document.addEventListener("click", evt => {
+    const down = evt.target.closest("button[data-download-backup]");
+    if (down) download(down.closest("form"));
+    const check = evt.target.closest("button[data-check-upload]");
+    if (check) upload(check.closest("form"), true);
+    const store = evt.target.closest("button[data-confirm-upload]");
+    if (store && window.confirm(store.dataset.confirmUpload)) upload(store.closest("form"), false);
+  });
+  /** Enter in a passphrase box must not submit it in a URL. */
+  document.addEventListener("submit", evt => {
+    if (evt.target.matches("form[data-upload], form[data-backup]")) evt.preventDefault();
+  });
+  document.addEventListener("change", evt => {
+    if (evt.target.matches("form[data-upload] input[type=file]")) {
+      const form = evt.target.closest("form");
+      form.querySelector("button[data-confirm-upload]").hidden = true;
+      form.querySelector(".report").replaceChildren();
+    }
+  });
 })();

@@ -30,6 +30,7 @@
       <a class="tab" href="/playlists" ${active == 'playlists' ? 'aria-current="page"' : ''}>Playlists</a>
       <a class="tab" href="/players" ${active == 'players' ? 'aria-current="page"' : ''}>Players</a>
       <a class="tab" href="/streams" ${active == 'streams' ? 'aria-current="page"' : ''}>Streams</a>
+      <a class="tab" href="/backup" ${active == 'backup' ? 'aria-current="page"' : ''}>Backup</a>
       <a class="tab" href="/access" ${active == 'access' ? 'aria-current="page"' : ''}>Access</a>
       <form class="signout" method="post" action="/logout">
         <input type="hidden" name="csrf_token" value="${csrfToken}">

@@ -192,7 +192,10 @@ class FuzzIT {
         {"PUT", "/api/playlist-configs/" + playlist + "/numbers/" + channel},
         {"PATCH", "/api/settings"},
         {"POST", "/api/tokens"},
-        {"POST", "/api/session/password"}
+        {"POST", "/api/session/password"},
+        {"POST", "/api/backup"},
+        {"POST", "/api/backup?dry_run=true"},
+        {"POST", "/api/import/legacy"}
       };
       List<String> fuzzed =
           Stream.of(endpoints).map(e -> e[0] + " " + e[1].replaceAll("/\\d+", "/1")).toList();

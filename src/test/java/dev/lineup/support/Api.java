@@ -283,7 +283,7 @@ public final class Api {
         .method(method, HttpRequest.BodyPublishers.ofString(body));
   }
 
-  private static Reply send(HttpRequest.Builder builder) {
+  public static Reply send(HttpRequest.Builder builder) {
     try {
       HttpResponse<String> response =
           CLIENT.send(authorized(builder).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package dev.lineup.account.boundary;
 
+import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.AccountSettings;
 import dev.lineup.account.entity.ProviderType;
 import dev.lineup.account.entity.ServerUrl;
@@ -7,6 +8,7 @@ import dev.lineup.platform.JsonBody;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Reads an account from a JSON body (legacy field names: name, server, username, password, enabled;
  * plus provider_type, sync_interval_hours and epg_url), reporting every bad field at once.
  */
-final class AccountRequest {
+public final class AccountRequest {
   private AccountRequest() {}
 
   /**
@@ -46,7 +48,7 @@ final class AccountRequest {
    *
    * @param passwordStored whether the account already has a password, so the body may omit it
    */
-  static AccountSettings read(JsonBody body, boolean passwordStored) {
+  public static AccountSettings read(JsonBody body, boolean passwordStored) {
     String name = body.string("name");
     String typeCode = body.string("provider_type");
     String server = body.string("server");
@@ -112,7 +114,7 @@ final class AccountRequest {
   }
 
   /** The stored settings as a JSON object, the base onto which a PATCH is merged. */
-  static JsonObject asJson(AccountSettings settings) {
+  public static JsonObject asJson(AccountSettings settings) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("name", settings.name())
@@ -132,6 +134,42 @@ final class AccountRequest {
       json.add("max_connections", settings.maxConnections());
     }
     return json.build();
+  }
+
+  /**
+   * A client that sends back the server or guide URL as shown (credentials masked as ***) means
+   * "unchanged": the stored URL is used.
+   */
+  public static JsonObject unmasked(JsonObject body, Account account) {
+    if (body.get("server") instanceof JsonString server
+        && server.getString().strip().equals(account.maskedServer())) {
+      body = Json.createObjectBuilder(body).add("server", account.serverUrl()).build();
+    }
+    if (body.get("epg_url") instanceof JsonString epg
+        && account.epgUrl() != null
+        && epg.getString().strip().equals(Account.masked(account.epgUrl()))) {
+      body = Json.createObjectBuilder(body).add("epg_url", account.epgUrl()).build();
+    }
+    return body;
+  }
+
+  /**
+   * {@link #read}, then the bounds (Bean Validation): every bad field at once.
+   *
+   * @throws dev.lineup.platform.ProblemException 422 naming each bad field
+   */
+  public static AccountSettings checked(
+      JsonBody body, boolean passwordStored, jakarta.validation.Validator validator) {
+    AccountSettings settings = read(body, passwordStored);
+    validator.validate(settings).stream()
+        .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+        .forEach(
+            v ->
+                body.reject(
+                    dev.lineup.platform.FieldError.jsonName(v.getPropertyPath().toString()),
+                    v.getMessage()));
+    body.throwIfInvalid();
+    return settings;
   }
 
   private static String blankToNull(String text) {

@@ -6,7 +6,6 @@ import dev.lineup.account.entity.AccountSettings;
 import dev.lineup.platform.AccountLock;
 import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.Deleted;
-import dev.lineup.platform.FieldError;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
 import jakarta.annotation.Resource;
@@ -17,7 +16,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
@@ -124,7 +122,8 @@ public class AccountsResource {
     return update(
         account,
         validated(
-            JsonBody.of(unmasked(JsonBody.parse(body).json(), account)), account.hasPassword()));
+            JsonBody.of(AccountRequest.unmasked(JsonBody.parse(body).json(), account)),
+            account.hasPassword()));
   }
 
   /** Changes only the fields sent (JSON Merge Patch: a null removes an optional setting). */
@@ -144,7 +143,7 @@ public class AccountsResource {
     Account account = Account.require(em, id);
     JsonObject current = AccountRequest.asJson(account.settings());
     JsonObject merged =
-        Json.createMergePatch(unmasked(JsonBody.parse(body).json(), account))
+        Json.createMergePatch(AccountRequest.unmasked(JsonBody.parse(body).json(), account))
             .apply(current)
             .asJsonObject();
     return update(account, validated(JsonBody.of(merged), account.hasPassword()));
@@ -215,23 +214,6 @@ public class AccountsResource {
     }
   }
 
-  /**
-   * A client that sends back the server or guide URL as shown (credentials masked as ***) means
-   * "unchanged": the stored URL is used.
-   */
-  private static JsonObject unmasked(JsonObject body, Account account) {
-    if (body.get("server") instanceof JsonString server
-        && server.getString().strip().equals(account.maskedServer())) {
-      body = Json.createObjectBuilder(body).add("server", account.serverUrl()).build();
-    }
-    if (body.get("epg_url") instanceof JsonString epg
-        && account.epgUrl() != null
-        && epg.getString().strip().equals(Account.masked(account.epgUrl()))) {
-      body = Json.createObjectBuilder(body).add("epg_url", account.epgUrl()).build();
-    }
-    return body;
-  }
-
   private AccountView update(Account account, AccountSettings settings) {
     Account.requireUniqueName(em, settings.name(), account.id());
     account.apply(settings);
@@ -241,12 +223,6 @@ public class AccountsResource {
   }
 
   private AccountSettings validated(JsonBody body, boolean passwordStored) {
-    AccountSettings settings = AccountRequest.read(body, passwordStored);
-    validator.validate(settings).stream()
-        .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
-        .forEach(
-            v -> body.reject(FieldError.jsonName(v.getPropertyPath().toString()), v.getMessage()));
-    body.throwIfInvalid();
-    return settings;
+    return AccountRequest.checked(body, passwordStored, validator);
   }
 }

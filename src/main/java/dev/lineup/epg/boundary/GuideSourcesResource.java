@@ -259,10 +259,11 @@ public class GuideSourcesResource {
         Timestamped.iso(source.createdAt()));
   }
 
-  private record Input(String name, String url, int priority, int refreshHours, boolean enabled) {}
+  /** A guide source as a request gives it, checked. */
+  public record Input(String name, String url, int priority, int refreshHours, boolean enabled) {}
 
   /** Reads and checks a source; a URL sent back masked, as shown, keeps {@code stored}'s. */
-  private static Input read(JsonBody json, GuideSource stored) {
+  public static Input read(JsonBody json, GuideSource stored) {
     String name = json.string("name");
     if (name == null || name.isBlank()) {
       json.reject("name", "is required");

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * enabled). An unknown type or action, a regex that does not compile or a tag list with no tag is a
  * 422, never stored.
  */
-final class FilterRequest {
+public final class FilterRequest {
   private FilterRequest() {}
 
   /** The body's fields, for the OpenAPI document ({@link #readInto} reads and checks them). */
@@ -27,7 +27,7 @@ final class FilterRequest {
       String filterValue,
       @Schema(defaultValue = "true") Boolean enabled) {}
 
-  static void readInto(JsonBody body, Filter filter) {
+  public static void readInto(JsonBody body, Filter filter) {
     String name = body.string("name");
     String typeCode = body.string("filter_type");
     String actionCode = body.string("filter_action");
@@ -61,7 +61,7 @@ final class FilterRequest {
     filter.apply(name.strip(), type, action, value, enabled == null || enabled);
   }
 
-  static JsonObject asJson(Filter f) {
+  public static JsonObject asJson(Filter f) {
     return Json.createObjectBuilder()
         .add("name", f.name())
         .add("filter_type", f.type())

@@ -112,7 +112,7 @@ public final class PlaylistConfigRequest {
       String legacyM3u,
       String legacyEpg) {}
 
-  static PlaylistSettings read(JsonBody body, EntityManager em) {
+  public static PlaylistSettings read(JsonBody body, EntityManager em) {
     String name = body.string("name");
     if (name == null || name.isBlank()) {
       body.reject("name", "is required");
@@ -127,9 +127,12 @@ public final class PlaylistConfigRequest {
     Set<Long> exclude = accounts(body, "exclude_accounts", em);
     Set<String> includeTags = tags(body, "include_tags");
     Set<String> excludeTags = tags(body, "exclude_tags");
-    String match = body.string("tag_match");
+    // tag_match_mode is the legacy tool's name for it: its scripts send that.
+    String matchField =
+        body.has("tag_match") || !body.has("tag_match_mode") ? "tag_match" : "tag_match_mode";
+    String match = body.string(matchField);
     if (match != null && !match.equalsIgnoreCase("any") && !match.equalsIgnoreCase("all")) {
-      body.reject("tag_match", "must be any or all");
+      body.reject(matchField, "must be any or all");
     }
     Numbering numbering = choice(body, "numbering", Numbering.class, Numbering.PROVIDER);
     GroupBy groupBy = choice(body, "group_by", GroupBy.class, GroupBy.CATEGORY);

@@ -163,6 +163,24 @@ public class PlaylistConfig extends Timestamped {
     token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /**
+   * The form of a token: what {@link #rotateToken} makes, or an older one of 20 to 64 characters.
+   */
+  public static final java.util.regex.Pattern TOKEN =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{20,64}");
+
+  /**
+   * Takes a token from a backup, so the player URLs made before keep working.
+   *
+   * @throws IllegalArgumentException when it is not of the {@link #TOKEN} form
+   */
+  public void restoreToken(String token) {
+    if (token == null || !TOKEN.matcher(token).matches()) {
+      throw new IllegalArgumentException("must be 20 to 64 letters, digits, - or _");
+    }
+    this.token = token;
+  }
+
   public void apply(PlaylistSettings s) {
     name = s.name();
     description = s.description();

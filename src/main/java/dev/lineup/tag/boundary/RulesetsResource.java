@@ -332,33 +332,7 @@ public class RulesetsResource {
   }
 
   private Ruleset read(JsonBody body, Ruleset existing) {
-    String name = body.string("name");
-    String description = body.string("description");
-    Boolean isDefault = body.bool("is_default");
-    Boolean enabled = body.bool("enabled");
-    Integer priority = body.integer("priority");
-    if (name == null || name.isBlank()) {
-      body.reject("name", "is required");
-    } else if (name.length() > 100) {
-      body.reject("name", "must be at most 100 characters");
-    }
-    if (description != null && description.length() > 1000) {
-      body.reject("description", "must be at most 1000 characters");
-    }
-    if (priority != null && (priority < 0 || priority > 100_000)) {
-      body.reject("priority", "must be from 0 to 100000");
-    }
-    body.throwIfInvalid();
-    Ruleset.requireUniqueName(em, name, existing == null ? -1 : existing.id());
-    String text = description == null || description.isBlank() ? null : description;
-    boolean asDefault = isDefault != null && isDefault;
-    boolean on = enabled == null || enabled;
-    int order = priority == null ? 100 : priority;
-    if (existing == null) {
-      return new Ruleset(name, text, asDefault, on, order);
-    }
-    existing.update(name, text, asDefault, on, order);
-    return existing;
+    return RulesetRequest.read(body, existing, em);
   }
 
   private long ruleCount(long rulesetId) {

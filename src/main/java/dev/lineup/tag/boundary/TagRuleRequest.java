@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * remove_from_name, priority, enabled; plus replacement). A regex that does not compile, an unknown
  * pattern type or source, or a tag name that normalises to nothing is a 422, never stored.
  */
-final class TagRuleRequest {
+public final class TagRuleRequest {
   private static final Set<String> SPECIAL =
       Set.of(
           TagExtractor.LOCATION, TagExtractor.CALLSIGN, TagExtractor.CLEANUP, TagExtractor.CAPTURE);
@@ -44,7 +44,7 @@ final class TagRuleRequest {
       @Schema(defaultValue = "100") Integer priority,
       @Schema(defaultValue = "true") Boolean enabled) {}
 
-  static TagRuleSettings read(JsonBody body) {
+  public static TagRuleSettings read(JsonBody body) {
     String name = body.string("name");
     String pattern = body.rawString("pattern");
     String typeCode = body.string("pattern_type");
@@ -119,7 +119,7 @@ final class TagRuleRequest {
         enabled == null || enabled);
   }
 
-  static JsonObject asJson(TagRuleSettings s) {
+  public static JsonObject asJson(TagRuleSettings s) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("name", s.name())

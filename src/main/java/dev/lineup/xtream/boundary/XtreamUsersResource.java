@@ -250,19 +250,25 @@ public class XtreamUsersResource {
   }
 
   /** A checked input. */
-  private record Input(
+  /** An Xtream user as a request gives it, checked (password: null when left out). */
+  public record Input(
       String username,
       String password,
       long playlistId,
       int maxConnections,
       Instant expiresAt,
       boolean enabled) {
-    void applyTo(XtreamUser user) {
+    public void applyTo(XtreamUser user) {
       user.apply(username, playlistId, maxConnections, expiresAt, enabled);
     }
   }
 
   private Input read(JsonBody json) {
+    return read(json, em);
+  }
+
+  /** Reads and checks a user; every bad field at once (a 422). */
+  public static Input read(JsonBody json, EntityManager em) {
     String username = json.string("username");
     if (username == null || !XtreamUser.CREDENTIAL.matcher(username).matches()) {
       json.reject("username", "must be 1 to 64 letters, digits, '.', '_', '~' or '-'");

@@ -84,6 +84,36 @@ public class XtreamUser extends Timestamped {
     this.passwordHash = hash.generate(password.toCharArray());
   }
 
+  /**
+   * The form of a stored password hash (Jakarta Security's PBKDF2: algorithm:iterations:salt:hash).
+   */
+  public static final Pattern HASH =
+      Pattern.compile(
+          "PBKDF2WithHmacSHA(?:224|256|384|512):\\d{1,7}:[A-Za-z0-9+/=]{8,200}:[A-Za-z0-9+/=]{8,200}");
+
+  /**
+   * A user restored from a backup: its password hash as it was, so its players keep signing in.
+   *
+   * @throws IllegalArgumentException when the hash is not of the {@link #HASH} form
+   */
+  public static XtreamUser restored(String username, String passwordHash) {
+    if (passwordHash == null || !HASH.matcher(passwordHash).matches()) {
+      throw new IllegalArgumentException("is not a password hash Lineup made");
+    }
+    XtreamUser user = new XtreamUser();
+    user.username = username;
+    user.passwordHash = passwordHash;
+    return user;
+  }
+
+  /** Takes the password hash from a backup (see {@link #restored}). */
+  public void restoreHash(String passwordHash) {
+    if (passwordHash == null || !HASH.matcher(passwordHash).matches()) {
+      throw new IllegalArgumentException("is not a password hash Lineup made");
+    }
+    this.passwordHash = passwordHash;
+  }
+
   /** A password of 16 readable characters (about 93 bits). */
   public static String generatePassword() {
     StringBuilder password = new StringBuilder(16);

@@ -77,7 +77,17 @@ class FormChoicesTest {
             Set.of("any", "all"),
             Set.of("session", "token"),
             Set.of("busy", "failed"),
-            Set.of("Active", "Disabled", "Expired"));
+            Set.of("Active", "Disabled", "Expired"),
+            Set.of(
+                "setting",
+                "ruleset",
+                "account",
+                "guide_source",
+                "playlist",
+                "xtream_user",
+                "tag_rule",
+                "filter"),
+            Set.of("added", "changed", "unchanged", "left_alone", "skipped"));
     java.util.regex.Pattern enumeration =
         java.util.regex.Pattern.compile("enumeration\\s*=\\s*\\{([^}]*)\\}");
     java.util.List<String> wrong = new java.util.ArrayList<>();

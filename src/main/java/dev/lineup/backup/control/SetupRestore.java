@@ -1,0 +1,380 @@
+package dev.lineup.backup.control;
+
+import dev.lineup.account.boundary.AccountRequest;
+import dev.lineup.account.entity.Account;
+import dev.lineup.account.entity.AccountSettings;
+import dev.lineup.account.entity.ProviderType;
+import dev.lineup.epg.boundary.GuideSourcesResource;
+import dev.lineup.epg.control.GuideSourceChanged;
+import dev.lineup.epg.entity.GuideSource;
+import dev.lineup.filter.boundary.FilterRequest;
+import dev.lineup.filter.control.FilterEvaluation;
+import dev.lineup.filter.entity.Filter;
+import dev.lineup.platform.ChannelsChanged;
+import dev.lineup.platform.JsonBody;
+import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.Settings;
+import dev.lineup.tag.boundary.RulesetRequest;
+import dev.lineup.tag.boundary.TagRuleRequest;
+import dev.lineup.tag.entity.Ruleset;
+import dev.lineup.tag.entity.TagRule;
+import dev.lineup.tag.entity.TagRuleSettings;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Restores a backup document ({@link SetupExport}) in one transaction: every object is matched to a
+ * stored one by name and read through its feature's own request reader, so it passes the checks a
+ * posted one does; references (an account's filters and rulesets, a playlist's accounts, an Xtream
+ * user's playlist) go by name to the file's objects or Lineup's. Any refusal rolls back everything.
+ * A dry run does all of it and rolls back, so it reports exactly what a restore does. Objects
+ * Lineup has and the file does not name are left alone; an object's own parts (a ruleset's rules,
+ * an account's filters and assignments) become what the file says.
+ */
+@Stateless
+public class SetupRestore {
+  private static final Logger LOG = Logger.getLogger(SetupRestore.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Resource SessionContext context;
+  @Inject SetupExport export;
+  @Inject Settings settings;
+  @Inject Validator validator;
+  @Inject FilterEvaluation evaluation;
+  @Inject Event<ChannelsChanged> channelsChanged;
+  @Inject Event<GuideSourceChanged> sourceChanged;
+
+  /**
+   * Restores a backup file.
+   *
+   * @param passphrase opens the file's sealed secrets; null when it has none
+   * @throws ProblemException a 4xx naming what is wrong; nothing is stored
+   */
+  public RestoreReport restore(JsonObject doc, String passphrase, boolean dryRun) {
+    BackupFile.requireFormat(doc);
+    return store(doc, secrets(doc, passphrase), dryRun, new RestoreReport.Builder());
+  }
+
+  /**
+   * Stores an import (a document made by Lineup, such as {@link LegacyDatabase}'s).
+   *
+   * @param plainSecrets the accounts' and guide sources' secrets, never from a file
+   * @param prepared what the reading reported already (skips and renames)
+   */
+  public RestoreReport restoreImport(
+      JsonObject doc, JsonObject plainSecrets, boolean dryRun, RestoreReport.Builder prepared) {
+    BackupFile.requireFormat(doc);
+    JsonObject secrets =
+        Json.createObjectBuilder(NO_SECRETS).addAll(Json.createObjectBuilder(plainSecrets)).build();
+    return store(doc, secrets, dryRun, prepared);
+  }
+
+  private RestoreReport store(
+      JsonObject doc, JsonObject secrets, boolean dryRun, RestoreReport.Builder report) {
+    List<JsonObject> rulesets = BackupFile.section(doc, "rulesets", "name");
+    List<JsonObject> accounts = BackupFile.section(doc, "accounts", "name");
+    List<JsonObject> sources = BackupFile.section(doc, "guide_sources", "name");
+    List<JsonObject> playlists = BackupFile.section(doc, "playlists", "name");
+    List<JsonObject> users = BackupFile.section(doc, "xtream_users", "username");
+
+    restoreSettings(doc, report);
+    Map<String, Long> rulesetIds = restoreRulesets(rulesets, report);
+    Set<Long> filtered = new LinkedHashSet<>();
+    Map<String, Long> accountIds =
+        restoreAccounts(accounts, secrets.getJsonObject("accounts"), rulesetIds, filtered, report);
+    List<GuideSourceChanged> sourceChanges =
+        restoreSources(sources, secrets.getJsonObject("guide_sources"), report);
+    Map<String, Long> playlistIds = PlayerRestore.playlists(em, playlists, accountIds, report);
+    PlayerRestore.users(em, users, playlistIds, report);
+    em.flush();
+    RestoreReport done = report.build(dryRun);
+    if (dryRun) {
+      context.setRollbackOnly();
+      return done;
+    }
+    for (long account : filtered) {
+      evaluation.recompute(account);
+    }
+    sourceChanges.forEach(sourceChanged::fire);
+    channelsChanged.fire(ChannelsChanged.all()); // playlists, numbers and tokens may have changed
+    LOG.info(() -> "Backup restored: " + done.totals());
+    return done;
+  }
+
+  private static final JsonObject NO_SECRETS =
+      Json.createObjectBuilder()
+          .add("accounts", JsonValue.EMPTY_JSON_OBJECT)
+          .add("guide_sources", JsonValue.EMPTY_JSON_OBJECT)
+          .build();
+
+  /** The file's sealed secrets, opened; none when it has none. */
+  private static JsonObject secrets(JsonObject doc, String passphrase) {
+    if (!(doc.get("secrets") instanceof JsonObject section)
+        || !(section.get("sealed") instanceof JsonString sealed)) {
+      return NO_SECRETS;
+    }
+    JsonObject opened = SealedSecrets.open(sealed.getString(), passphrase);
+    for (String kind : List.of("accounts", "guide_sources")) {
+      if (opened.containsKey(kind) && !(opened.get(kind) instanceof JsonObject)) {
+        throw BackupProblems.invalid("secrets.sealed", "holds no " + kind + " object");
+      }
+    }
+    return Json.createObjectBuilder(NO_SECRETS).addAll(Json.createObjectBuilder(opened)).build();
+  }
+
+  private void restoreSettings(JsonObject doc, RestoreReport.Builder report) {
+    if (!(doc.get("settings") instanceof JsonObject values)) {
+      return;
+    }
+    for (Map.Entry<String, JsonValue> entry : values.entrySet()) {
+      String name = entry.getKey();
+      if (!Settings.known(name)) {
+        report.add("setting", name, "skipped", List.of("this Lineup has no such setting"));
+        continue;
+      }
+      JsonValue value = entry.getValue();
+      if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+        throw BackupProblems.invalid("settings." + name, "must be true or false");
+      }
+      boolean wanted = value == JsonValue.TRUE;
+      boolean same = settings.flag(name) == wanted;
+      if (!same) {
+        settings.set(name, wanted);
+      }
+      report.add("setting", name, same ? "unchanged" : "changed");
+    }
+  }
+
+  private Map<String, Long> restoreRulesets(List<JsonObject> files, RestoreReport.Builder report) {
+    ByName<Ruleset> stored =
+        new ByName<>(
+            em.createNamedQuery(Ruleset.ALL, Ruleset.class).getResultList(), Ruleset::name);
+    Map<String, Long> ids = new HashMap<>();
+    for (JsonObject file : files) {
+      String name = BackupFile.name(file, "name", "rulesets");
+      String place = "rulesets[" + name + "]";
+      Ruleset existing = stored.take(name);
+      JsonObject before = existing == null ? null : export.ruleset(existing);
+      Ruleset ruleset =
+          BackupProblems.reading(place, () -> RulesetRequest.read(JsonBody.of(file), existing, em));
+      if (existing == null) {
+        em.persist(ruleset);
+      }
+      em.flush();
+      restoreRules(ruleset, BackupFile.list(file, "rules", place), place);
+      ids.put(name, ruleset.id());
+      report.add("ruleset", name, RestoreReport.action(before, export.ruleset(ruleset)));
+    }
+    for (Ruleset left : stored.rest()) {
+      ids.put(left.name(), left.id());
+      report.add("ruleset", left.name(), "left_alone");
+    }
+    return ids;
+  }
+
+  private void restoreRules(Ruleset ruleset, List<JsonObject> files, String place) {
+    ByName<TagRule> stored =
+        new ByName<>(TagRule.ofRuleset(em, ruleset.id()), r -> r.settings().name());
+    for (int i = 0; i < files.size(); i++) {
+      JsonObject file = files.get(i);
+      String where = place + ".rules[" + i + "]";
+      TagRuleSettings rule =
+          BackupProblems.reading(where, () -> TagRuleRequest.read(JsonBody.of(file)));
+      TagRule existing = stored.take(rule.name());
+      if (existing == null) {
+        em.persist(new TagRule(ruleset.id(), rule));
+      } else {
+        existing.apply(rule);
+      }
+    }
+    stored.rest().forEach(em::remove);
+    em.flush();
+  }
+
+  private Map<String, Long> restoreAccounts(
+      List<JsonObject> files,
+      JsonObject secrets,
+      Map<String, Long> rulesetIds,
+      Set<Long> filtered,
+      RestoreReport.Builder report) {
+    ByName<Account> stored =
+        new ByName<>(
+            em.createNamedQuery(Account.ALL, Account.class).getResultList(), Account::name);
+    Map<String, Long> ids = new HashMap<>();
+    for (JsonObject file : files) {
+      String name = BackupFile.name(file, "name", "accounts");
+      String place = "accounts[" + name + "]";
+      Account existing = stored.take(name);
+      JsonObject before = existing == null ? null : export.account(existing);
+      JsonObject secret =
+          secrets.get(name) instanceof JsonObject s ? s : JsonValue.EMPTY_JSON_OBJECT;
+      JsonObjectBuilder body = Json.createObjectBuilder(file).remove("filters").remove("rulesets");
+      secret.forEach(body::add);
+      JsonObject json =
+          existing == null ? body.build() : AccountRequest.unmasked(body.build(), existing);
+      AccountSettings account =
+          BackupProblems.reading(
+              place, () -> AccountRequest.checked(JsonBody.of(json), true, validator));
+      Account.requireUniqueName(em, account.name(), existing == null ? -1 : existing.id());
+      boolean newPassword =
+          existing != null
+              && account.password() != null
+              && !account.password().equals(existing.password());
+      Account target = existing;
+      if (target == null) {
+        target = new Account(account);
+        em.persist(target);
+      } else {
+        target.apply(account);
+      }
+      em.flush();
+      List<String> notes = new ArrayList<>();
+      if (!target.hasPassword() && target.providerType() == ProviderType.XTREAM) {
+        notes.add("The backup has no password for it: enter it on the Accounts page, then sync.");
+      }
+      if (!secret.containsKey("server") && target.serverUrl().contains("***")) {
+        notes.add("Its URL's credentials were left out of the backup: enter the URL again.");
+      }
+      JsonObject filtersBefore = export.account(target);
+      restoreFilters(target.id(), BackupFile.list(file, "filters", place), place);
+      restoreAssignments(target.id(), file, place, rulesetIds);
+      JsonObject after = export.account(target);
+      if (!filtersBefore.get("filters").equals(after.get("filters"))) {
+        filtered.add(target.id());
+      }
+      ids.put(name, target.id());
+      String action = RestoreReport.action(before, after);
+      report.add(
+          "account", name, newPassword && action.equals("unchanged") ? "changed" : action, notes);
+    }
+    for (Account left : stored.rest()) {
+      ids.put(left.name(), left.id());
+      report.add("account", left.name(), "left_alone");
+    }
+    return ids;
+  }
+
+  private void restoreFilters(long accountId, List<JsonObject> files, String place) {
+    ByName<Filter> stored =
+        new ByName<>(
+            em.createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
+                .setParameter("account", accountId)
+                .getResultList(),
+            Filter::name);
+    for (int i = 0; i < files.size(); i++) {
+      JsonObject file = files.get(i);
+      String where = place + ".filters[" + i + "]";
+      Filter existing = stored.take(BackupFile.name(file, "name", where));
+      Filter filter = existing == null ? new Filter(accountId) : existing;
+      BackupProblems.reading(
+          where,
+          () -> {
+            FilterRequest.readInto(JsonBody.of(file), filter);
+            return filter;
+          });
+      if (existing == null) {
+        em.persist(filter);
+      }
+    }
+    stored.rest().forEach(em::remove);
+    em.flush();
+  }
+
+  private void restoreAssignments(
+      long accountId, JsonObject file, String place, Map<String, Long> rulesetIds) {
+    List<JsonObject> assigned = BackupFile.list(file, "rulesets", place);
+    Map<Long, Integer> wanted = new HashMap<>();
+    for (int i = 0; i < assigned.size(); i++) {
+      String where = place + ".rulesets[" + i + "]";
+      String ruleset = BackupFile.name(assigned.get(i), "ruleset", where);
+      Long id = rulesetIds.get(ruleset);
+      if (id == null) {
+        throw BackupProblems.invalid(
+            where + ".ruleset",
+            "no ruleset is named \"" + ruleset + "\", in the file or in Lineup");
+      }
+      JsonValue priority = assigned.get(i).get("priority");
+      int order = 100;
+      if (priority instanceof jakarta.json.JsonNumber n && n.isIntegral()) {
+        order = n.intValue();
+      } else if (priority != null && priority != JsonValue.NULL) {
+        throw BackupProblems.invalid(where + ".priority", "must be a whole number");
+      }
+      wanted.put(id, order);
+    }
+    em.createNativeQuery("DELETE FROM account_rulesets WHERE account_id = ?")
+        .setParameter(1, accountId)
+        .executeUpdate();
+    for (Map.Entry<Long, Integer> entry : wanted.entrySet()) {
+      em.createNativeQuery(
+              "INSERT INTO account_rulesets (account_id, ruleset_id, priority) VALUES (?, ?, ?)")
+          .setParameter(1, accountId)
+          .setParameter(2, entry.getKey())
+          .setParameter(3, entry.getValue())
+          .executeUpdate();
+    }
+  }
+
+  private List<GuideSourceChanged> restoreSources(
+      List<JsonObject> files, JsonObject secrets, RestoreReport.Builder report) {
+    ByName<GuideSource> stored = new ByName<>(GuideSource.all(em), GuideSource::name);
+    List<GuideSourceChanged> changes = new ArrayList<>();
+    for (JsonObject file : files) {
+      String name = BackupFile.name(file, "name", "guide_sources");
+      String place = "guide_sources[" + name + "]";
+      GuideSource existing = stored.take(name);
+      JsonObject before = existing == null ? null : SetupExport.guideSource(existing);
+      JsonObjectBuilder body = Json.createObjectBuilder(file);
+      if (secrets.get(name) instanceof JsonObject secret
+          && secret.get("url") instanceof JsonString url) {
+        body.add("url", url);
+      }
+      GuideSourcesResource.Input in =
+          BackupProblems.reading(
+              place, () -> GuideSourcesResource.read(JsonBody.of(body.build()), existing));
+      GuideSource.requireUniqueName(em, in.name(), existing == null ? -1 : existing.id());
+      boolean refetch = existing == null || !in.url().equals(existing.url());
+      GuideSource source = existing;
+      if (source == null) {
+        source =
+            new GuideSource(in.name(), in.url(), in.priority(), in.refreshHours(), in.enabled());
+        em.persist(source);
+      } else {
+        source.apply(in.name(), in.url(), in.priority(), in.refreshHours(), in.enabled());
+      }
+      em.flush();
+      String action = RestoreReport.action(before, SetupExport.guideSource(source));
+      if (!action.equals("unchanged") || refetch) {
+        changes.add(new GuideSourceChanged(source.id(), refetch && source.enabled(), true));
+      }
+      List<String> notes = new ArrayList<>();
+      if (source.url().contains("***")) {
+        notes.add("Its URL's credentials were left out of the backup: enter the URL again.");
+      }
+      report.add(
+          "guide_source", name, refetch && action.equals("unchanged") ? "changed" : action, notes);
+    }
+    for (GuideSource left : stored.rest()) {
+      report.add("guide_source", left.name(), "left_alone");
+    }
+    return changes;
+  }
+}
