@@ -26,6 +26,8 @@ class LookupsIT {
             Map.entry("/api/accounts/" + UNKNOWN + "/tags", "Account"),
             Map.entry("/api/accounts/" + UNKNOWN + "/rulesets", "Account"),
             Map.entry("/api/accounts/" + UNKNOWN + "/filters", "Account"),
+            Map.entry("/api/accounts/" + UNKNOWN + "/categories", "Account"),
+            Map.entry("/api/accounts/" + UNKNOWN + "/stats", "Account"),
             Map.entry("/api/tags?account_id=" + UNKNOWN, "Account"),
             Map.entry("/api/rulesets/" + UNKNOWN, "Ruleset"),
             Map.entry("/api/rulesets/" + UNKNOWN + "/rules", "Ruleset"),

@@ -43,6 +43,12 @@ public final class PlaylistConfigRequest {
               enumeration = {"any", "all"},
               defaultValue = "any")
           String tagMatch,
+      @Schema(
+              enumeration = {"any", "all"},
+              deprecated = true,
+              description =
+                  "the legacy tool's name for tag_match (tag_match wins when both are sent)")
+          String tagMatchMode,
       @Schema(defaultValue = "true") Boolean applyFilters,
       @Schema(
               enumeration = {"provider", "sequential", "group", "none", "pinned"},
