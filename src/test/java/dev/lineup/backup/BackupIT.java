@@ -8,6 +8,7 @@ import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
 import dev.lineup.support.Channels;
+import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -84,8 +85,7 @@ class BackupIT {
                 .add("include_accounts", Json.createArrayBuilder().add(account))
                 .add("include_tags", "US")
                 .add("tag_match", "all")
-                .add("numbering", "sequential")
-                .add("start_number", 100)
+                .add("numbering", "pinned")
                 .build()
                 .toString());
     assertEquals(201, playlist.status(), playlist::toString);
@@ -118,6 +118,57 @@ class BackupIT {
         user.json().getJsonObject("user").getJsonNumber("id").longValue(),
         user.json().getString("password"),
         source.json().getJsonNumber("id").longValue());
+  }
+
+  static long channel(long account, String streamId) {
+    return Db.number(
+        "SELECT id FROM channels WHERE account_id = ? AND stream_id = ?", account, streamId);
+  }
+
+  /**
+   * A person's decisions on the synced channels: channel 3 has no guide, 4 and 5 are one merged
+   * channel (5 first), channel 3 is number 500 in the playlist.
+   */
+  static void decide(Setup setup) {
+    long three = channel(setup.account(), "3");
+    Reply guide = Api.put("/api/channels/" + three + "/guide", "{\"guide_channel_id\":null}");
+    assertEquals(200, guide.status(), guide::toString);
+    Reply merge =
+        Api.put(
+            "/api/merged-channels",
+            "{\"sources\":["
+                + channel(setup.account(), "5")
+                + ","
+                + channel(setup.account(), "4")
+                + "]}");
+    assertEquals(200, merge.status(), merge::toString);
+    Reply number =
+        Api.put(
+            "/api/playlist-configs/" + setup.playlist() + "/numbers/" + three, "{\"number\":500}");
+    assertEquals(200, number.status(), number::toString);
+    assertDecided(setup.account(), setup.playlist());
+  }
+
+  static void assertDecided(long account, long playlist) {
+    long three = channel(account, "3");
+    assertEquals(
+        List.of("unmatched"),
+        Db.column("SELECT status FROM channel_guides WHERE channel_id = ? AND by_person", three));
+    assertEquals(
+        List.of(channel(account, "5"), channel(account, "4")),
+        Db.column(
+                "SELECT channel_id FROM channel_merges WHERE merge_key = (SELECT merge_key FROM"
+                    + " channel_merges WHERE channel_id = ?) ORDER BY position",
+                channel(account, "4"))
+            .stream()
+            .map(v -> ((Number) v).longValue())
+            .toList());
+    assertEquals(
+        500L,
+        Db.number(
+            "SELECT number FROM playlist_numbers WHERE playlist_id = ? AND channel_id = ? AND by_person",
+            playlist,
+            three));
   }
 
   record Setup(
@@ -193,6 +244,7 @@ class BackupIT {
     Setup setup = makeSetup();
     assertEquals(200, Api.post("/api/accounts/" + setup.account() + "/sync").status());
     assertEquals(200, playerStatus(setup.m3uUrl()));
+    decide(setup);
     Reply first = backup("?secrets=true", PASSPHRASE);
     assertEquals(200, first.status(), first::toString);
     assertTrue(
@@ -226,6 +278,7 @@ class BackupIT {
             "xtream_user " + tag + "tv", "added",
             "guide_source " + tag + " Guide", "added"),
         planned);
+    assertTrue(dry.body().contains("wait for their channels' sync"), dry::toString);
     assertEquals(404, playerStatus(setup.m3uUrl()), "a dry run stores nothing");
 
     Reply done = restore(first.body(), false, PASSPHRASE);
@@ -246,6 +299,17 @@ class BackupIT {
             .longValue();
     Reply sync = Api.post("/api/accounts/" + restored + "/sync");
     assertEquals(200, sync.status(), sync::toString);
+    // The person's decisions waited for the channels; the sync brought them, and they hold again.
+    assertDecided(
+        restored,
+        Api.get("/api/playlist-configs").array().getValuesAs(JsonObject.class).stream()
+            .filter(p -> p.getString("name").equals(tag + " Living room"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue());
+    assertEquals(0, Db.number("SELECT COUNT(*) FROM restore_pending"), "nothing waits any more");
+    assertEquals(comparable(before), comparable(backup("?secrets=true", PASSPHRASE).json()));
     assertEquals(200, playerStatus(setup.m3uUrl()), "the player URL from before answers again");
     // The Xtream user's password hash came back: its player signs in.
     var login =

@@ -62,7 +62,13 @@ public class BackupResource {
       List<Map<String, Object>> accounts,
       List<Map<String, Object>> guideSources,
       List<Map<String, Object>> playlists,
-      List<Map<String, Object>> xtreamUsers) {}
+      List<Map<String, Object>> xtreamUsers,
+      @Schema(description = "a person's guide choices: account, stream_id, guide, guide_channel_id")
+          List<Map<String, Object>> guideMappings,
+      @Schema(description = "a person's merged channels: sources in failover order (one: split)")
+          List<Map<String, Object>> mergedChannels,
+      @Schema(description = "a person's pinned numbers: playlist, account, stream_id, number")
+          List<Map<String, Object>> pinnedNumbers) {}
 
   @Inject SetupExport export;
   @Inject SetupRestore restore;

@@ -72,7 +72,8 @@ final class BackupFile {
     }
     if (!(value instanceof JsonArray array)
         || !array.stream().allMatch(v -> v instanceof JsonObject)) {
-      throw BackupProblems.invalid(place + "." + key, "must be a list of objects");
+      throw BackupProblems.invalid(
+          place.isEmpty() ? key : place + "." + key, "must be a list of objects");
     }
     return array.getValuesAs(JsonObject.class);
   }

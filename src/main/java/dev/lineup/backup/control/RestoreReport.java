@@ -32,7 +32,10 @@ public record RestoreReport(
                 "playlist",
                 "xtream_user",
                 "tag_rule",
-                "filter"
+                "filter",
+                "guide_mappings",
+                "merged_channels",
+                "pinned_numbers"
               })
           String kind,
       String name,

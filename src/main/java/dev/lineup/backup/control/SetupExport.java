@@ -118,6 +118,9 @@ public class SetupExport {
     }
     doc.add("xtream_users", users);
 
+    PersonDecisions.export(em)
+        .forEach((section, items) -> doc.add(section, Json.createArrayBuilder(items)));
+
     JsonObjectBuilder secrets = Json.createObjectBuilder();
     if (passphrase == null) {
       secrets.add("included", false);

@@ -61,6 +61,7 @@ public class SetupRestore {
   @Inject FilterEvaluation evaluation;
   @Inject Event<ChannelsChanged> channelsChanged;
   @Inject Event<GuideSourceChanged> sourceChanged;
+  @Inject DecisionRestore decisions;
 
   /**
    * Restores a backup file.
@@ -105,6 +106,7 @@ public class SetupRestore {
     Map<String, Long> playlistIds = PlayerRestore.playlists(em, playlists, accountIds, report);
     PlayerRestore.users(em, users, playlistIds, report);
     em.flush();
+    decisions.restore(doc, report);
     RestoreReport done = report.build(dryRun);
     if (dryRun) {
       context.setRollbackOnly();

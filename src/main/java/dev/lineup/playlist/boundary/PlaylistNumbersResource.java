@@ -6,6 +6,7 @@ import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.playlist.control.ConfigPlaylist;
+import dev.lineup.playlist.control.PinnedNumbers;
 import dev.lineup.playlist.control.PlaylistEntry;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
@@ -122,23 +123,7 @@ public class PlaylistNumbersResource {
           .with("field", "number");
     }
     // By primary key: a number another channel took meanwhile is a duplicate key, answered 409
-    int updated =
-        em.createNativeQuery(
-                "UPDATE playlist_numbers SET number = ?, by_person = TRUE,"
-                    + " assigned_at = UTC_TIMESTAMP(3) WHERE playlist_id = ? AND channel_id = ?")
-            .setParameter(1, number)
-            .setParameter(2, id)
-            .setParameter(3, channel)
-            .executeUpdate();
-    if (updated == 0) {
-      em.createNativeQuery(
-              "INSERT INTO playlist_numbers (playlist_id, channel_id, number, by_person,"
-                  + " assigned_at) VALUES (?, ?, ?, TRUE, UTC_TIMESTAMP(3))")
-          .setParameter(1, id)
-          .setParameter(2, channel)
-          .setParameter(3, number)
-          .executeUpdate();
-    }
+    PinnedNumbers.pinByPerson(em, id, channel, number);
     LOG.info(
         () -> "Playlist " + id + ": channel " + channel + " pinned at " + number + " by a person");
     changed.fire(new ChannelsChanged(entry.accountId()));

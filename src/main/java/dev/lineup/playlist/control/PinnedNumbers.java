@@ -54,6 +54,31 @@ public class PinnedNumbers {
     }
   }
 
+  /**
+   * A person's number for the channel in the playlist (the caller checked that it is free): the row
+   * is updated, or inserted.
+   */
+  public static void pinByPerson(
+      jakarta.persistence.EntityManager em, long playlist, long channel, int number) {
+    int updated =
+        em.createNativeQuery(
+                "UPDATE playlist_numbers SET number = ?, by_person = TRUE,"
+                    + " assigned_at = UTC_TIMESTAMP(3) WHERE playlist_id = ? AND channel_id = ?")
+            .setParameter(1, number)
+            .setParameter(2, playlist)
+            .setParameter(3, channel)
+            .executeUpdate();
+    if (updated == 0) {
+      em.createNativeQuery(
+              "INSERT INTO playlist_numbers (playlist_id, channel_id, number, by_person,"
+                  + " assigned_at) VALUES (?, ?, ?, TRUE, UTC_TIMESTAMP(3))")
+          .setParameter(1, playlist)
+          .setParameter(2, channel)
+          .setParameter(3, number)
+          .executeUpdate();
+    }
+  }
+
   /** Per config, its numbers and the state they were last given for. */
   private final Map<Long, Given> given = new ConcurrentHashMap<>();
 

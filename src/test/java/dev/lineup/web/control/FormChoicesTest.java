@@ -86,7 +86,10 @@ class FormChoicesTest {
                 "playlist",
                 "xtream_user",
                 "tag_rule",
-                "filter"),
+                "filter",
+                "guide_mappings",
+                "merged_channels",
+                "pinned_numbers"),
             Set.of("added", "changed", "unchanged", "left_alone", "skipped"));
     java.util.regex.Pattern enumeration =
         java.util.regex.Pattern.compile("enumeration\\s*=\\s*\\{([^}]*)\\}");

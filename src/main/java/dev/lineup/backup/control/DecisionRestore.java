@@ -1,0 +1,399 @@
+package dev.lineup.backup.control;
+
+import dev.lineup.identity.boundary.MergedChannelsResource;
+import dev.lineup.identity.entity.ChannelGuide;
+import dev.lineup.platform.ChannelsChanged;
+import dev.lineup.playlist.control.PinnedNumbers;
+import dev.lineup.playlist.entity.PlaylistConfig;
+import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Restores what a person decided about channels ({@link PersonDecisions}): each decision whose
+ * channels are there now is applied as the person's own would be (the same statements); one whose
+ * channels a sync has not brought yet waits in {@code restore_pending} and is applied by {@link
+ * #applyPending} after its account's next sync. One that can never apply (its playlist does not pin
+ * numbers, its number is a person's for another channel) is skipped with why.
+ */
+@Stateless
+public class DecisionRestore {
+  private static final Logger LOG = Logger.getLogger(DecisionRestore.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject MergedChannelsResource merged;
+  @Inject Event<ChannelsChanged> changed;
+
+  /** What became of one decision. */
+  enum Outcome {
+    APPLIED,
+    UNCHANGED,
+    WAITING,
+    SKIPPED
+  }
+
+  private record Result(Outcome outcome, String why) {
+    static Result of(Outcome outcome) {
+      return new Result(outcome, null);
+    }
+
+    static Result skipped(String why) {
+      return new Result(Outcome.SKIPPED, why);
+    }
+  }
+
+  /**
+   * Restores the file's three sections within the restore's transaction; one report item each.
+   *
+   * @return whether anything was applied (channels changed)
+   */
+  public boolean restore(JsonObject doc, RestoreReport.Builder report) {
+    Set<String> pending = new HashSet<>();
+    for (Object[] row : PersonDecisions.rows(em, "SELECT kind, item FROM restore_pending")) {
+      pending.add(row[0] + " " + PersonDecisions.parse((String) row[1]));
+    }
+    boolean applied = false;
+    for (Map.Entry<String, String> section : PersonDecisions.KINDS.entrySet()) {
+      List<JsonObject> items = BackupFile.list(doc, section.getKey(), "");
+      if (items.isEmpty()) {
+        continue;
+      }
+      Map<Outcome, Integer> counts = new LinkedHashMap<>();
+      List<String> notes = new ArrayList<>();
+      for (int i = 0; i < items.size(); i++) {
+        JsonObject item = items.get(i);
+        check(section.getValue(), item, section.getKey() + "[" + i + "]");
+        Result result = apply(section.getValue(), item);
+        counts.merge(result.outcome(), 1, Integer::sum);
+        if (result.outcome() == Outcome.WAITING && pending.add(section.getValue() + " " + item)) {
+          em.createNativeQuery(
+                  "INSERT INTO restore_pending (kind, item, created_at) VALUES (?, ?,"
+                      + " UTC_TIMESTAMP())")
+              .setParameter(1, section.getValue())
+              .setParameter(2, item.toString())
+              .executeUpdate();
+        } else if (result.outcome() == Outcome.SKIPPED) {
+          notes.add("Skipped " + item + ": " + result.why() + ".");
+        }
+        applied |= result.outcome() == Outcome.APPLIED;
+      }
+      notes.add(0, summary(counts));
+      boolean same = counts.keySet().stream().allMatch(o -> o == Outcome.UNCHANGED);
+      report.add(
+          section.getKey(), items.size() + " decisions", same ? "unchanged" : "changed", notes);
+    }
+    return applied;
+  }
+
+  /** Applies the decisions waiting for channels that this account's sync may have brought. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void applyPending(long syncedAccount) {
+    String synced = accountName(syncedAccount);
+    boolean applied = false;
+    for (Object[] row :
+        PersonDecisions.rows(em, "SELECT id, kind, item FROM restore_pending ORDER BY id")) {
+      long id = ((Number) row[0]).longValue();
+      JsonObject item = PersonDecisions.parse((String) row[2]);
+      Result result = apply((String) row[1], item);
+      boolean waitsOnSynced = synced != null && accounts(item).contains(synced);
+      if (result.outcome() == Outcome.WAITING && !waitsOnSynced) {
+        continue; // another account's sync will bring its channels
+      }
+      if (result.outcome() == Outcome.WAITING) {
+        LOG.info(
+            () -> "Restored decision dropped, its channel is not in the synced lineup: " + item);
+      } else if (result.outcome() == Outcome.SKIPPED) {
+        LOG.info(() -> "Restored decision dropped (" + result.why() + "): " + item);
+      }
+      applied |= result.outcome() == Outcome.APPLIED;
+      em.createNativeQuery("DELETE FROM restore_pending WHERE id = ?")
+          .setParameter(1, id)
+          .executeUpdate();
+    }
+    if (applied) {
+      changed.fire(ChannelsChanged.all());
+    }
+  }
+
+  /** A decision's shape, checked before anything is applied (a bad one refuses the file: 422). */
+  private static void check(String kind, JsonObject item, String place) {
+    if (kind.equals("merge")) {
+      List<JsonObject> sources = BackupFile.list(item, "sources", place);
+      if (sources.isEmpty() || sources.size() > 50) {
+        throw BackupProblems.invalid(place + ".sources", "must list 1 to 50 channels");
+      }
+      for (int i = 0; i < sources.size(); i++) {
+        checkChannel(sources.get(i), place + ".sources[" + i + "]");
+      }
+      return;
+    }
+    checkChannel(item, place);
+    if (kind.equals("number")) {
+      BackupFile.name(item, "playlist", place);
+      if (!(item.get("number") instanceof JsonNumber n)
+          || !n.isIntegral()
+          || n.intValue() < 1
+          || n.intValue() > 9_999_999) {
+        throw BackupProblems.invalid(place + ".number", "must be 1 to 9999999");
+      }
+    } else {
+      JsonValue id = item.get("guide_channel_id");
+      if (id != null && id != JsonValue.NULL && !(id instanceof JsonString)) {
+        throw BackupProblems.invalid(
+            place + ".guide_channel_id", "must be a guide channel's id or null");
+      }
+    }
+  }
+
+  private static void checkChannel(JsonObject channel, String place) {
+    BackupFile.name(channel, "account", place);
+    if (!(channel.get("stream_id") instanceof JsonString)) {
+      throw BackupProblems.invalid(place + ".stream_id", "is required");
+    }
+  }
+
+  private Result apply(String kind, JsonObject item) {
+    return switch (kind) {
+      case "guide" -> applyGuide(item);
+      case "merge" -> applyMerge(item);
+      default -> applyNumber(item);
+    };
+  }
+
+  private Result applyGuide(JsonObject item) {
+    Long account = accountId(item.getString("account"));
+    if (account == null) {
+      return Result.skipped("no account is named " + item.getString("account"));
+    }
+    Long channel = channelId(account, item.getString("stream_id"));
+    if (channel == null) {
+      return Result.of(Outcome.WAITING);
+    }
+    String guideChannel =
+        item.get("guide_channel_id") instanceof JsonString s ? s.getString() : null;
+    String guide = null;
+    if (guideChannel != null) {
+      String named =
+          item.get("guide") instanceof JsonString g
+              ? g.getString()
+              : "account:" + item.getString("account");
+      guide = guide(named);
+      if (guide == null) {
+        return Result.skipped("no guide " + named);
+      }
+    }
+    List<Object[]> now =
+        PersonDecisions.rows(
+            em,
+            "SELECT guide, guide_channel_id FROM channel_guides WHERE channel_id = ? AND by_person",
+            channel);
+    if (!now.isEmpty()
+        && Objects.equals(now.get(0)[1], guideChannel)
+        && (guideChannel == null || Objects.equals(now.get(0)[0], guide))) {
+      return Result.of(Outcome.UNCHANGED);
+    }
+    if (guideChannel == null) {
+      ChannelGuide.clear(em, channel);
+    } else {
+      ChannelGuide.set(em, channel, guide, guideChannel);
+    }
+    return Result.of(Outcome.APPLIED);
+  }
+
+  private Result applyMerge(JsonObject item) {
+    List<Long> ids = new ArrayList<>();
+    for (JsonObject source : item.getJsonArray("sources").getValuesAs(JsonObject.class)) {
+      Long account = accountId(source.getString("account"));
+      if (account == null) {
+        return Result.skipped("no account is named " + source.getString("account"));
+      }
+      Long channel = channelId(account, source.getString("stream_id"));
+      if (channel == null) {
+        return Result.of(Outcome.WAITING);
+      }
+      if (ids.contains(channel)) {
+        return Result.skipped("it lists a channel twice");
+      }
+      ids.add(channel);
+    }
+    if (ids.size() == 1) {
+      List<Object[]> now =
+          PersonDecisions.rows(
+              em,
+              "SELECT merge_key, position FROM channel_merges WHERE channel_id = ?",
+              ids.get(0));
+      if (!now.isEmpty() && ("c:" + ids.get(0)).equals(now.get(0)[0])) {
+        return Result.of(Outcome.UNCHANGED);
+      }
+      merged.split(ids.get(0));
+      return Result.of(Outcome.APPLIED);
+    }
+    List<Long> group = new ArrayList<>();
+    List<Object[]> key =
+        PersonDecisions.rows(
+            em, "SELECT merge_key, 0 FROM channel_merges WHERE channel_id = ?", ids.get(0));
+    if (!key.isEmpty() && ((String) key.get(0)[0]).startsWith("p:")) {
+      for (Object[] row :
+          PersonDecisions.rows(
+              em,
+              "SELECT channel_id, position FROM channel_merges WHERE merge_key = ? ORDER BY position",
+              key.get(0)[0])) {
+        group.add(((Number) row[0]).longValue());
+      }
+    }
+    if (group.equals(ids)) {
+      return Result.of(Outcome.UNCHANGED);
+    }
+    JsonArrayBuilder sources = Json.createArrayBuilder();
+    ids.forEach(sources::add);
+    merged.group(Json.createObjectBuilder().add("sources", sources).build().toString());
+    return Result.of(Outcome.APPLIED);
+  }
+
+  private Result applyNumber(JsonObject item) {
+    PlaylistConfig playlist = playlist(item.getString("playlist"));
+    if (playlist == null) {
+      return Result.skipped("no playlist is named " + item.getString("playlist"));
+    }
+    if (playlist.settings().numbering() != Numbering.PINNED) {
+      return Result.skipped("playlist " + playlist.name() + " does not pin numbers");
+    }
+    Long account = accountId(item.getString("account"));
+    if (account == null) {
+      return Result.skipped("no account is named " + item.getString("account"));
+    }
+    Long channel = channelId(account, item.getString("stream_id"));
+    if (channel == null) {
+      return Result.of(Outcome.WAITING);
+    }
+    int number = item.getInt("number");
+    List<Object[]> holders =
+        PersonDecisions.rows(
+            em,
+            "SELECT channel_id, by_person FROM playlist_numbers WHERE playlist_id = ? AND number = ?",
+            playlist.id(),
+            number);
+    for (Object[] holder : holders) {
+      long other = ((Number) holder[0]).longValue();
+      boolean byPerson = holder[1] instanceof Boolean b ? b : ((Number) holder[1]).intValue() != 0;
+      if (other == channel && byPerson) {
+        return Result.of(Outcome.UNCHANGED);
+      }
+      if (other != channel && byPerson) {
+        return Result.skipped("number " + number + " is a person's for another channel");
+      }
+      if (other != channel) {
+        // The number was given on its own meanwhile: that channel gets a new one next time
+        em.createNativeQuery(
+                "DELETE FROM playlist_numbers WHERE playlist_id = ? AND channel_id = ?")
+            .setParameter(1, playlist.id())
+            .setParameter(2, other)
+            .executeUpdate();
+      }
+    }
+    PinnedNumbers.pinByPerson(em, playlist.id(), channel, number);
+    return Result.of(Outcome.APPLIED);
+  }
+
+  private static Set<String> accounts(JsonObject item) {
+    Set<String> names = new HashSet<>();
+    if (item.get("sources") instanceof jakarta.json.JsonArray sources) {
+      sources.getValuesAs(JsonObject.class).forEach(s -> names.add(s.getString("account", "")));
+    } else {
+      names.add(item.getString("account", ""));
+    }
+    return names;
+  }
+
+  private String accountName(long id) {
+    List<Object[]> rows =
+        PersonDecisions.rows(em, "SELECT name, id FROM accounts WHERE id = ?", id);
+    return rows.isEmpty() ? null : (String) rows.get(0)[0];
+  }
+
+  private Long accountId(String name) {
+    return byName(
+        PersonDecisions.rows(em, "SELECT id, name FROM accounts WHERE name = ?", name), name);
+  }
+
+  private PlaylistConfig playlist(String name) {
+    Long id =
+        byName(
+            PersonDecisions.rows(em, "SELECT id, name FROM playlist_configs WHERE name = ?", name),
+            name);
+    return id == null ? null : em.find(PlaylistConfig.class, id);
+  }
+
+  /** "source:NAME" or "account:NAME" as the stored "source:{id}" or "account:{id}"; null: none. */
+  private String guide(String named) {
+    int colon = named.indexOf(':');
+    String kind = colon < 0 ? "" : named.substring(0, colon);
+    String name = named.substring(colon + 1);
+    Long id =
+        switch (kind) {
+          case "source" ->
+              byName(
+                  PersonDecisions.rows(
+                      em, "SELECT id, name FROM guide_sources WHERE name = ?", name),
+                  name);
+          case "account" -> accountId(name);
+          default -> null;
+        };
+    return id == null ? null : kind + ":" + id;
+  }
+
+  /** The row whose name is exactly {@code name}, else the one the case-insensitive match found. */
+  private static Long byName(List<Object[]> rows, String name) {
+    Object[] found =
+        rows.stream()
+            .filter(r -> name.equals(r[1]))
+            .findFirst()
+            .orElse(rows.isEmpty() ? null : rows.get(0));
+    return found == null ? null : ((Number) found[0]).longValue();
+  }
+
+  /** The channel with exactly this provider id (the column compares exactly), or null. */
+  private Long channelId(long account, String streamId) {
+    List<Object[]> rows =
+        PersonDecisions.rows(
+            em,
+            "SELECT id, stream_id FROM channels WHERE account_id = ? AND stream_id = ?",
+            account,
+            streamId);
+    return rows.isEmpty() ? null : ((Number) rows.get(0)[0]).longValue();
+  }
+
+  private static String summary(Map<Outcome, Integer> counts) {
+    List<String> parts = new ArrayList<>();
+    counts.forEach(
+        (outcome, n) ->
+            parts.add(
+                n
+                    + switch (outcome) {
+                      case APPLIED -> " applied";
+                      case UNCHANGED -> " as they are";
+                      case WAITING -> " wait for their channels' sync";
+                      case SKIPPED -> " skipped";
+                    }));
+    return String.join(", ", parts) + ".";
+  }
+}
