@@ -346,7 +346,6 @@ try {
   const restoreButton = restoreForm.locator("button[data-confirm-upload]");
   check(await restoreButton.isVisible(), "after the check, Restore is offered");
   await page.screenshot({ path: `${shots}/backup.png`, fullPage: false });
-  page.once("dialog", dialog => dialog.accept());
   await restoreButton.click();
   await restoreForm.locator(".report", { hasText: "Done:" }).waitFor();
 

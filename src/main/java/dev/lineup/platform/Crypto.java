@@ -207,6 +207,33 @@ public class Crypto {
     return new SecretKeySpec(pbkdf2(secret, SALT), "AES");
   }
 
+  /** PBKDF2-HMAC-SHA256's rounds for a key from a person's passphrase (a backup's). */
+  public static final int PASSPHRASE_ITERATIONS = ITERATIONS;
+
+  /**
+   * Encrypts under a key derived from a person's passphrase with this salt (a random one per sealed
+   * value, so no precomputed key serves two backups).
+   */
+  public static String seal(String passphrase, byte[] salt, String plain) {
+    return encrypt(new SecretKeySpec(pbkdf2(passphrase, salt), "AES"), plain);
+  }
+
+  /**
+   * Decrypts what {@link #seal} made.
+   *
+   * @throws IllegalStateException when the passphrase or salt is not the one it was sealed with
+   */
+  public static String open(String passphrase, byte[] salt, String sealed) {
+    return decrypt(new SecretKeySpec(pbkdf2(passphrase, salt), "AES"), sealed);
+  }
+
+  /** Random bytes (a salt). */
+  public static byte[] random(int bytes) {
+    byte[] out = new byte[bytes];
+    RANDOM.nextBytes(out);
+    return out;
+  }
+
   private static byte[] pbkdf2(String secret, byte[] salt) {
     try {
       SecretKeyFactory factory = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");

@@ -44,7 +44,7 @@
           <code>BACKUP_KEEP</code>, <code>BACKUP_PASSPHRASE</code>) to have Lineup write one on a schedule.</p>
       </c:when>
       <c:otherwise>
-        <p class="small">Every <c:out value="${schedule.every().toHours()}"/> h to <code><c:out value="${schedule.dir()}"/></code>,
+        <p class="small">Every <c:out value="${schedule.interval()}"/> to <code><c:out value="${schedule.dir()}"/></code>,
           the newest <c:out value="${schedule.keep()}"/> kept; provider secrets
           ${schedule.sealed() ? 'sealed with BACKUP_PASSPHRASE' : 'left out (set BACKUP_PASSPHRASE to seal them in)'}.</p>
         <c:choose>

@@ -106,7 +106,7 @@ class BackupIT {
                 + tag
                 + " Guide\",\"url\":\""
                 + provider.url()
-                + "/guide.xml?token=guideSecret99\",\"enabled\":false}");
+                + "/xmltv/guideUser/guideSecret99.xml\",\"enabled\":false}");
     assertEquals(201, source.status(), source::toString);
     return new Setup(
         account,
@@ -261,6 +261,8 @@ class BackupIT {
     JsonObject before = first.json();
     assertEquals("lineup-backup/1", before.getString("format"));
     assertTrue(before.getJsonObject("secrets").getBoolean("included"));
+    assertTrue(
+        before.getJsonObject("secrets").getString("salt").length() >= 20, "a salt of its own");
 
     setup.delete();
     assertEquals(404, playerStatus(setup.m3uUrl()));
@@ -328,7 +330,13 @@ class BackupIT {
     String file = backup("", null).body();
     JsonObject before = parse(file);
     assertFalse(before.getJsonObject("secrets").getBoolean("included"));
-    assertTrue(file.contains("password=***"), "the M3U URL's password is masked");
+    for (String secret :
+        List.of(provider.password(), "m3uSecret42", "guideSecret99", "guideUser")) {
+      assertFalse(file.contains(secret), "a secret in a backup without secrets: " + secret);
+    }
+    assertTrue(file.contains(provider.url() + "/***"), "URLs that may hold credentials are hidden");
+    assertEquals(200, Api.post("/api/accounts/" + setup.account() + "/sync").status());
+    long passing = passing(setup.account());
 
     // Change the setup: a rule, the filters, the playlist; add a ruleset the file does not know.
     long rule =
@@ -343,6 +351,7 @@ class BackupIT {
             "/api/accounts/" + setup.account() + "/filters",
             "{\"name\":\"Only 1\",\"filter_type\":\"channel_name\",\"filter_action\":\"whitelist\",\"filter_value\":\"Channel 1\"}");
     assertEquals(201, extra.status());
+    assertTrue(passing(setup.account()) < passing, "the whitelist lets fewer channels pass");
     JsonObject current = Api.get("/api/playlist-configs/" + setup.playlist()).json();
     Reply renumbered =
         Api.put(
@@ -374,10 +383,100 @@ class BackupIT {
         comparable(withoutOthers(parse(backup("", null).body()), tag + " Later")));
     assertEquals(
         200, Api.get("/api/rulesets/" + later.json().getJsonNumber("id")).status(), "left alone");
+    assertEquals(passing, passing(setup.account()), "the restored filters are what pass channels");
     // The stored password (not in the file) was kept: the provider still accepts the account.
     assertEquals(200, Api.post("/api/accounts/" + setup.account() + "/sync").status());
     assertEquals(200, Api.delete("/api/rulesets/" + later.json().getJsonNumber("id")).status());
     setup.delete();
+  }
+
+  static long passing(long account) {
+    return Db.number(
+        "SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active AND passes_filters",
+        account);
+  }
+
+  @Test
+  void aNewAccountWhoseSecretsTheBackupLeftOutIsStoredDisabledWithANote() {
+    Setup setup = makeSetup();
+    String file = backup("", null).body();
+    assertEquals(200, Api.delete("/api/accounts/" + setup.m3u()).status());
+    assertEquals(200, Api.delete("/api/guide-sources/" + setup.source()).status());
+    Reply done = restore(file, false, null);
+    assertEquals(200, done.status(), done::toString);
+    JsonObject m3u =
+        done.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            .filter(i -> i.getString("name").equals(tag + " M3U"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("added", m3u.getString("action"));
+    assertTrue(m3u.getJsonArray("notes").toString().contains("Stored disabled"), m3u::toString);
+    JsonObject stored =
+        Api.get("/api/accounts").array().getValuesAs(JsonObject.class).stream()
+            .filter(a -> a.getString("name").equals(tag + " M3U"))
+            .findFirst()
+            .orElseThrow();
+    assertFalse(stored.getBoolean("enabled"), "it would only fail at the provider");
+    JsonObject source =
+        Api.get("/api/guide-sources").array().getValuesAs(JsonObject.class).stream()
+            .filter(g -> g.getString("name").equals(tag + " Guide"))
+            .findFirst()
+            .orElseThrow();
+    assertFalse(source.getBoolean("enabled"));
+    Api.delete("/api/accounts/" + stored.getJsonNumber("id"));
+    Api.delete("/api/guide-sources/" + source.getJsonNumber("id"));
+    assertEquals(200, Api.delete("/api/xtream-users/" + setup.user()).status());
+    assertEquals(200, Api.delete("/api/playlist-configs/" + setup.playlist()).status());
+    assertEquals(200, Api.delete("/api/accounts/" + setup.account()).status());
+    assertEquals(200, Api.delete("/api/rulesets/" + setup.ruleset()).status());
+  }
+
+  @Test
+  void aMergeAcrossTwoAccountsWaitsForBothOfTheirSyncs() {
+    long first = Accounts.create(tag + " One", provider);
+    long second = Accounts.create(tag + " Two", provider);
+    String firstName = Api.get("/api/accounts/" + first).json().getString("name");
+    String secondName = Api.get("/api/accounts/" + second).json().getString("name");
+    assertEquals(200, Api.post("/api/accounts/" + first + "/sync").status());
+    assertEquals(200, Api.post("/api/accounts/" + second + "/sync").status());
+    Reply merge =
+        Api.put(
+            "/api/merged-channels",
+            "{\"sources\":[" + channel(second, "9") + "," + channel(first, "9") + "]}");
+    assertEquals(200, merge.status(), merge::toString);
+    String file = backup("?secrets=true", PASSPHRASE).body();
+    assertEquals(200, Api.delete("/api/accounts/" + first).status());
+    assertEquals(200, Api.delete("/api/accounts/" + second).status());
+    assertEquals(200, restore(file, false, PASSPHRASE).status());
+    long one = accountId(firstName);
+    long two = accountId(secondName);
+    String waiting = "SELECT COUNT(*) FROM restore_pending WHERE kind = 'merge' AND item LIKE ?";
+    String ours = "%" + tag + "%";
+    assertEquals(1, Db.number(waiting, ours));
+    assertEquals(200, Api.post("/api/accounts/" + one + "/sync").status());
+    assertEquals(1, Db.number(waiting, ours), "the other account's channel is still to come");
+    assertEquals(200, Api.post("/api/accounts/" + two + "/sync").status());
+    assertEquals(0, Db.number(waiting, ours));
+    assertEquals(
+        List.of(channel(two, "9"), channel(one, "9")),
+        Db.column(
+                "SELECT channel_id FROM channel_merges WHERE merge_key = (SELECT merge_key FROM"
+                    + " channel_merges WHERE channel_id = ?) ORDER BY position",
+                channel(one, "9"))
+            .stream()
+            .map(v -> ((Number) v).longValue())
+            .toList());
+    Api.delete("/api/accounts/" + one);
+    Api.delete("/api/accounts/" + two);
+  }
+
+  static long accountId(String name) {
+    return Api.get("/api/accounts").array().getValuesAs(JsonObject.class).stream()
+        .filter(a -> a.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
   }
 
   /** The document without the ruleset named {@code name}. */

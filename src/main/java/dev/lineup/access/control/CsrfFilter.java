@@ -71,7 +71,9 @@ public class CsrfFilter implements Filter {
         return;
       }
       response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
-      response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept");
+      response.setHeader(
+          "Access-Control-Allow-Headers",
+          "Authorization, Content-Type, Accept, X-Backup-Passphrase");
       response.setHeader("Access-Control-Max-Age", "600");
       response.setStatus(204);
       return;

@@ -2,7 +2,6 @@ package dev.lineup.backup.control;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -19,6 +18,16 @@ final class ByName<T> {
     this.name = name;
   }
 
+  /**
+   * Names compared as the database does ({@code utf8mb4_unicode_ci}): case and accents aside
+   * ("Café" is "CAFE").
+   */
+  static java.text.Collator collator() {
+    java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.ROOT);
+    collator.setStrength(java.text.Collator.PRIMARY);
+    return collator;
+  }
+
   /** The stored object for this name, now taken; null when there is none. */
   T take(String wanted) {
     T found = null;
@@ -29,9 +38,9 @@ final class ByName<T> {
       }
     }
     if (found == null) {
-      String folded = wanted.toLowerCase(Locale.ROOT);
+      java.text.Collator same = collator();
       for (T item : unmatched) {
-        if (name.apply(item).toLowerCase(Locale.ROOT).equals(folded)) {
+        if (same.equals(name.apply(item), wanted)) {
           found = item;
           break;
         }

@@ -2,21 +2,17 @@ package dev.lineup.backup.control;
 
 import dev.lineup.identity.boundary.MergedChannelsResource;
 import dev.lineup.identity.entity.ChannelGuide;
-import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.playlist.control.PinnedNumbers;
 import dev.lineup.playlist.entity.PlaylistConfig;
 import dev.lineup.playlist.entity.PlaylistConfig.Numbering;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -41,7 +37,6 @@ public class DecisionRestore {
 
   @PersistenceContext EntityManager em;
   @Inject MergedChannelsResource merged;
-  @Inject Event<ChannelsChanged> changed;
 
   /** What became of one decision. */
   enum Outcome {
@@ -58,6 +53,11 @@ public class DecisionRestore {
 
     static Result skipped(String why) {
       return new Result(Outcome.SKIPPED, why);
+    }
+
+    /** Waiting for a sync of this account to bring its channel. */
+    static Result waiting(String account) {
+      return new Result(Outcome.WAITING, account);
     }
   }
 
@@ -80,10 +80,15 @@ public class DecisionRestore {
       Map<Outcome, Integer> counts = new LinkedHashMap<>();
       List<String> notes = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) {
-        JsonObject item = items.get(i);
-        check(section.getValue(), item, section.getKey() + "[" + i + "]");
+        JsonObject item =
+            PersonDecisions.checked(
+                section.getValue(), items.get(i), section.getKey() + "[" + i + "]");
         Result result = apply(section.getValue(), item);
-        counts.merge(result.outcome(), 1, Integer::sum);
+        boolean waitsAlready =
+            result.outcome() == Outcome.WAITING
+                && pending.contains(section.getValue() + " " + item);
+        // One that waits already is as it is: a restore of the same file changes nothing
+        counts.merge(waitsAlready ? Outcome.UNCHANGED : result.outcome(), 1, Integer::sum);
         if (result.outcome() == Outcome.WAITING && pending.add(section.getValue() + " " + item)) {
           em.createNativeQuery(
                   "INSERT INTO restore_pending (kind, item, created_at) VALUES (?, ?,"
@@ -104,71 +109,52 @@ public class DecisionRestore {
     return applied;
   }
 
-  /** Applies the decisions waiting for channels that this account's sync may have brought. */
+  /** The decisions waiting for their channels, oldest first. */
+  public List<Long> pendingIds() {
+    return PersonDecisions.rows(em, "SELECT id, kind FROM restore_pending ORDER BY id").stream()
+        .map(row -> ((Number) row[0]).longValue())
+        .toList();
+  }
+
+  /**
+   * Applies one waiting decision, in a transaction of its own, after a sync of {@code
+   * syncedAccount}: applied, or dropped when that sync's lineup lacks its channel (or it can never
+   * apply); kept when it waits for another account's sync.
+   *
+   * @return whether channels changed
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void applyPending(long syncedAccount) {
-    String synced = accountName(syncedAccount);
-    boolean applied = false;
-    for (Object[] row :
-        PersonDecisions.rows(em, "SELECT id, kind, item FROM restore_pending ORDER BY id")) {
-      long id = ((Number) row[0]).longValue();
-      JsonObject item = PersonDecisions.parse((String) row[2]);
-      Result result = apply((String) row[1], item);
-      boolean waitsOnSynced = synced != null && accounts(item).contains(synced);
-      if (result.outcome() == Outcome.WAITING && !waitsOnSynced) {
-        continue; // another account's sync will bring its channels
-      }
-      if (result.outcome() == Outcome.WAITING) {
-        LOG.info(
-            () -> "Restored decision dropped, its channel is not in the synced lineup: " + item);
-      } else if (result.outcome() == Outcome.SKIPPED) {
-        LOG.info(() -> "Restored decision dropped (" + result.why() + "): " + item);
-      }
-      applied |= result.outcome() == Outcome.APPLIED;
-      em.createNativeQuery("DELETE FROM restore_pending WHERE id = ?")
-          .setParameter(1, id)
-          .executeUpdate();
+  public boolean applyPending(long id, long syncedAccount) {
+    List<Object[]> rows =
+        PersonDecisions.rows(em, "SELECT kind, item FROM restore_pending WHERE id = ?", id);
+    if (rows.isEmpty()) {
+      return false;
     }
-    if (applied) {
-      changed.fire(ChannelsChanged.all());
+    JsonObject item = PersonDecisions.parse((String) rows.get(0)[1]);
+    Result result = apply((String) rows.get(0)[0], item);
+    if (result.outcome() == Outcome.WAITING) {
+      String synced = accountName(syncedAccount);
+      if (synced == null || !names().equals(synced, result.why())) {
+        return false; // another account's sync will bring its channel
+      }
+      LOG.info(() -> "Restored decision dropped, its channel is not in the synced lineup: " + item);
+    } else if (result.outcome() == Outcome.SKIPPED) {
+      LOG.info(() -> "Restored decision dropped (" + result.why() + "): " + item);
     }
+    drop(id);
+    return result.outcome() == Outcome.APPLIED;
   }
 
-  /** A decision's shape, checked before anything is applied (a bad one refuses the file: 422). */
-  private static void check(String kind, JsonObject item, String place) {
-    if (kind.equals("merge")) {
-      List<JsonObject> sources = BackupFile.list(item, "sources", place);
-      if (sources.isEmpty() || sources.size() > 50) {
-        throw BackupProblems.invalid(place + ".sources", "must list 1 to 50 channels");
-      }
-      for (int i = 0; i < sources.size(); i++) {
-        checkChannel(sources.get(i), place + ".sources[" + i + "]");
-      }
-      return;
-    }
-    checkChannel(item, place);
-    if (kind.equals("number")) {
-      BackupFile.name(item, "playlist", place);
-      if (!(item.get("number") instanceof JsonNumber n)
-          || !n.isIntegral()
-          || n.intValue() < 1
-          || n.intValue() > 9_999_999) {
-        throw BackupProblems.invalid(place + ".number", "must be 1 to 9999999");
-      }
-    } else {
-      JsonValue id = item.get("guide_channel_id");
-      if (id != null && id != JsonValue.NULL && !(id instanceof JsonString)) {
-        throw BackupProblems.invalid(
-            place + ".guide_channel_id", "must be a guide channel's id or null");
-      }
-    }
+  /** Forgets a waiting decision (one that failed to apply). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void drop(long id) {
+    em.createNativeQuery("DELETE FROM restore_pending WHERE id = ?")
+        .setParameter(1, id)
+        .executeUpdate();
   }
 
-  private static void checkChannel(JsonObject channel, String place) {
-    BackupFile.name(channel, "account", place);
-    if (!(channel.get("stream_id") instanceof JsonString)) {
-      throw BackupProblems.invalid(place + ".stream_id", "is required");
-    }
+  private static java.text.Collator names() {
+    return ByName.collator();
   }
 
   private Result apply(String kind, JsonObject item) {
@@ -186,16 +172,16 @@ public class DecisionRestore {
     }
     Long channel = channelId(account, item.getString("stream_id"));
     if (channel == null) {
-      return Result.of(Outcome.WAITING);
+      return Result.waiting(item.getString("account"));
     }
     String guideChannel =
         item.get("guide_channel_id") instanceof JsonString s ? s.getString() : null;
     String guide = null;
     if (guideChannel != null) {
-      String named =
-          item.get("guide") instanceof JsonString g
-              ? g.getString()
-              : "account:" + item.getString("account");
+      if (!(item.get("guide") instanceof JsonString g)) {
+        return Result.skipped("it names no guide for " + guideChannel);
+      }
+      String named = g.getString();
       guide = guide(named);
       if (guide == null) {
         return Result.skipped("no guide " + named);
@@ -228,7 +214,7 @@ public class DecisionRestore {
       }
       Long channel = channelId(account, source.getString("stream_id"));
       if (channel == null) {
-        return Result.of(Outcome.WAITING);
+        return Result.waiting(source.getString("account"));
       }
       if (ids.contains(channel)) {
         return Result.skipped("it lists a channel twice");
@@ -283,7 +269,7 @@ public class DecisionRestore {
     }
     Long channel = channelId(account, item.getString("stream_id"));
     if (channel == null) {
-      return Result.of(Outcome.WAITING);
+      return Result.waiting(item.getString("account"));
     }
     int number = item.getInt("number");
     List<Object[]> holders =
@@ -312,16 +298,6 @@ public class DecisionRestore {
     }
     PinnedNumbers.pinByPerson(em, playlist.id(), channel, number);
     return Result.of(Outcome.APPLIED);
-  }
-
-  private static Set<String> accounts(JsonObject item) {
-    Set<String> names = new HashSet<>();
-    if (item.get("sources") instanceof jakarta.json.JsonArray sources) {
-      sources.getValuesAs(JsonObject.class).forEach(s -> names.add(s.getString("account", "")));
-    } else {
-      names.add(item.getString("account", ""));
-    }
-    return names;
   }
 
   private String accountName(long id) {

@@ -7,7 +7,6 @@ import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.playlist.boundary.PlaylistConfigRequest;
 import dev.lineup.tag.boundary.TagRuleRequest;
-import dev.lineup.tag.entity.TagName;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -30,14 +29,14 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Reads the legacy tool's SQLite database ({@code iptv_proxy.db}, its data model in
- * docs/legacy-import.md) into a backup document that {@link SetupRestore} stores like any other:
- * accounts (passwords kept aside as secrets), rulesets with their tag rules, assignments, filters
- * and playlist configs ({@code tag_match_mode} becomes {@code tag_match}). Channels and channel
- * tags are not read: a sync and tagging rebuild them. An object that Lineup's own request readers
- * refuse is skipped with their reason; a name taken by an earlier object of the file is renamed.
- * Columns are found by name (with the aliases the tool's versions used), so a column it lacks takes
- * the tool's default. The file is opened read-only.
+ * Reads the legacy tool's SQLite database ({@code iptv_proxy.db}, its data model in docs/backup.md)
+ * into a backup document that {@link SetupRestore} stores like any other: accounts (passwords kept
+ * aside as secrets), rulesets with their tag rules, assignments, filters and playlist configs
+ * ({@code tag_match_mode} becomes {@code tag_match}). Channels and channel tags are not read: a
+ * sync and tagging rebuild them. An object that Lineup's own request readers refuse is skipped with
+ * their reason; a name taken by an earlier object of the file is renamed. Columns are found by name
+ * (with the aliases the tool's versions used), so a column it lacks takes the tool's default. The
+ * file is opened read-only.
  */
 public final class LegacyDatabase {
   private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
@@ -49,7 +48,6 @@ public final class LegacyDatabase {
   private final JsonObjectBuilder accountSecrets = Json.createObjectBuilder();
   private final Map<Long, String> accountNames = new HashMap<>();
   private final Map<Long, String> rulesetNames = new HashMap<>();
-
   private final Validator validator;
 
   private LegacyDatabase(Validator validator) {
@@ -277,6 +275,7 @@ public final class LegacyDatabase {
       return list;
     }
     UniqueNames names = new UniqueNames(report, "account");
+    Set<Long> seen = new java.util.HashSet<>();
     for (Map<String, Object> row : LegacyRows.rows(db, "accounts")) {
       String name = LegacyRows.text(row, "name");
       JsonObjectBuilder account = Json.createObjectBuilder();
@@ -296,8 +295,17 @@ public final class LegacyDatabase {
               ? "it has no name"
               : BackupProblems.refusal(
                   () -> AccountRequest.checked(JsonBody.of(withPassword), true, validator));
+      seen.add(LegacyRows.id(row));
       if (refused != null) {
-        report.add("account", LegacyRows.label(name, row), "skipped", List.of(refused));
+        String label = LegacyRows.label(name, row);
+        report.add("account", label, "skipped", List.of(refused));
+        for (JsonObject filter : filters.getOrDefault(LegacyRows.id(row), List.of())) {
+          report.add(
+              "filter",
+              label + " / " + filter.getString("name"),
+              "skipped",
+              List.of("its account was skipped"));
+        }
         continue;
       }
       String stored = names.unique(name.strip());
@@ -315,6 +323,18 @@ public final class LegacyDatabase {
               .add("filters", accountFilters)
               .add("rulesets", assigned));
     }
+    filters.forEach(
+        (account, orphans) -> {
+          if (!seen.contains(account)) {
+            orphans.forEach(
+                f ->
+                    report.add(
+                        "filter",
+                        "#" + account + " / " + f.getString("name"),
+                        "skipped",
+                        List.of("its account " + account + " is not in the file")));
+          }
+        });
     return list;
   }
 
@@ -333,8 +353,8 @@ public final class LegacyDatabase {
       if (description != null && !description.isBlank()) {
         playlist.add("description", description);
       }
-      playlist.add("include_tags", tags(LegacyRows.raw(row, "include_tags"), notes));
-      playlist.add("exclude_tags", tags(LegacyRows.raw(row, "exclude_tags"), notes));
+      playlist.add("include_tags", LegacyRows.tags(LegacyRows.raw(row, "include_tags"), notes));
+      playlist.add("exclude_tags", LegacyRows.tags(LegacyRows.raw(row, "exclude_tags"), notes));
       String match = LegacyRows.lower(LegacyRows.text(row, "tag_match_mode", "tag_match"));
       playlist.add("tag_match", "all".equals(match) ? "all" : "any");
       playlist.add("enabled", LegacyRows.bool(row, true, "enabled"));
@@ -376,18 +396,5 @@ public final class LegacyDatabase {
       }
     }
     return names;
-  }
-
-  /** A list of tags (JSON or comma-separated), each one that normalises to a tag name. */
-  private static JsonArrayBuilder tags(String text, List<String> notes) {
-    JsonArrayBuilder tags = Json.createArrayBuilder();
-    for (String item : LegacyRows.items(text)) {
-      if (TagName.normalise(item) == null) {
-        notes.add("\"" + item.strip() + "\" is not a tag name; left out.");
-      } else {
-        tags.add(item.strip());
-      }
-    }
-    return tags;
   }
 }

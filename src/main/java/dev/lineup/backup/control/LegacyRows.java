@@ -1,7 +1,9 @@
 package dev.lineup.backup.control;
 
+import dev.lineup.tag.entity.TagName;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
@@ -154,5 +156,18 @@ final class LegacyRows {
 
   static String firstLine(String message) {
     return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+
+  /** A list of tags (JSON or comma-separated), each one that normalises to a tag name. */
+  static JsonArrayBuilder tags(String text, List<String> notes) {
+    JsonArrayBuilder tags = Json.createArrayBuilder();
+    for (String item : items(text)) {
+      if (TagName.normalise(item) == null) {
+        notes.add("\"" + item.strip() + "\" is not a tag name; left out.");
+      } else {
+        tags.add(item.strip());
+      }
+    }
+    return tags;
   }
 }

@@ -1,8 +1,10 @@
 package dev.lineup.backup.control;
 
+import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.sync.control.LineupSynced;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
@@ -17,12 +19,25 @@ public class PendingDecisions {
   private static final Logger LOG = Logger.getLogger(PendingDecisions.class.getName());
 
   @Inject DecisionRestore decisions;
+  @Inject Event<ChannelsChanged> changed;
 
   void afterSync(@Observes @Priority(LineupSynced.FILTERING + 50) LineupSynced synced) {
+    boolean applied = false;
     try {
-      decisions.applyPending(synced.accountId());
+      for (long id : decisions.pendingIds()) {
+        try {
+          applied |= decisions.applyPending(id, synced.accountId());
+        } catch (RuntimeException e) {
+          // One that cannot be applied must not hold the others back, sync after sync
+          LOG.log(Level.WARNING, "Restored decision " + id + " dropped: it failed to apply", e);
+          decisions.drop(id);
+        }
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Restored decisions not applied after sync " + synced.runId(), e);
+    }
+    if (applied) {
+      changed.fire(ChannelsChanged.all());
     }
   }
 }

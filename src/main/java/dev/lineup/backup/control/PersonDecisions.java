@@ -2,8 +2,10 @@ package dev.lineup.backup.control;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import java.io.StringReader;
@@ -104,6 +106,67 @@ final class PersonDecisions {
               .build());
     }
     return list;
+  }
+
+  /**
+   * A decision's shape, checked before anything is applied (a bad one refuses the file: 422), and
+   * rebuilt from its known fields only: that is what is applied and what may wait.
+   */
+  static JsonObject checked(String kind, JsonObject item, String place) {
+    if (kind.equals("merge")) {
+      List<JsonObject> sources = BackupFile.list(item, "sources", place);
+      if (sources.isEmpty() || sources.size() > 50) {
+        throw BackupProblems.invalid(place + ".sources", "must list 1 to 50 channels");
+      }
+      JsonArrayBuilder list = Json.createArrayBuilder();
+      for (int i = 0; i < sources.size(); i++) {
+        list.add(channel(sources.get(i), place + ".sources[" + i + "]"));
+      }
+      return Json.createObjectBuilder().add("sources", list).build();
+    }
+    JsonObjectBuilder rebuilt = Json.createObjectBuilder(channel(item, place));
+    if (kind.equals("number")) {
+      String playlist = BackupFile.name(item, "playlist", place);
+      if (!(item.get("number") instanceof JsonNumber n)
+          || !n.isIntegral()
+          || n.bigDecimalValue().compareTo(java.math.BigDecimal.ONE) < 0
+          || n.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(9_999_999)) > 0) {
+        throw BackupProblems.invalid(place + ".number", "must be a whole number from 1 to 9999999");
+      }
+      return rebuilt.add("playlist", playlist).add("number", n.intValue()).build();
+    }
+    JsonValue id = item.get("guide_channel_id");
+    if (id instanceof JsonString text
+        && !text.getString().isEmpty()
+        && text.getString().length() <= 255) {
+      rebuilt.add("guide_channel_id", text);
+    } else if (id == null || id == JsonValue.NULL) {
+      rebuilt.addNull("guide_channel_id");
+    } else {
+      throw BackupProblems.invalid(
+          place + ".guide_channel_id",
+          "must be a guide channel's id (1 to 255 characters) or null");
+    }
+    JsonValue guide = item.get("guide");
+    if (guide instanceof JsonString text && text.getString().length() <= 200) {
+      rebuilt.add("guide", text);
+    } else if (guide == null || guide == JsonValue.NULL) {
+      rebuilt.addNull("guide");
+    } else {
+      throw BackupProblems.invalid(place + ".guide", "must be source:NAME, account:NAME or null");
+    }
+    return rebuilt.build();
+  }
+
+  private static JsonObject channel(JsonObject channel, String place) {
+    String account = BackupFile.name(channel, "account", place);
+    if (!(channel.get("stream_id") instanceof JsonString id)
+        || id.getString().isEmpty()
+        || id.getString().length() > 191) {
+      throw BackupProblems.invalid(
+          place + ".stream_id", "must be the provider's id (1 to 191 characters)");
+    }
+    return channel(account, id.getString()).build();
   }
 
   static JsonObjectBuilder channel(String account, String streamId) {

@@ -33,7 +33,8 @@ final class PlayerRestore {
     ByName<PlaylistConfig> stored = new ByName<>(all, PlaylistConfig::name);
     Map<Long, String> accountNames = new HashMap<>();
     accountIds.forEach((name, id) -> accountNames.put(id, name));
-    Map<String, Long> ids = new HashMap<>();
+    Map<String, Long> ids = new java.util.TreeMap<>(ByName.collator());
+    java.util.Set<String> tokens = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (JsonObject file : files) {
       String name = BackupFile.name(file, "name", "playlists");
       String place = "playlists[" + name + "]";
@@ -61,6 +62,9 @@ final class PlayerRestore {
       playlist.apply(wanted);
       if (file.get("token") instanceof JsonString token) {
         restoreToken(playlist, token.getString(), all, place);
+        if (!tokens.add(token.getString())) {
+          throw BackupProblems.invalid(place + ".token", "is another playlist's in the file too");
+        }
       }
       if (existing == null) {
         em.persist(playlist);
@@ -82,7 +86,7 @@ final class PlayerRestore {
   private static void restoreToken(
       PlaylistConfig playlist, String token, List<PlaylistConfig> all, String place) {
     for (PlaylistConfig other : all) {
-      if (other != playlist && other.token().equals(token)) {
+      if (other != playlist && other.token().equalsIgnoreCase(token)) {
         throw BackupProblems.invalid(
             place + ".token", "is the token of the playlist \"" + other.name() + "\" already");
       }

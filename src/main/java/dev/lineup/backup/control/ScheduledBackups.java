@@ -45,7 +45,13 @@ public class ScheduledBackups {
 
   /** The schedule as configured, for the backup page. */
   public record Schedule(
-      String dir, Duration every, long keep, boolean sealed, List<String> files) {}
+      String dir, Duration every, long keep, boolean sealed, List<String> files) {
+    /** "24 h", "90 min". */
+    public String interval() {
+      long minutes = every.toMinutes();
+      return minutes % 60 == 0 ? minutes / 60 + " h" : minutes + " min";
+    }
+  }
 
   @PostConstruct
   void schedule() {

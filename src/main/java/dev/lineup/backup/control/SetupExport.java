@@ -2,6 +2,7 @@ package dev.lineup.backup.control;
 
 import dev.lineup.account.boundary.AccountRequest;
 import dev.lineup.account.entity.Account;
+import dev.lineup.account.entity.ProviderType;
 import dev.lineup.epg.entity.GuideSource;
 import dev.lineup.filter.boundary.FilterRequest;
 import dev.lineup.filter.entity.Filter;
@@ -100,7 +101,7 @@ public class SetupExport {
     JsonArrayBuilder sources = Json.createArrayBuilder();
     for (GuideSource s : byName(GuideSource.all(em), GuideSource::name)) {
       sources.add(guideSource(s));
-      if (!s.url().equals(s.maskedUrl())) {
+      if (!s.url().equals(BackupUrls.hidden(s.url()))) {
         sourceSecrets.add(s.name(), Json.createObjectBuilder().add("url", s.url()));
       }
     }
@@ -127,7 +128,7 @@ public class SetupExport {
     } else {
       JsonObject values =
           secretValues.add("accounts", accountSecrets).add("guide_sources", sourceSecrets).build();
-      secrets.add("included", true).add("sealed", SealedSecrets.seal(values, passphrase));
+      secrets = Json.createObjectBuilder(SealedSecrets.seal(values, passphrase));
     }
     return doc.add("secrets", secrets).build();
   }
@@ -147,9 +148,9 @@ public class SetupExport {
    */
   public JsonObject account(Account a) {
     JsonObjectBuilder json = Json.createObjectBuilder(AccountRequest.asJson(a.settings()));
-    json.add("server", a.maskedServer());
+    json.add("server", server(a));
     if (a.epgUrl() != null) {
-      json.add("epg_url", Account.masked(a.epgUrl()));
+      json.add("epg_url", BackupUrls.hidden(a.epgUrl()));
     }
     JsonArrayBuilder filters = Json.createArrayBuilder();
     for (Filter f :
@@ -181,19 +182,29 @@ public class SetupExport {
     if (a.hasPassword()) {
       secret.add("password", a.password());
     }
-    if (!a.serverUrl().equals(a.maskedServer())) {
+    if (!a.serverUrl().equals(server(a))) {
       secret.add("server", a.serverUrl());
     }
-    if (a.epgUrl() != null && !a.epgUrl().equals(Account.masked(a.epgUrl()))) {
+    if (a.epgUrl() != null && !a.epgUrl().equals(BackupUrls.hidden(a.epgUrl()))) {
       secret.add("epg_url", a.epgUrl());
     }
     return secret.build();
   }
 
+  /**
+   * The server as a backup without secrets has it: an Xtream panel's address (its credentials are
+   * fields of their own) masked, an M3U playlist's URL hidden ({@link BackupUrls}).
+   */
+  static String server(Account a) {
+    return a.providerType() == ProviderType.M3U
+        ? BackupUrls.hidden(a.serverUrl())
+        : a.maskedServer();
+  }
+
   static JsonObject guideSource(GuideSource s) {
     return Json.createObjectBuilder()
         .add("name", s.name())
-        .add("url", s.maskedUrl())
+        .add("url", BackupUrls.hidden(s.url()))
         .add("priority", s.priority())
         .add("refresh_hours", s.refreshHours())
         .add("enabled", s.enabled())

@@ -1,15 +1,8 @@
 package dev.lineup.backup.control;
 
-import dev.lineup.account.boundary.AccountRequest;
-import dev.lineup.account.entity.Account;
-import dev.lineup.account.entity.AccountSettings;
-import dev.lineup.account.entity.ProviderType;
 import dev.lineup.epg.boundary.GuideSourcesResource;
 import dev.lineup.epg.control.GuideSourceChanged;
 import dev.lineup.epg.entity.GuideSource;
-import dev.lineup.filter.boundary.FilterRequest;
-import dev.lineup.filter.control.FilterEvaluation;
-import dev.lineup.filter.entity.Filter;
 import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.platform.JsonBody;
 import dev.lineup.platform.ProblemException;
@@ -33,7 +26,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +50,7 @@ public class SetupRestore {
   @Inject SetupExport export;
   @Inject Settings settings;
   @Inject Validator validator;
-  @Inject FilterEvaluation evaluation;
+  @Inject Event<SetupRestored> restored;
   @Inject Event<ChannelsChanged> channelsChanged;
   @Inject Event<GuideSourceChanged> sourceChanged;
   @Inject DecisionRestore decisions;
@@ -100,7 +92,8 @@ public class SetupRestore {
     Map<String, Long> rulesetIds = restoreRulesets(rulesets, report);
     Set<Long> filtered = new LinkedHashSet<>();
     Map<String, Long> accountIds =
-        restoreAccounts(accounts, secrets.getJsonObject("accounts"), rulesetIds, filtered, report);
+        new AccountRestore(em, export, validator)
+            .restore(accounts, secrets.getJsonObject("accounts"), rulesetIds, filtered, report);
     List<GuideSourceChanged> sourceChanges =
         restoreSources(sources, secrets.getJsonObject("guide_sources"), report);
     Map<String, Long> playlistIds = PlayerRestore.playlists(em, playlists, accountIds, report);
@@ -112,9 +105,7 @@ public class SetupRestore {
       context.setRollbackOnly();
       return done;
     }
-    for (long account : filtered) {
-      evaluation.recompute(account);
-    }
+    restored.fire(new SetupRestored(Set.copyOf(filtered))); // filters re-evaluated once committed
     sourceChanges.forEach(sourceChanged::fire);
     channelsChanged.fire(ChannelsChanged.all()); // playlists, numbers and tokens may have changed
     LOG.info(() -> "Backup restored: " + done.totals());
@@ -129,11 +120,10 @@ public class SetupRestore {
 
   /** The file's sealed secrets, opened; none when it has none. */
   private static JsonObject secrets(JsonObject doc, String passphrase) {
-    if (!(doc.get("secrets") instanceof JsonObject section)
-        || !(section.get("sealed") instanceof JsonString sealed)) {
+    if (!(doc.get("secrets") instanceof JsonObject section) || !section.containsKey("sealed")) {
       return NO_SECRETS;
     }
-    JsonObject opened = SealedSecrets.open(sealed.getString(), passphrase);
+    JsonObject opened = SealedSecrets.open(section, passphrase);
     for (String kind : List.of("accounts", "guide_sources")) {
       if (opened.containsKey(kind) && !(opened.get(kind) instanceof JsonObject)) {
         throw BackupProblems.invalid("secrets.sealed", "holds no " + kind + " object");
@@ -169,7 +159,7 @@ public class SetupRestore {
     ByName<Ruleset> stored =
         new ByName<>(
             em.createNamedQuery(Ruleset.ALL, Ruleset.class).getResultList(), Ruleset::name);
-    Map<String, Long> ids = new HashMap<>();
+    Map<String, Long> ids = new java.util.TreeMap<>(ByName.collator());
     for (JsonObject file : files) {
       String name = BackupFile.name(file, "name", "rulesets");
       String place = "rulesets[" + name + "]";
@@ -193,13 +183,16 @@ public class SetupRestore {
   }
 
   private void restoreRules(Ruleset ruleset, List<JsonObject> files, String place) {
-    ByName<TagRule> stored =
-        new ByName<>(TagRule.ofRuleset(em, ruleset.id()), r -> r.settings().name());
+    List<TagRuleSettings> rules = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       JsonObject file = files.get(i);
-      String where = place + ".rules[" + i + "]";
-      TagRuleSettings rule =
-          BackupProblems.reading(where, () -> TagRuleRequest.read(JsonBody.of(file)));
+      rules.add(
+          BackupProblems.reading(
+              place + ".rules[" + i + "]", () -> TagRuleRequest.read(JsonBody.of(file))));
+    }
+    ByName<TagRule> stored =
+        new ByName<>(TagRule.ofRuleset(em, ruleset.id()), r -> r.settings().name());
+    for (TagRuleSettings rule : rules) {
       TagRule existing = stored.take(rule.name());
       if (existing == null) {
         em.persist(new TagRule(ruleset.id(), rule));
@@ -209,129 +202,15 @@ public class SetupRestore {
     }
     stored.rest().forEach(em::remove);
     em.flush();
-  }
-
-  private Map<String, Long> restoreAccounts(
-      List<JsonObject> files,
-      JsonObject secrets,
-      Map<String, Long> rulesetIds,
-      Set<Long> filtered,
-      RestoreReport.Builder report) {
-    ByName<Account> stored =
-        new ByName<>(
-            em.createNamedQuery(Account.ALL, Account.class).getResultList(), Account::name);
-    Map<String, Long> ids = new HashMap<>();
-    for (JsonObject file : files) {
-      String name = BackupFile.name(file, "name", "accounts");
-      String place = "accounts[" + name + "]";
-      Account existing = stored.take(name);
-      JsonObject before = existing == null ? null : export.account(existing);
-      JsonObject secret =
-          secrets.get(name) instanceof JsonObject s ? s : JsonValue.EMPTY_JSON_OBJECT;
-      JsonObjectBuilder body = Json.createObjectBuilder(file).remove("filters").remove("rulesets");
-      secret.forEach(body::add);
-      JsonObject json =
-          existing == null ? body.build() : AccountRequest.unmasked(body.build(), existing);
-      AccountSettings account =
-          BackupProblems.reading(
-              place, () -> AccountRequest.checked(JsonBody.of(json), true, validator));
-      Account.requireUniqueName(em, account.name(), existing == null ? -1 : existing.id());
-      boolean newPassword =
-          existing != null
-              && account.password() != null
-              && !account.password().equals(existing.password());
-      Account target = existing;
-      if (target == null) {
-        target = new Account(account);
-        em.persist(target);
-      } else {
-        target.apply(account);
-      }
+    // Rules run by priority, then age: kept rules may now run in another order than the file's
+    List<TagRuleSettings> wanted = new ArrayList<>(rules);
+    wanted.sort(java.util.Comparator.comparingInt(TagRuleSettings::priority));
+    List<TagRule> now = TagRule.ofRuleset(em, ruleset.id());
+    if (!now.stream().map(TagRule::settings).toList().equals(wanted)) {
+      now.forEach(em::remove);
       em.flush();
-      List<String> notes = new ArrayList<>();
-      if (!target.hasPassword() && target.providerType() == ProviderType.XTREAM) {
-        notes.add("The backup has no password for it: enter it on the Accounts page, then sync.");
-      }
-      if (!secret.containsKey("server") && target.serverUrl().contains("***")) {
-        notes.add("Its URL's credentials were left out of the backup: enter the URL again.");
-      }
-      JsonObject filtersBefore = export.account(target);
-      restoreFilters(target.id(), BackupFile.list(file, "filters", place), place);
-      restoreAssignments(target.id(), file, place, rulesetIds);
-      JsonObject after = export.account(target);
-      if (!filtersBefore.get("filters").equals(after.get("filters"))) {
-        filtered.add(target.id());
-      }
-      ids.put(name, target.id());
-      String action = RestoreReport.action(before, after);
-      report.add(
-          "account", name, newPassword && action.equals("unchanged") ? "changed" : action, notes);
-    }
-    for (Account left : stored.rest()) {
-      ids.put(left.name(), left.id());
-      report.add("account", left.name(), "left_alone");
-    }
-    return ids;
-  }
-
-  private void restoreFilters(long accountId, List<JsonObject> files, String place) {
-    ByName<Filter> stored =
-        new ByName<>(
-            em.createNamedQuery(Filter.OF_ACCOUNT, Filter.class)
-                .setParameter("account", accountId)
-                .getResultList(),
-            Filter::name);
-    for (int i = 0; i < files.size(); i++) {
-      JsonObject file = files.get(i);
-      String where = place + ".filters[" + i + "]";
-      Filter existing = stored.take(BackupFile.name(file, "name", where));
-      Filter filter = existing == null ? new Filter(accountId) : existing;
-      BackupProblems.reading(
-          where,
-          () -> {
-            FilterRequest.readInto(JsonBody.of(file), filter);
-            return filter;
-          });
-      if (existing == null) {
-        em.persist(filter);
-      }
-    }
-    stored.rest().forEach(em::remove);
-    em.flush();
-  }
-
-  private void restoreAssignments(
-      long accountId, JsonObject file, String place, Map<String, Long> rulesetIds) {
-    List<JsonObject> assigned = BackupFile.list(file, "rulesets", place);
-    Map<Long, Integer> wanted = new HashMap<>();
-    for (int i = 0; i < assigned.size(); i++) {
-      String where = place + ".rulesets[" + i + "]";
-      String ruleset = BackupFile.name(assigned.get(i), "ruleset", where);
-      Long id = rulesetIds.get(ruleset);
-      if (id == null) {
-        throw BackupProblems.invalid(
-            where + ".ruleset",
-            "no ruleset is named \"" + ruleset + "\", in the file or in Lineup");
-      }
-      JsonValue priority = assigned.get(i).get("priority");
-      int order = 100;
-      if (priority instanceof jakarta.json.JsonNumber n && n.isIntegral()) {
-        order = n.intValue();
-      } else if (priority != null && priority != JsonValue.NULL) {
-        throw BackupProblems.invalid(where + ".priority", "must be a whole number");
-      }
-      wanted.put(id, order);
-    }
-    em.createNativeQuery("DELETE FROM account_rulesets WHERE account_id = ?")
-        .setParameter(1, accountId)
-        .executeUpdate();
-    for (Map.Entry<Long, Integer> entry : wanted.entrySet()) {
-      em.createNativeQuery(
-              "INSERT INTO account_rulesets (account_id, ruleset_id, priority) VALUES (?, ?, ?)")
-          .setParameter(1, accountId)
-          .setParameter(2, entry.getKey())
-          .setParameter(3, entry.getValue())
-          .executeUpdate();
+      wanted.forEach(rule -> em.persist(new TagRule(ruleset.id(), rule)));
+      em.flush();
     }
   }
 
@@ -345,6 +224,9 @@ public class SetupRestore {
       GuideSource existing = stored.take(name);
       JsonObject before = existing == null ? null : SetupExport.guideSource(existing);
       JsonObjectBuilder body = Json.createObjectBuilder(file);
+      if (existing != null && file.get("url") instanceof JsonString url) {
+        body.add("url", BackupUrls.restored(url.getString(), existing.url()));
+      }
       if (secrets.get(name) instanceof JsonObject secret
           && secret.get("url") instanceof JsonString url) {
         body.add("url", url);
@@ -353,11 +235,14 @@ public class SetupRestore {
           BackupProblems.reading(
               place, () -> GuideSourcesResource.read(JsonBody.of(body.build()), existing));
       GuideSource.requireUniqueName(em, in.name(), existing == null ? -1 : existing.id());
-      boolean refetch = existing == null || !in.url().equals(existing.url());
+      // Without its URL's secrets a new source is stored off: fetching it would only fail
+      boolean lacking = existing == null && BackupUrls.lacksSecrets(in.url());
+      boolean enabled = in.enabled() && !lacking;
+      boolean refetch =
+          existing == null || !in.url().equals(existing.url()) || (enabled && !existing.enabled());
       GuideSource source = existing;
       if (source == null) {
-        source =
-            new GuideSource(in.name(), in.url(), in.priority(), in.refreshHours(), in.enabled());
+        source = new GuideSource(in.name(), in.url(), in.priority(), in.refreshHours(), enabled);
         em.persist(source);
       } else {
         source.apply(in.name(), in.url(), in.priority(), in.refreshHours(), in.enabled());
@@ -368,8 +253,10 @@ public class SetupRestore {
         changes.add(new GuideSourceChanged(source.id(), refetch && source.enabled(), true));
       }
       List<String> notes = new ArrayList<>();
-      if (source.url().contains("***")) {
-        notes.add("Its URL's credentials were left out of the backup: enter the URL again.");
+      if (lacking) {
+        notes.add(
+            "Stored disabled: the backup left its URL out. Enter it on the Guides page, then"
+                + " enable the source.");
       }
       report.add(
           "guide_source", name, refetch && action.equals("unchanged") ? "changed" : action, notes);

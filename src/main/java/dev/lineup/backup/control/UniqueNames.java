@@ -1,14 +1,13 @@
 package dev.lineup.backup.control;
 
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
-
-/** Names made unique whatever their case, as Lineup keeps them: a clash gets " (2)", " (3)"… */
+/**
+ * Names made unique whatever their case and accents (as the database compares them), as Lineup
+ * keeps them: a clash gets " (2)", " (3)"…
+ */
 final class UniqueNames {
   private final RestoreReport.Builder report;
   private final String kind;
-  private final Set<String> taken = new HashSet<>();
+  private final java.util.Set<String> taken = new java.util.TreeSet<>(ByName.collator());
 
   UniqueNames(RestoreReport.Builder report, String kind) {
     this.report = report;
@@ -17,7 +16,7 @@ final class UniqueNames {
 
   String unique(String name) {
     String candidate = name;
-    for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+    for (int n = 2; !taken.add(candidate); n++) {
       String suffix = " (" + n + ")";
       candidate = name.substring(0, Math.min(name.length(), 100 - suffix.length())) + suffix;
     }
