@@ -466,8 +466,15 @@ class BackupIT {
             .stream()
             .map(v -> ((Number) v).longValue())
             .toList());
-    Api.delete("/api/accounts/" + one);
-    Api.delete("/api/accounts/" + two);
+
+    // Restored again without the accounts, the merge waits; deleting one of them drops it.
+    assertEquals(200, Api.delete("/api/accounts/" + one).status());
+    assertEquals(200, Api.delete("/api/accounts/" + two).status());
+    assertEquals(200, restore(file, false, PASSPHRASE).status());
+    assertEquals(1, Db.number(waiting, ours));
+    assertEquals(200, Api.delete("/api/accounts/" + accountId(secondName)).status());
+    assertEquals(0, Db.number(waiting, ours), "a deleted account's decisions can never apply");
+    Api.delete("/api/accounts/" + accountId(firstName));
   }
 
   static long accountId(String name) {

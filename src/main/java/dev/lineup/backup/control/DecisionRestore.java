@@ -145,6 +145,25 @@ public class DecisionRestore {
     return result.outcome() == Outcome.APPLIED;
   }
 
+  /**
+   * Forgets the waiting decisions that name this account (deleted: they can never apply, and a
+   * backup would carry them on).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void dropNaming(String account) {
+    java.text.Collator same = ByName.collator();
+    for (Object[] row : PersonDecisions.rows(em, "SELECT id, item FROM restore_pending")) {
+      JsonObject item = PersonDecisions.parse((String) row[1]);
+      List<JsonObject> channels =
+          item.get("sources") instanceof jakarta.json.JsonArray sources
+              ? sources.getValuesAs(JsonObject.class)
+              : List.of(item);
+      if (channels.stream().anyMatch(c -> same.equals(c.getString("account", ""), account))) {
+        drop(((Number) row[0]).longValue());
+      }
+    }
+  }
+
   /** Forgets a waiting decision (one that failed to apply). */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void drop(long id) {

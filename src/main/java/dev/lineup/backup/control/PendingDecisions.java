@@ -1,11 +1,13 @@
 package dev.lineup.backup.control;
 
+import dev.lineup.account.control.AccountDeleted;
 import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.sync.control.LineupSynced;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,6 +15,7 @@ import java.util.logging.Logger;
 /**
  * After an account's sync, the restored decisions that waited for its channels are applied (or
  * dropped when its lineup does not have them), before the playlists are numbered or matched again.
+ * After an account's deletion, the decisions that name it are dropped.
  */
 @ApplicationScoped
 public class PendingDecisions {
@@ -20,6 +23,15 @@ public class PendingDecisions {
 
   @Inject DecisionRestore decisions;
   @Inject Event<ChannelsChanged> changed;
+
+  /** A deleted account's waiting decisions can never apply. */
+  void afterDeletion(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDeleted deleted) {
+    try {
+      decisions.dropNaming(deleted.account().name());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Waiting decisions of a deleted account not dropped", e);
+    }
+  }
 
   void afterSync(@Observes @Priority(LineupSynced.FILTERING + 50) LineupSynced synced) {
     boolean applied = false;

@@ -173,7 +173,13 @@ public class SetupRestore {
       em.flush();
       restoreRules(ruleset, BackupFile.list(file, "rules", place), place);
       ids.put(name, ruleset.id());
-      report.add("ruleset", name, RestoreReport.action(before, export.ruleset(ruleset)));
+      JsonObject after = export.ruleset(ruleset);
+      int rules = after.getJsonArray("rules").size();
+      report.add(
+          "ruleset",
+          name,
+          RestoreReport.action(before, after),
+          rules == 0 ? List.of() : List.of(rules + " rules."));
     }
     for (Ruleset left : stored.rest()) {
       ids.put(left.name(), left.id());
