@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
+import dev.lineup.support.Channels;
 import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
 import dev.lineup.support.LegacyFixture;
 import dev.lineup.tag.control.DefaultRuleset;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * sync the channels tagged as the legacy semantics say (the golden examples).
  */
 class LegacyImportIT {
-  /** The legacy golden examples: channel, category, tags, cleaned name. */
+  /**
+   * The legacy golden examples ({@link Channels#GOLDEN}): channel, category, tags, cleaned name.
+   */
   static final String[][] GOLDEN = {
     {"PRIME: SHADES OF BLACK ᴿᴬᵂ", "US| PRIME ᴿᴬᵂ ⁶⁰ᶠᵖˢ", "US PRIME RAW 60FPS", "SHADES OF BLACK"},
     {
@@ -60,21 +61,7 @@ class LegacyImportIT {
   @BeforeEach
   void setUp() {
     provider = FakeProvider.start("eternal", "user", "pass");
-    JsonArrayBuilder categories = Json.createArrayBuilder();
-    JsonArrayBuilder streams = Json.createArrayBuilder();
-    for (int i = 0; i < GOLDEN.length; i++) {
-      categories.add(
-          Json.createObjectBuilder()
-              .add("category_id", String.valueOf(i + 1))
-              .add("category_name", GOLDEN[i][1]));
-      streams.add(
-          Json.createObjectBuilder()
-              .add("num", i + 1)
-              .add("name", GOLDEN[i][0])
-              .add("stream_id", 500 + i)
-              .add("category_id", String.valueOf(i + 1)));
-    }
-    provider.serve(categories.build().toString(), streams.build().toString());
+    Channels.serveGolden(provider);
     prefix = Accounts.uniqueName("Legacy");
   }
 

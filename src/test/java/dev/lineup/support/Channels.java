@@ -53,6 +53,33 @@ public final class Channels {
     return list.build().toString();
   }
 
+  /** The legacy golden examples as a provider's lists: channel name, category name. */
+  public static final String[][] GOLDEN = {
+    {"PRIME: SHADES OF BLACK ᴿᴬᵂ", "US| PRIME ᴿᴬᵂ ⁶⁰ᶠᵖˢ"},
+    {"US: FOX NET [TWIN FALLS ID]", "US| FOX ᴴᴰ/ᴿᴬᵂ ⁶⁰ᶠᵖˢ"},
+    {"US: CBS 11 DALLAS TX (KTVT) HD", "US| NEWS ᴴᴰ/ᴿᴬᵂ ⁶⁰ᶠᵖˢ"},
+    {"US| CNN HD", "US| NEWS"}
+  };
+
+  /** Serves the golden examples: example i is stream {@code 500 + i} in category {@code i + 1}. */
+  public static void serveGolden(FakeProvider provider) {
+    JsonArrayBuilder categories = Json.createArrayBuilder();
+    JsonArrayBuilder streams = Json.createArrayBuilder();
+    for (int i = 0; i < GOLDEN.length; i++) {
+      categories.add(
+          Json.createObjectBuilder()
+              .add("category_id", String.valueOf(i + 1))
+              .add("category_name", GOLDEN[i][1]));
+      streams.add(
+          Json.createObjectBuilder()
+              .add("num", i + 1)
+              .add("name", GOLDEN[i][0])
+              .add("stream_id", 500 + i)
+              .add("category_id", String.valueOf(i + 1)));
+    }
+    provider.serve(categories.build().toString(), streams.build().toString());
+  }
+
   public static String streams(int first, int count) {
     return streams(first, count, 5, id -> "US: Channel " + id + " HD");
   }

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lineup.support.Accounts;
 import dev.lineup.support.Api;
 import dev.lineup.support.Api.Reply;
+import dev.lineup.support.Channels;
 import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,33 +21,11 @@ class TagProcessingIT {
   FakeProvider provider;
   long account;
 
-  /** The legacy golden examples as a provider's lists. */
-  static final String[][] GOLDEN = {
-    {"PRIME: SHADES OF BLACK ᴿᴬᵂ", "US| PRIME ᴿᴬᵂ ⁶⁰ᶠᵖˢ"},
-    {"US: FOX NET [TWIN FALLS ID]", "US| FOX ᴴᴰ/ᴿᴬᵂ ⁶⁰ᶠᵖˢ"},
-    {"US: CBS 11 DALLAS TX (KTVT) HD", "US| NEWS ᴴᴰ/ᴿᴬᵂ ⁶⁰ᶠᵖˢ"},
-    {"US| CNN HD", "US| NEWS"}
-  };
-
   @BeforeEach
   void setUp() {
     Api.post("/api/rulesets/create-default");
     provider = FakeProvider.start();
-    JsonArrayBuilder categories = Json.createArrayBuilder();
-    JsonArrayBuilder streams = Json.createArrayBuilder();
-    for (int i = 0; i < GOLDEN.length; i++) {
-      categories.add(
-          Json.createObjectBuilder()
-              .add("category_id", String.valueOf(i + 1))
-              .add("category_name", GOLDEN[i][1]));
-      streams.add(
-          Json.createObjectBuilder()
-              .add("num", i + 1)
-              .add("name", GOLDEN[i][0])
-              .add("stream_id", 500 + i)
-              .add("category_id", String.valueOf(i + 1)));
-    }
-    provider.serve(categories.build().toString(), streams.build().toString());
+    Channels.serveGolden(provider);
     account = Accounts.create("Tags", provider);
   }
 

@@ -134,7 +134,7 @@ public class DecisionRestore {
     Result result = apply((String) rows.get(0)[0], item);
     if (result.outcome() == Outcome.WAITING) {
       String synced = accountName(syncedAccount);
-      if (synced == null || !names().equals(synced, result.why())) {
+      if (synced == null || !ByName.collator().equals(synced, result.why())) {
         return false; // another account's sync will bring its channel
       }
       LOG.info(() -> "Restored decision dropped, its channel is not in the synced lineup: " + item);
@@ -172,8 +172,20 @@ public class DecisionRestore {
         .executeUpdate();
   }
 
-  private static java.text.Collator names() {
-    return ByName.collator();
+  /**
+   * The channel a decision names ({@code account}, {@code stream_id}): its id, or why there is none
+   * yet (its account's sync has not brought it) or ever (no such account).
+   */
+  private record Found(Long channel, Result missing) {}
+
+  private Found find(JsonObject ref) {
+    String name = ref.getString("account");
+    Long account = accountId(name);
+    if (account == null) {
+      return new Found(null, Result.skipped("no account is named " + name));
+    }
+    Long channel = channelId(account, ref.getString("stream_id"));
+    return channel == null ? new Found(null, Result.waiting(name)) : new Found(channel, null);
   }
 
   private Result apply(String kind, JsonObject item) {
@@ -185,14 +197,11 @@ public class DecisionRestore {
   }
 
   private Result applyGuide(JsonObject item) {
-    Long account = accountId(item.getString("account"));
-    if (account == null) {
-      return Result.skipped("no account is named " + item.getString("account"));
+    Found found = find(item);
+    if (found.missing() != null) {
+      return found.missing();
     }
-    Long channel = channelId(account, item.getString("stream_id"));
-    if (channel == null) {
-      return Result.waiting(item.getString("account"));
-    }
+    long channel = found.channel();
     String guideChannel =
         item.get("guide_channel_id") instanceof JsonString s ? s.getString() : null;
     String guide = null;
@@ -227,14 +236,11 @@ public class DecisionRestore {
   private Result applyMerge(JsonObject item) {
     List<Long> ids = new ArrayList<>();
     for (JsonObject source : item.getJsonArray("sources").getValuesAs(JsonObject.class)) {
-      Long account = accountId(source.getString("account"));
-      if (account == null) {
-        return Result.skipped("no account is named " + source.getString("account"));
+      Found found = find(source);
+      if (found.missing() != null) {
+        return found.missing();
       }
-      Long channel = channelId(account, source.getString("stream_id"));
-      if (channel == null) {
-        return Result.waiting(source.getString("account"));
-      }
+      long channel = found.channel();
       if (ids.contains(channel)) {
         return Result.skipped("it lists a channel twice");
       }
@@ -282,14 +288,11 @@ public class DecisionRestore {
     if (playlist.settings().numbering() != Numbering.PINNED) {
       return Result.skipped("playlist " + playlist.name() + " does not pin numbers");
     }
-    Long account = accountId(item.getString("account"));
-    if (account == null) {
-      return Result.skipped("no account is named " + item.getString("account"));
+    Found found = find(item);
+    if (found.missing() != null) {
+      return found.missing();
     }
-    Long channel = channelId(account, item.getString("stream_id"));
-    if (channel == null) {
-      return Result.waiting(item.getString("account"));
-    }
+    long channel = found.channel();
     int number = item.getInt("number");
     List<Object[]> holders =
         PersonDecisions.rows(
