@@ -27,6 +27,7 @@ public class ApiDocument implements OASFilter {
   public static final String INVALID = "Invalid";
   public static final String PROVIDER_FAILED = "ProviderFailed";
   public static final String PROVIDER_TIMEOUT = "ProviderTimeout";
+  public static final String TOO_LARGE = "TooLarge";
 
   @Override
   public void filterOpenAPI(OpenAPI document) {

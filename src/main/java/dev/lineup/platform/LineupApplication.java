@@ -111,6 +111,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   content =
                       @Content(
                           mediaType = ProblemMapper.PROBLEM_JSON,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = ApiDocument.TOO_LARGE,
+                  description = "The upload is bigger than the endpoint takes",
+                  content =
+                      @Content(
+                          mediaType = ProblemMapper.PROBLEM_JSON,
                           schema = @Schema(implementation = Problem.class)))
             }))
 public class LineupApplication extends Application {}

@@ -46,13 +46,7 @@ public class LegacyImportResource {
       description = "What was imported (or, in a dry run, would be), object by object",
       content = @Content(schema = @Schema(implementation = RestoreReport.class)))
   @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-  @APIResponse(
-      responseCode = "413",
-      description = "Bigger than 1 GB",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = dev.lineup.platform.Problem.class)))
+  @APIResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
   @APIResponse(responseCode = "422", ref = ApiDocument.INVALID)
   public RestoreReport importDatabase(
       InputStream body,
