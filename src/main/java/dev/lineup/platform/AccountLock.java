@@ -1,14 +1,13 @@
 package dev.lineup.platform;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The per-account MariaDB named lock that keeps a sync and tag processing of one account from
- * running at once, across every server sharing the database. It belongs to the connection that took
- * it and dies with it, so a crashed server never leaves it held.
+ * The per-account lease that keeps a sync, a tag run and the account's deletion from running at
+ * once, across every server sharing the database ({@link Leases}). It is bound to the connection
+ * that took it: on one MariaDB node it dies with that connection, so a crashed server never leaves
+ * it held; across Galera nodes it dies when its server stops renewing it.
  */
 public final class AccountLock {
   private AccountLock() {}
@@ -19,18 +18,15 @@ public final class AccountLock {
 
   /** Takes the lock without waiting; false when another connection holds it. */
   public static boolean tryAcquire(Connection connection, long accountId) throws SQLException {
-    try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-      lock.setString(1, name(accountId));
-      try (ResultSet rs = lock.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
-      }
-    }
+    return Leases.tryAcquire(connection, name(accountId), true);
   }
 
   public static void release(Connection connection, long accountId) throws SQLException {
-    try (PreparedStatement release = connection.prepareStatement("DO RELEASE_LOCK(?)")) {
-      release.setString(1, name(accountId));
-      release.execute();
-    }
+    Leases.release(connection, name(accountId));
+  }
+
+  /** Whether a sync or tag run of the account holds the lock now, on any server. */
+  public static boolean held(Connection connection, long accountId) throws SQLException {
+    return Leases.held(connection, name(accountId));
   }
 }

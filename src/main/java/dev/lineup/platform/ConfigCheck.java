@@ -58,7 +58,8 @@ public class ConfigCheck implements Extension {
           Crypto.MODE,
           Crypto.KEY,
           Crypto.KEY_FILE,
-          PublicUrl.VARIABLE);
+          PublicUrl.VARIABLE,
+          SharedStorage.DIR);
 
   /** Every variable Lineup reads: the server's and the platform's, then each feature's own. */
   public static List<Variable<?>> all() {

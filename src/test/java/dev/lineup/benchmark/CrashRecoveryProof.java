@@ -125,11 +125,11 @@ class CrashRecoveryProof {
             probe.prepareStatement(
                 "SELECT t.trx_id, t.trx_mysql_thread_id, t.trx_rows_modified, t.trx_rows_locked,"
                     + " COALESCE(LEFT(t.trx_query, 80), '') FROM information_schema.INNODB_TRX t"
-                    + " WHERE t.trx_mysql_thread_id = IS_USED_LOCK(?) AND t.trx_rows_modified > 0");
+                    + " WHERE t.trx_mysql_thread_id = (SELECT connection_id FROM leases WHERE name = ?) AND t.trx_rows_modified > 0");
         PreparedStatement all =
             probe.prepareStatement(
                 "SELECT GROUP_CONCAT(CONCAT(t.trx_mysql_thread_id, ':', t.trx_rows_modified, ':',"
-                    + " COALESCE(LEFT(t.trx_query, 40), '')) SEPARATOR ' | '), IS_USED_LOCK(?)"
+                    + " COALESCE(LEFT(t.trx_query, 40), '')) SEPARATOR ' | '), (SELECT connection_id FROM leases WHERE name = ?)"
                     + " FROM information_schema.INNODB_TRX t");
         PreparedStatement lockRow =
             probe.prepareStatement(

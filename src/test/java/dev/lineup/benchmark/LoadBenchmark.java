@@ -168,7 +168,7 @@ class LoadBenchmark {
     }
   }
 
-  private static double quantile(List<Long> nanos, double q) {
+  static double quantile(List<Long> nanos, double q) {
     List<Long> sorted = new ArrayList<>(nanos);
     Collections.sort(sorted);
     if (sorted.isEmpty()) {
@@ -179,7 +179,7 @@ class LoadBenchmark {
   }
 
   /** Downloads the whole body (gzip, as players ask); fails on anything but a 200. */
-  private static void download(String url) throws Exception {
+  static void download(String url) throws Exception {
     HttpResponse<InputStream> response =
         CLIENT.send(
             HttpRequest.newBuilder(URI.create(url))

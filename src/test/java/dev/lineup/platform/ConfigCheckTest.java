@@ -66,7 +66,7 @@ class ConfigCheckTest {
 
   /** Variables that take any text: nothing to refuse. */
   private static final Set<String> ANY_TEXT =
-      Set.of("DB_USER", "DB_PASSWORD", "SECRET_KEY", "SECRET_KEY_FILE", "EPG_DIR");
+      Set.of("DB_USER", "DB_PASSWORD", "SECRET_KEY", "SECRET_KEY_FILE", "EPG_DIR", "SHARED_DIR");
 
   private static Set<String> checked() {
     return ConfigCheck.all().stream().map(Variable::name).collect(Collectors.toSet());

@@ -242,8 +242,7 @@ class PlaylistIT {
     }
     java.nio.file.Path rendered =
         java.nio.file.Path.of(
-            System.getProperty(
-                "lineup.it.renditions", "target/liberty/wlp/usr/servers/lineup-it/epg/rendered"));
+            System.getProperty("lineup.it.renditions", "target/it-shared/epg/rendered"));
     assertTrue(java.nio.file.Files.isDirectory(rendered), rendered.toAbsolutePath().toString());
     try (var files = java.nio.file.Files.list(rendered)) {
       long count = files.filter(f -> f.toString().endsWith(".gz")).count();

@@ -26,7 +26,12 @@ public final class StreamClient implements AutoCloseable {
 
   /** Opens {@code path} (GET) on Lineup, with a small receive buffer when {@code small}. */
   public static StreamClient open(String path, boolean small) throws IOException {
-    URI base = URI.create(Api.BASE_URL);
+    return open(Api.BASE_URL, path, small);
+  }
+
+  /** Opens {@code path} (GET) on the Lineup server at {@code server}. */
+  public static StreamClient open(String server, String path, boolean small) throws IOException {
+    URI base = URI.create(server);
     Socket socket = new Socket();
     if (small) {
       socket.setReceiveBufferSize(4096);

@@ -11,15 +11,15 @@ import dev.lineup.support.Db;
 import dev.lineup.support.FakeProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The account's sync lock is a MariaDB named lock ({@code lineup.sync.<id>}): while another
- * connection holds it — another server syncing the account, or processing its tags — this server
- * neither syncs nor processes the account's tags. Both answer 409 problem+json, change nothing, and
- * work again once the lock is free.
+ * The account's sync lock is a row of {@code leases} ({@code lineup.sync.<id>}): while another
+ * server holds it — syncing the account, or processing its tags — this server neither syncs nor
+ * processes the account's tags. Both answer 409 problem+json, change nothing, and work again once
+ * the lease is given back, or at once when the connection it is bound to is gone, or once an
+ * unbound lease has not been renewed for its lifetime.
  */
 class AccountLockIT {
   @Test
@@ -38,7 +38,7 @@ class AccountLockIT {
       try (Connection other = Db.connect()) {
         // Waits for the tagging that may follow the first sync in the background, and for the guide
         // matching (not under the lock: it writes its outcome and the copy onto the channels)
-        assertTrue(lock(other, "SELECT GET_LOCK(?, 60)", account), "the test holds the lock");
+        awaitLease(other, account);
         Accounts.awaitGuideMatching(account);
         String tags = Db.checksum(tagsOf);
         String channels = Db.checksum(channelsOf);
@@ -52,8 +52,7 @@ class AccountLockIT {
         assertEquals(List.of(), provider.requests(), "the provider was not asked");
         assertEquals(tags, Db.checksum(tagsOf), "no tags written");
         assertEquals(channels, Db.checksum(channelsOf), "no channel written");
-        assertTrue(lock(other, "SELECT RELEASE_LOCK(?)", account));
-      }
+      } // the connection the lease is bound to is gone: the lease is dead at once
 
       provider.serveCapture();
       Reply processed = Api.post("/api/accounts/" + account + "/process-tags");
@@ -65,12 +64,45 @@ class AccountLockIT {
     }
   }
 
-  private static boolean lock(Connection connection, String sql, long account) throws Exception {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, "lineup.sync." + account);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
-      }
+  @Test
+  void anUnboundLeaseOfAnotherServerHoldsUntilItExpires() throws Exception {
+    try (FakeProvider provider = FakeProvider.start()) {
+      provider.serveCapture();
+      long account = Accounts.create("Leased elsewhere", provider);
+      Db.update(
+          "INSERT INTO leases (name, server_id, server_name, db_node, acquired_at, expires_at)"
+              + " VALUES (?, 'gone-server', 'gone', 'elsewhere:3306', NOW(3), NOW(3) + INTERVAL 3"
+              + " SECOND)",
+          "lineup.sync." + account);
+      Reply refused = Api.post("/api/accounts/" + account + "/sync");
+      assertEquals(409, refused.status(), refused.toString());
+      Thread.sleep(3_500); // not renewed by its server: dead
+      Reply synced = Api.post("/api/accounts/" + account + "/sync");
+      assertEquals("ok", synced.json().getString("status"), synced.toString());
+      assertEquals(
+          0L,
+          Db.number("SELECT COUNT(*) FROM leases WHERE name = ?", "lineup.sync." + account),
+          "the sync gave its lease back");
+      Api.delete("/api/accounts/" + account);
     }
+  }
+
+  /** Takes the account's lease as another server would, bound to {@code connection}. */
+  private static void awaitLease(Connection connection, long account) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              "INSERT IGNORE INTO leases (name, server_id, server_name, db_node, connection_id,"
+                  + " acquired_at, expires_at) VALUES (?, 'test-server', 'test',"
+                  + " CONCAT(@@hostname, ':', @@port), CONNECTION_ID(), NOW(3), NOW(3))")) {
+        statement.setString(1, "lineup.sync." + account);
+        if (statement.executeUpdate() == 1) {
+          return; // expired at once, but bound to a live connection: held
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the account's lease stayed taken");
   }
 }

@@ -1,10 +1,13 @@
 package dev.lineup.access.control;
 
 import dev.lineup.access.entity.Admin;
+import dev.lineup.platform.ClusterEvents;
+import dev.lineup.platform.ClusterEvents.Announcement;
 import dev.lineup.platform.FieldError;
 import dev.lineup.platform.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +36,7 @@ public class Admins {
   static final Duration REMEMBER = Duration.ofSeconds(5);
 
   @PersistenceContext EntityManager em;
+  @Inject ClusterEvents cluster;
   @Inject AdminPasswords passwords;
   @Resource TransactionSynchronizationRegistry transactions;
 
@@ -72,11 +76,18 @@ public class Admins {
    * with it any read that was in flight meanwhile ({@link Remembered}).
    */
   private void forgetAfterCommit() {
-    current.forgetAfterCommit(transactions);
+    current.forgetAfterCommit(transactions, () -> cluster.announce(ApiTokens.ACCESS, null, null));
   }
 
   void forgetRemembered() {
     current.forget();
+  }
+
+  /** Another server signed the admin out or changed the password: read the admin again. */
+  void othersChanged(@Observes Announcement announcement) {
+    if (announcement.is(ApiTokens.ACCESS)) {
+      current.forget();
+    }
   }
 
   public Optional<Admin> find() {

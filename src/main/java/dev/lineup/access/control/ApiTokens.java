@@ -1,8 +1,12 @@
 package dev.lineup.access.control;
 
 import dev.lineup.access.entity.ApiToken;
+import dev.lineup.platform.ClusterEvents;
+import dev.lineup.platform.ClusterEvents.Announcement;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -30,6 +34,11 @@ import javax.sql.DataSource;
 public class ApiTokens {
   private static final Logger LOG = Logger.getLogger(ApiTokens.class.getName());
   static final Duration REMEMBER = Duration.ofSeconds(60);
+
+  /** The announcement that makes every server forget remembered credentials. */
+  static final String ACCESS = "access";
+
+  @Inject ClusterEvents cluster;
   private static final int MAX_REMEMBERED = 1_000;
 
   @PersistenceContext EntityManager em;
@@ -57,6 +66,13 @@ public class ApiTokens {
         ApiToken.byHash(em, hash).map(token -> new Checked(token.id(), token.name()));
     found.ifPresent(token -> recordUse(token.id()));
     return found;
+  }
+
+  /** Another server revoked a token or ended sessions: what this one remembers is void. */
+  void othersChanged(@Observes Announcement announcement) {
+    if (announcement.is(ACCESS)) {
+      checked.forget();
+    }
   }
 
   /** Called once a revocation has been committed (or rolled back). */
@@ -93,7 +109,7 @@ public class ApiTokens {
   public void revoke(long id) {
     ApiToken token = ApiToken.require(em, id);
     em.remove(token);
-    checked.forgetAfterCommit(transactions);
+    checked.forgetAfterCommit(transactions, () -> cluster.announce(ACCESS, null, null));
     LOG.info(() -> "API token " + id + " (" + token.name() + ") revoked");
   }
 }

@@ -67,9 +67,10 @@ final class Remembered<K, V> {
 
   /**
    * Forgets every value once the current transaction has ended (committed or not): before the
-   * commit, a check would still read the old row and remember it.
+   * commit, a check would still read the old row and remember it. Then runs {@code then} (the other
+   * servers are told to forget theirs).
    */
-  void forgetAfterCommit(TransactionSynchronizationRegistry transactions) {
+  void forgetAfterCommit(TransactionSynchronizationRegistry transactions, Runnable then) {
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -78,6 +79,7 @@ final class Remembered<K, V> {
           @Override
           public void afterCompletion(int status) {
             forget();
+            then.run();
           }
         });
   }

@@ -1,5 +1,6 @@
 package dev.lineup.backup.control;
 
+import dev.lineup.platform.Leases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * Writes a backup to {@code BACKUP_DIR} every {@code BACKUP_EVERY_HOURS} (24) and keeps the newest
@@ -42,6 +46,9 @@ public class ScheduledBackups {
 
   @Resource TimerService timers;
   @Inject SetupExport export;
+
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
 
   /** The schedule as configured, for the backup page. */
   public record Schedule(
@@ -79,8 +86,22 @@ public class ScheduledBackups {
                 + " kept");
   }
 
+  /**
+   * Every server with BACKUP_DIR runs this timer; the first to claim the period writes the backup
+   * (the claim lasts nine tenths of the interval), so a cluster writes one, not one per server.
+   */
   @Timeout
   void run(Timer timer) {
+    long seconds = BackupConfig.EVERY_HOURS.value().toSeconds() * 9 / 10;
+    try (Connection connection = dataSource.getConnection()) {
+      if (!Leases.claim(connection, "backup.scheduled", Math.max(1, seconds))) {
+        LOG.fine("Scheduled backup: another server writes this one");
+        return;
+      }
+    } catch (SQLException e) {
+      LOG.warning(() -> "Scheduled backup skipped: the database is unreachable: " + e.getMessage());
+      return;
+    }
     try {
       Path written = write();
       LOG.info(() -> "Backup written: " + written);

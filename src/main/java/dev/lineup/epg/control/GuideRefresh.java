@@ -5,6 +5,7 @@ import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
 import dev.lineup.epg.entity.GuideSource;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.SharedStorage;
 import dev.lineup.platform.Variable;
 import dev.lineup.provider.control.ProviderException;
 import dev.lineup.provider.control.ProviderHttp;
@@ -61,10 +62,14 @@ public class GuideRefresh {
     return new XmltvStore(dir(), MAX_MB.value() << 20, XmltvStore.DEFAULT_MAX_ELEMENT_BYTES);
   }
 
-  /** EPG_DIR: the guides' folder (default: the server's output folder + /epg). */
+  /**
+   * EPG_DIR: the guides' folder (default: SHARED_DIR + /epg when servers share one, else the
+   * server's output folder + /epg).
+   */
   public Path dir() {
     return Optional.ofNullable(DIR.value())
         .map(Path::of)
+        .or(() -> SharedStorage.dir().map(shared -> shared.resolve("epg")))
         .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "epg"));
   }
 

@@ -1,14 +1,20 @@
 package dev.lineup.playlist.control;
 
 import dev.lineup.account.entity.Account;
-import dev.lineup.platform.ChannelsChanged;
+import dev.lineup.platform.ClusterEvents;
+import dev.lineup.platform.PublicUrl;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -16,63 +22,84 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Validators ({@code ETag}, {@code Last-Modified}) of the player URLs, made from what their output
- * is made of — the playlist's settings, its accounts, when their channels last changed (the {@link
- * ChannelsChanged} events of syncs, tag runs and filters) and the stored guides — so a player that
- * asks again for an unchanged playlist gets a 304 before a single channel is read.
+ * is made of — the playlist's settings, its accounts, when their channels last changed and the
+ * stored guides — so a player that asks again for an unchanged playlist gets a 304 before a single
+ * channel is read.
  *
- * <p>Changes are counted in memory: a restart changes every ETag (one full download each), never
- * the other way round. A second server writing the same database would not see this one's events;
- * Lineup runs as one server.
+ * <p>Channel changes are counted in the database ({@code change_counters}, by {@link ClusterEvents}
+ * once each change committed), and read once per answer: every server sharing the database gives
+ * the same ETag for the same content, and a change made through one server moves the ETag on all of
+ * them at once. The build (and {@code PUBLIC_URL}) is part of every ETag, so a new version of
+ * Lineup never answers 304 for what an older one wrote.
  */
 @ApplicationScoped
 public class Freshness {
+  private static final Logger LOG = Logger.getLogger(Freshness.class.getName());
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-  private record Change(long sequence, Instant at) {}
+  /** What every answer of this build starts from. */
+  private static final String BUILD = build();
 
-  private final String instance;
-  private final AtomicLong sequence = new AtomicLong();
-  private final Map<Long, Change> changes = new ConcurrentHashMap<>();
-  private volatile Change everything;
+  private record Change(long version, Instant at) {}
 
-  public Freshness() {
-    byte[] nonce = new byte[12];
-    new SecureRandom().nextBytes(nonce);
-    instance = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
-    everything = new Change(0, now());
-  }
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
 
-  /**
-   * After the change committed: a download in between must not keep old content under a new ETag.
-   */
-  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelsChanged event) {
-    Change change = new Change(sequence.incrementAndGet(), now());
-    if (event.accountId() == null) {
-      everything = change;
-    } else {
-      changes.put(event.accountId(), change);
+  private static String build() {
+    Properties properties = new Properties();
+    try (InputStream in = Freshness.class.getResourceAsStream("/lineup-build.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      LOG.warning("Could not read lineup-build.properties: " + e.getMessage());
     }
+    return properties.getProperty("build", "unknown");
   }
 
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  /** The counted changes, read now. */
+  private Map<String, Change> counters() {
+    Map<String, Change> counters = new HashMap<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT scope, version, changed_at FROM change_counters");
+        ResultSet rs = query.executeQuery()) {
+      while (rs.next()) {
+        Timestamp at = rs.getTimestamp(3);
+        counters.put(
+            rs.getString(1),
+            new Change(
+                rs.getLong(2),
+                at == null ? Instant.EPOCH : at.toLocalDateTime().toInstant(ZoneOffset.UTC)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the change counters", e);
+    }
+    return counters;
   }
 
-  /** How many channel changes this server has seen; counted before any ETag moves. */
+  /** How many channel changes there were, on every server; counted before any ETag moves. */
   long changes() {
-    return sequence.get();
+    return counters().values().stream().mapToLong(Change::version).sum();
   }
 
-  /** A validator for one answer, starting from this server's run and the output's own inputs. */
+  /** A validator for one answer, starting from this build and the output's own inputs. */
   public Validator validator(String... inputs) {
-    Validator validator = new Validator().add(instance).modified(everything.at());
-    validator.add(Long.toString(everything.sequence()));
+    Map<String, Change> counters = counters();
+    Validator validator =
+        new Validator(counters).add(BUILD).add(String.valueOf(PublicUrl.VARIABLE.value()));
+    Change everything = counters.get(ClusterEvents.scope(null));
+    if (everything != null) {
+      validator.add(Long.toString(everything.version())).modified(everything.at());
+    }
     for (String input : inputs) {
       validator.add(input);
     }
@@ -81,12 +108,12 @@ public class Freshness {
 
   /** Adds an account: its settings (stream URLs, name) and the last change of its channels. */
   public Validator withAccount(Validator validator, Account account) {
-    Change change = changes.get(account.id());
+    Change change = validator.counters.get(ClusterEvents.scope(account.id()));
     validator
         .add(account.id() + "|" + account.updatedAt() + "|" + account.enabled())
         .modified(account.updatedAt().toInstant(ZoneOffset.UTC));
     if (change != null) {
-      validator.add(Long.toString(change.sequence())).modified(change.at());
+      validator.add(Long.toString(change.version())).modified(change.at());
     }
     return validator;
   }
@@ -95,8 +122,10 @@ public class Freshness {
   public static final class Validator {
     private final MessageDigest digest;
     private Instant modified = Instant.EPOCH;
+    private final Map<String, Change> counters;
 
-    Validator() {
+    Validator(Map<String, Change> counters) {
+      this.counters = counters;
       try {
         digest = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {

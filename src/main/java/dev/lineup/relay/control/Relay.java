@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -59,7 +60,10 @@ public class Relay {
   /** The streams playing, by what they are shared by ({@link #key}). */
   private final Map<String, Upstream> byChannel = new ConcurrentHashMap<>();
 
-  private final Slots slots = new Slots();
+  @Resource(lookup = "jdbc/lineup")
+  DataSource dataSource;
+
+  private Slots slots;
   private final AtomicLong ids = new AtomicLong();
   private ScheduledFuture<?> watchdog;
   private Counter bytesRelayed;
@@ -97,6 +101,7 @@ public class Relay {
 
   @PostConstruct
   void start() {
+    slots = new Slots(dataSource);
     graceNanos = TimeUnit.SECONDS.toNanos(RelayConfig.GRACE_SECONDS.value());
     slowViewerNanos = TimeUnit.SECONDS.toNanos(RelayConfig.SLOW_VIEWER_SECONDS.value());
     stallSeconds = RelayConfig.STALL_SECONDS.value().intValue();

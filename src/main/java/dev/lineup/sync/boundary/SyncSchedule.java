@@ -49,21 +49,33 @@ public class SyncSchedule {
   @Inject SyncConfig config;
 
   /**
-   * Replaces any check timer with a new one owned by this server. A timer left by a stopped server
-   * would only fire again after Liberty's failover delay; recreating it at start makes the schedule
-   * run at once, and a server that stops later hands it over through the same failover.
+   * Keeps the check timer that another server (or this one, before a restart) created with the same
+   * cadence, else replaces it: the schedule is one timer for every server sharing the database, so
+   * it fires on one server at a time, and a server starting does not take it from the others. A
+   * timer whose server stopped is taken over by another after Liberty's missed-task threshold
+   * (server.xml).
    */
   @PostConstruct
   void schedule() {
+    long first = Math.min(config.firstCheck().toMillis(), config.checkEvery().toMillis());
+    String info = TIMER + "@" + config.checkEvery().toMillis();
+    boolean kept = false;
     for (Timer timer : timers.getTimers()) {
-      if (timer.getInfo() instanceof String info && info.startsWith(TIMER)) {
-        timer.cancel();
+      if (timer.getInfo() instanceof String existing && existing.startsWith(TIMER)) {
+        if (!kept && existing.equals(info)) {
+          kept = true;
+        } else {
+          timer.cancel();
+        }
       }
     }
-    timers.createIntervalTimer(
-        Math.min(config.firstCheck().toMillis(), config.checkEvery().toMillis()),
-        config.checkEvery().toMillis(),
-        new TimerConfig(TIMER, true));
+    if (!kept) {
+      timers.createIntervalTimer(
+          first, config.checkEvery().toMillis(), new TimerConfig(info, true));
+    }
+    boolean existed = kept;
+    LOG.info(
+        () -> "Sync schedule timer " + (existed ? "kept (shared by every server)" : "created"));
     LOG.info(
         () ->
             "Sync schedule: every "

@@ -6,6 +6,7 @@ import dev.lineup.account.entity.ServerUrl;
 import dev.lineup.platform.ChannelsChanged;
 import dev.lineup.platform.Crypto;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.ServerIdentity;
 import dev.lineup.provider.control.M3uPlaylistReader;
 import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
@@ -25,7 +26,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.InetAddress;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +48,7 @@ import javax.sql.DataSource;
 public class ChannelSync {
 
   private static final Logger LOG = Logger.getLogger(ChannelSync.class.getName());
-  private static final String SERVER_NAME = serverName();
+  private static final String SERVER_NAME = ServerIdentity.NAME;
 
   /**
    * How often, at most, the reading thread asks the database whether the run was cancelled (on any
@@ -379,13 +379,5 @@ public class ChannelSync {
           action.run();
           return null;
         });
-  }
-
-  private static String serverName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (Exception e) {
-      return "unknown";
-    }
   }
 }

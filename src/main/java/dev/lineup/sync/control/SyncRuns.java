@@ -1,11 +1,16 @@
 package dev.lineup.sync.control;
 
 import dev.lineup.platform.AccountLock;
+import dev.lineup.platform.Leases;
 import dev.lineup.platform.ProblemException;
+import dev.lineup.platform.ServerBeat.Beat;
+import dev.lineup.sync.control.SyncProgress.Snapshot;
 import dev.lineup.sync.entity.SyncRun;
 import dev.lineup.sync.entity.SyncRun.Changes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,11 +22,13 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** The {@code sync_runs} table: recording runs as they go, and reading the history back. */
 @ApplicationScoped
 public class SyncRuns {
+  private static final Logger LOG = Logger.getLogger(SyncRuns.class.getName());
   private static final String COLUMNS =
       "r.id, r.account_id, a.name, r.trigger_type, r.scope, r.forced, r.status, r.phase,"
           + " r.started_at, r.finished_at, r.duration_ms, r.categories_fetched, r.categories_added,"
@@ -33,6 +40,7 @@ public class SyncRuns {
   DataSource dataSource;
 
   @Inject SyncConfig config;
+  @Inject Event<Snapshot> progressed;
 
   /**
    * Records a new running run. Runs of this account still marked running are from a server that
@@ -42,7 +50,8 @@ public class SyncRuns {
     try (PreparedStatement orphans =
         connection.prepareStatement(
             "UPDATE sync_runs SET status = 'failed', phase = 'done', finished_at = ?,"
-                + " message = 'Interrupted: the server running this sync stopped.'"
+                + " message = CONCAT('Interrupted: the server running this sync (',"
+                + " COALESCE(server_name, 'unknown'), ') stopped.')"
                 + " WHERE account_id = ? AND status = 'running'")) {
       orphans.setTimestamp(1, Timestamp.valueOf(run.startedAt));
       orphans.setLong(2, run.accountId);
@@ -189,19 +198,84 @@ public class SyncRuns {
     }
   }
 
-  private static Optional<Long> running(Connection connection, long accountId) throws SQLException {
-    // The lock tells whether a sync really runs; the row tells which one.
+  private Optional<Long> running(Connection connection, long accountId) throws SQLException {
+    // The lease tells whether a sync really runs; the row tells which one. A row without a live
+    // lease is a stopped server's run: closed now, so no answer shows it running.
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT IS_USED_LOCK(?) IS NOT NULL, (SELECT MAX(id) FROM sync_runs"
-                + " WHERE account_id = ? AND status = 'running')")) {
-      query.setString(1, AccountLock.name(accountId));
-      query.setLong(2, accountId);
+            "SELECT MAX(id) FROM sync_runs WHERE account_id = ? AND status = 'running'")) {
+      query.setLong(1, accountId);
       try (ResultSet rs = query.executeQuery()) {
         rs.next();
-        boolean locked = rs.getBoolean(1);
-        long id = rs.getLong(2);
-        return locked && !rs.wasNull() ? Optional.of(id) : Optional.empty();
+        long id = rs.getLong(1);
+        if (rs.wasNull()) {
+          return Optional.empty();
+        }
+        if (!AccountLock.held(connection, accountId)) {
+          closeInterrupted(connection, id, accountId);
+          return Optional.empty();
+        }
+        return Optional.of(id);
+      }
+    }
+  }
+
+  /**
+   * Closes the runs still marked running whose account lease is dead: the server running them
+   * stopped (crashed, killed, lost its database connection). Every server looks on each {@link
+   * Beat}, so the history tells the truth within seconds, not at the account's next sync; the
+   * server whose update closes a run announces its end to the progress streams.
+   */
+  void closeInterrupted(@Observes Beat beat) {
+    try (Connection connection = dataSource.getConnection()) {
+      List<long[]> orphans = new ArrayList<>();
+      try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT r.id, r.account_id FROM sync_runs r WHERE r.status = 'running'"
+                      + " AND NOT EXISTS (SELECT 1 FROM leases l"
+                      + " WHERE l.name = CONCAT('lineup.sync.', r.account_id) AND "
+                      + Leases.LIVE
+                      + ")");
+          ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          orphans.add(new long[] {rs.getLong(1), rs.getLong(2)});
+        }
+      }
+      for (long[] orphan : orphans) {
+        closeInterrupted(connection, orphan[0], orphan[1]);
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.warning(() -> "Could not close interrupted sync runs: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Closes the run if it still runs without a live lease of its account; the server whose update
+   * closed it logs it and announces the end to the progress streams.
+   */
+  private void closeInterrupted(Connection connection, long runId, long accountId)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE sync_runs r SET r.status = 'failed', r.phase = 'done',"
+                + " r.finished_at = UTC_TIMESTAMP(),"
+                + " r.message = CONCAT('Interrupted: the server running this sync (',"
+                + " COALESCE(r.server_name, 'unknown'), ') stopped.')"
+                + " WHERE r.id = ? AND r.status = 'running' AND NOT EXISTS (SELECT 1 FROM"
+                + " leases l WHERE l.name = ? AND "
+                + Leases.LIVE
+                + ")")) {
+      update.setLong(1, runId);
+      update.setString(2, AccountLock.name(accountId));
+      if (update.executeUpdate() == 1) {
+        LOG.warning(
+            () ->
+                "Sync run "
+                    + runId
+                    + " of account "
+                    + accountId
+                    + " closed as interrupted: the server running it stopped");
+        progressed.fire(new Snapshot(accountId, runId, "done", 0, 0, "failed"));
       }
     }
   }

@@ -19,8 +19,9 @@ import javax.sql.DataSource;
  * every row).
  *
  * <ul>
- *   <li>A MariaDB named lock ({@code GET_LOCK}) makes the sync exclusive across every server that
- *       shares the database; it dies with the connection, so a crashed server cannot leave it held.
+ *   <li>The account's lease ({@link AccountLock}) makes the sync exclusive across every server that
+ *       shares the database; bound to this connection, it dies with it, so a crashed server cannot
+ *       leave it held.
  *   <li>The provider's lists are streamed into temporary staging tables (channels through a
  *       temporary file and LOAD DATA LOCAL INFILE, categories in multi-row INSERTs), except the
  *       channels listed unchanged ({@link StoredChannels}) and those of a first sync, which go
