@@ -40,7 +40,7 @@ printf 'http.port=%s\nhttps.port=%s\n' "$port" "$((port + 1000))" >> "$props.new
 mv "$props.new" "$props"
 if [ "$template" = lineup ]; then
   if [ -z "${SHARED_DIR:-}" ] && [ -z "${EPG_DIR:-}" ]; then
-    export EPG_DIR="$root/data/epg"
+    export EPG_DIR="$root/data/epg" SHARED_DIR="$root/data"
   fi
   if [ -z "${SECRET_KEY:-}" ] && [ -z "${SECRET_KEY_FILE:-}" ]; then
     export SECRET_KEY_FILE="$root/data/secret.key"

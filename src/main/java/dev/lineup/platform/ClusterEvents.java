@@ -75,7 +75,7 @@ public class ClusterEvents {
         PreparedStatement insert =
             connection.prepareStatement(
                 "INSERT INTO cluster_events (kind, account_id, payload, origin, created_at)"
-                    + " VALUES (?, ?, ?, ?, NOW(3))")) {
+                    + " VALUES (?, ?, ?, ?, UTC_TIMESTAMP(3))")) {
       insert.setString(1, kind);
       if (accountId == null) {
         insert.setNull(2, Types.BIGINT);
@@ -95,18 +95,27 @@ public class ClusterEvents {
     if (REPLAYING.get()) {
       return;
     }
-    String scope = scope(event.accountId());
+    count(event.accountId());
+    announce(CHANNELS, event.accountId(), null);
+  }
+
+  /**
+   * Counts a new version of the account's channels (null: of everything). Done after the change
+   * committed, so a server stopping in between would leave the count behind: each server counts one
+   * change of everything as it starts, which moves every ETag once.
+   */
+  void count(Long accountId) {
+    String scope = scope(accountId);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement count =
             connection.prepareStatement(
-                "INSERT INTO change_counters (scope, version, changed_at) VALUES (?, 1, NOW(3))"
-                    + " ON DUPLICATE KEY UPDATE version = version + 1, changed_at = NOW(3)")) {
+                "INSERT INTO change_counters (scope, version, changed_at) VALUES (?, 1, UTC_TIMESTAMP(3))"
+                    + " ON DUPLICATE KEY UPDATE version = version + 1, changed_at = UTC_TIMESTAMP(3)")) {
       count.setString(1, scope);
       count.executeUpdate();
     } catch (SQLException e) {
       LOG.warning(() -> "Could not count a change of " + scope + ": " + e.getMessage());
     }
-    announce(CHANNELS, event.accountId(), null);
   }
 
   /** The {@code change_counters} scope of an account's channels, or of every account's (null). */
@@ -117,14 +126,14 @@ public class ClusterEvents {
   /** Reads the other servers' new announcements and fires them here. */
   synchronized int poll() {
     long now = System.currentTimeMillis();
+    // Back to the last poll that worked: what was announced while the database was away is read.
     long window = lastPoll == 0 ? WINDOW_MS : Math.max(WINDOW_MS, now - lastPoll + 2_000);
-    lastPoll = now;
     int fired = 0;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
                 "SELECT id, kind, account_id, payload FROM cluster_events"
-                    + " WHERE created_at >= NOW(3) - INTERVAL ? MICROSECOND AND origin <> ?"
+                    + " WHERE created_at >= UTC_TIMESTAMP(3) - INTERVAL ? MICROSECOND AND origin <> ?"
                     + " ORDER BY id")) {
       query.setLong(1, window * 1000);
       query.setString(2, ServerIdentity.ID);
@@ -141,6 +150,7 @@ public class ClusterEvents {
           fired++;
         }
       }
+      lastPoll = now;
     } catch (SQLException | RuntimeException e) {
       LOG.warning(() -> "Could not read the other servers' announcements: " + e.getMessage());
     }
@@ -165,7 +175,7 @@ public class ClusterEvents {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement delete =
             connection.prepareStatement(
-                "DELETE FROM cluster_events WHERE created_at < NOW(3) - INTERVAL "
+                "DELETE FROM cluster_events WHERE created_at < UTC_TIMESTAMP(3) - INTERVAL "
                     + KEEP_MINUTES
                     + " MINUTE LIMIT 10000")) {
       delete.executeUpdate();

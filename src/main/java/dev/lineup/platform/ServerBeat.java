@@ -44,14 +44,17 @@ public class ServerBeat {
   @Inject ClusterEvents events;
   @Inject Event<Beat> beat;
 
-  private long ticks;
+  private long beats;
+  private long lastRenewal = System.nanoTime() - Long.MAX_VALUE / 2;
 
   @PostConstruct
   void start() {
+    events.count(null); // a change counted by a server that stopped before counting it
     timers.createIntervalTimer(1_000, 1_000, new TimerConfig(TIMER, false));
     LOG.info(() -> "Server " + ServerIdentity.NAME + " (" + ServerIdentity.ID + ") started");
   }
 
+  /** Stops the beat and gives this server's leases back: its relay slots are free at once. */
   @PreDestroy
   void stop() {
     for (Timer timer : timers.getTimers()) {
@@ -59,26 +62,39 @@ public class ServerBeat {
         timer.cancel();
       }
     }
+    try (Connection connection = dataSource.getConnection()) {
+      Leases.releaseAll(connection);
+    } catch (SQLException | RuntimeException e) {
+      LOG.info(() -> "Leases not given back at stop (free within 15 s): " + e.getMessage());
+    }
   }
 
+  /**
+   * Renews the leases first, by the clock (a slow tick must not let them lapse), then reads the
+   * announcements, then the features' tidying on a {@link Beat}.
+   */
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void tick(Timer timer) {
-    ticks++;
+    long now = System.nanoTime();
+    boolean renew = now - lastRenewal >= Leases.RENEW_SECONDS * 1_000_000_000L;
+    if (renew) {
+      lastRenewal = now;
+      try (Connection connection = dataSource.getConnection()) {
+        Leases.renew(connection);
+      } catch (SQLException | RuntimeException e) {
+        LOG.warning(() -> "Could not renew this server's leases: " + e);
+      }
+    }
     events.poll(); // logs its own failures
-    if (ticks % Leases.RENEW_SECONDS != 1) {
+    if (!renew) {
       return;
     }
-    try (Connection connection = dataSource.getConnection()) {
-      Leases.renew(connection);
-    } catch (SQLException | RuntimeException e) {
-      LOG.warning(() -> "Could not renew this server's leases: " + e);
-    }
-    if (ticks % 60 == 1) {
+    if (++beats % 12 == 1) {
       events.trim();
     }
     try {
-      beat.fire(new Beat(ticks));
+      beat.fire(new Beat(beats));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "A task on the server beat failed", e);
     }

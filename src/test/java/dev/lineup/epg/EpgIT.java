@@ -168,7 +168,7 @@ class EpgIT {
   void deletingTheAccountDeletesItsStoredGuide() throws Exception {
     provider.serveGuide(GUIDE);
     syncAndFetch();
-    Path epg = TestServer.dir().resolve("epg");
+    Path epg = TestServer.guides();
     assertEquals(1, guideFiles(epg).size(), "the stored guide, in " + epg);
     assertEquals(200, Api.delete("/api/accounts/" + account).status());
     assertEquals(List.of(), guideFiles(epg));

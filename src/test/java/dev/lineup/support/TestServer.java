@@ -16,6 +16,16 @@ public final class TestServer {
     return Path.of("target/liberty/wlp/usr/servers/lineup-it");
   }
 
+  /** The folder the test servers share (SHARED_DIR, pom.xml): guides and rendered answers. */
+  public static Path shared() {
+    return Path.of("target/it-shared");
+  }
+
+  /** Where the test servers keep their guides: SHARED_DIR/epg. */
+  public static Path guides() {
+    return shared().resolve("epg");
+  }
+
   /**
    * The test server's secrets: its {@code SECRET_KEY} when the build has one, else the key file it
    * generated. Fails when neither can be read.

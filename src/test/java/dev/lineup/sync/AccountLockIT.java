@@ -70,9 +70,9 @@ class AccountLockIT {
       provider.serveCapture();
       long account = Accounts.create("Leased elsewhere", provider);
       Db.update(
-          "INSERT INTO leases (name, server_id, server_name, db_node, acquired_at, expires_at)"
-              + " VALUES (?, 'gone-server', 'gone', 'elsewhere:3306', NOW(3), NOW(3) + INTERVAL 3"
-              + " SECOND)",
+          "INSERT INTO leases (name, server_id, holder, server_name, db_node, acquired_at,"
+              + " expires_at) VALUES (?, 'gone-server', 'gone-holder', 'gone', 'elsewhere:3306',"
+              + " UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 3 SECOND)",
           "lineup.sync." + account);
       Reply refused = Api.post("/api/accounts/" + account + "/sync");
       assertEquals(409, refused.status(), refused.toString());
@@ -93,12 +93,13 @@ class AccountLockIT {
     while (System.nanoTime() < deadline) {
       try (PreparedStatement statement =
           connection.prepareStatement(
-              "INSERT IGNORE INTO leases (name, server_id, server_name, db_node, connection_id,"
-                  + " acquired_at, expires_at) VALUES (?, 'test-server', 'test',"
-                  + " CONCAT(@@hostname, ':', @@port), CONNECTION_ID(), NOW(3), NOW(3))")) {
+              "INSERT IGNORE INTO leases (name, server_id, holder, server_name, db_node,"
+                  + " connection_id, acquired_at, expires_at) VALUES (?, 'test-server',"
+                  + " CONCAT('test-', CONNECTION_ID()), 'test', CONCAT(@@hostname, ':', @@port),"
+                  + " CONNECTION_ID(), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 10 MINUTE)")) {
         statement.setString(1, "lineup.sync." + account);
         if (statement.executeUpdate() == 1) {
-          return; // expired at once, but bound to a live connection: held
+          return; // bound to a live connection, never renewed: held until that connection goes
         }
       }
       Thread.sleep(100);

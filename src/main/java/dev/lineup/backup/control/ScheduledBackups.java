@@ -10,6 +10,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +93,7 @@ public class ScheduledBackups {
    * (the claim lasts nine tenths of the interval), so a cluster writes one, not one per server.
    */
   @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the claim commits at once
   void run(Timer timer) {
     long seconds = BackupConfig.EVERY_HOURS.value().toSeconds() * 9 / 10;
     try (Connection connection = dataSource.getConnection()) {

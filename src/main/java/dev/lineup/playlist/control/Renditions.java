@@ -8,7 +8,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -70,18 +72,30 @@ public class Renditions {
   private final Map<String, CompletableFuture<Path>> rendering = new ConcurrentHashMap<>();
   private final LinkedHashMap<String, Path> latest = new LinkedHashMap<>(16, 0.75f, true);
 
+  /**
+   * Tidies the folder at start: answers are named by their ETag, the same on every server sharing
+   * the folder and across restarts of one build, so only what nobody can be using goes — files
+   * untouched for a day (an older build's, a changed playlist's) and unfinished renderings an hour
+   * old. What another server renders or serves right now stays.
+   */
   @PostConstruct
   void clear() {
     dir = guides.dir().resolve("rendered");
     try {
       Files.createDirectories(dir);
+      FileTime day = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
+      FileTime hour = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
       try (Stream<Path> old = Files.list(dir)) {
         for (Path file : old.toList()) {
-          Files.deleteIfExists(file);
+          FileTime modified = Files.getLastModifiedTime(file);
+          boolean unfinished = !file.getFileName().toString().endsWith(".gz");
+          if (modified.compareTo(unfinished ? hour : day) < 0) {
+            Files.deleteIfExists(file);
+          }
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not prepare " + dir, e);
+      LOG.warning(() -> "Could not tidy " + dir + ": " + e.getMessage());
     }
   }
 

@@ -67,7 +67,16 @@ public class SyncProgress {
   @Inject ClusterEvents cluster;
   @Inject Event<Snapshot> progressed;
 
-  private final Map<Long, Snapshot> current = new ConcurrentHashMap<>();
+  /** The latest snapshot of a sync, when it came, and whether from another server. */
+  private record Tracked(Snapshot snapshot, long at, boolean remote) {}
+
+  /**
+   * Another server's snapshot not followed by another in this long is forgotten: that server may
+   * have stopped, or its end announcement may have been lost.
+   */
+  private static final long REMOTE_NANOS = 30_000_000_000L;
+
+  private final Map<Long, Tracked> current = new ConcurrentHashMap<>();
   private final Map<Long, Announced> announced = new ConcurrentHashMap<>();
 
   /** Set while another server's snapshot is fired here: it is not announced back. */
@@ -78,7 +87,7 @@ public class SyncProgress {
     if (snapshot.finished()) {
       current.remove(snapshot.accountId());
     } else {
-      current.put(snapshot.accountId(), snapshot);
+      current.put(snapshot.accountId(), new Tracked(snapshot, System.nanoTime(), REPLAYING.get()));
     }
     if (!REPLAYING.get()) {
       announce(snapshot);
@@ -115,6 +124,14 @@ public class SyncProgress {
   }
 
   public Optional<Snapshot> current(long accountId) {
-    return Optional.ofNullable(current.get(accountId));
+    Tracked tracked = current.get(accountId);
+    if (tracked == null) {
+      return Optional.empty();
+    }
+    if (tracked.remote() && System.nanoTime() - tracked.at() > REMOTE_NANOS) {
+      current.remove(accountId, tracked);
+      return Optional.empty();
+    }
+    return Optional.of(tracked.snapshot());
   }
 }

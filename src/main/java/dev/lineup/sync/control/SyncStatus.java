@@ -38,7 +38,7 @@ public class SyncStatus {
         channels.activePassing(),
         running.isPresent(),
         running.orElse(null),
-        progress.current(accountId).orElse(null),
+        running.flatMap(id -> progress.current(accountId)).orElse(null), // none: nothing runs
         runs.last(accountId).map(SyncRun::view).orElse(null));
   }
 
