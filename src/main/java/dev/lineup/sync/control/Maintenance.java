@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -82,8 +83,19 @@ public class Maintenance {
                 + PURGE_BATCH)) {
       delete.setTimestamp(1, before);
       int deleted;
+      int deadlocks = 0;
       do {
-        deleted = delete.executeUpdate();
+        try {
+          deleted = delete.executeUpdate();
+        } catch (SQLTransactionRollbackException e) {
+          // Another writer of these rows (a sync, guide matching) won a deadlock: the batch was
+          // rolled back whole, so it is simply tried again.
+          if (++deadlocks > 5) {
+            throw e;
+          }
+          deleted = PURGE_BATCH;
+          continue;
+        }
         total += deleted;
       } while (deleted == PURGE_BATCH);
     }
