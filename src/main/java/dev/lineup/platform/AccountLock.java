@@ -12,8 +12,11 @@ import java.sql.SQLException;
 public final class AccountLock {
   private AccountLock() {}
 
+  /** The lease names' common start: {@code lineup.sync.{account}}. */
+  public static final String PREFIX = "lineup.sync.";
+
   public static String name(long accountId) {
-    return "lineup.sync." + accountId;
+    return PREFIX + accountId;
   }
 
   /** Takes the lock without waiting; false when another connection holds it. */

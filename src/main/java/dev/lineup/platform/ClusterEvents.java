@@ -66,11 +66,25 @@ public class ClusterEvents {
 
   private long lastPoll;
 
-  /** Set while a remote change is fired here: it is counted and announced by its own server. */
+  /**
+   * Set while another server's announcement is fired here: what it causes was counted and announced
+   * by its own server, so nothing is announced back.
+   */
   private static final ThreadLocal<Boolean> REPLAYING = ThreadLocal.withInitial(() -> false);
 
-  /** Tells the other servers; a failure is logged (their caches then age out as before). */
+  /** Whether the current thread is firing another server's announcement. */
+  public static boolean replaying() {
+    return REPLAYING.get();
+  }
+
+  /**
+   * Tells the other servers (nothing while another server's announcement is fired here); a failure
+   * is logged (their caches then age out as before).
+   */
   public void announce(String kind, Long accountId, String payload) {
+    if (REPLAYING.get()) {
+      return;
+    }
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
@@ -159,15 +173,15 @@ public class ClusterEvents {
   }
 
   private void fire(Announcement announcement) {
-    if (announcement.is(CHANNELS)) {
-      REPLAYING.set(true);
-      try {
+    REPLAYING.set(true);
+    try {
+      if (announcement.is(CHANNELS)) {
         channelsChanged.fire(new ChannelsChanged(announcement.accountId()));
-      } finally {
-        REPLAYING.set(false);
       }
+      announced.fire(announcement);
+    } finally {
+      REPLAYING.set(false);
     }
-    announced.fire(announcement);
   }
 
   /** Deletes announcements older than anyone reads. */

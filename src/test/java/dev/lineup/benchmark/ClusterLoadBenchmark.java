@@ -109,28 +109,15 @@ class ClusterLoadBenchmark {
     List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(PLAYERS);
     CountDownLatch go = new CountDownLatch(1);
-    CountDownLatch done = new CountDownLatch(PLAYERS);
-    for (int p = 0; p < PLAYERS; p++) {
-      pool.submit(
-          () -> {
-            go.await();
-            try {
-              while (loading.get()) {
-                String url = urls[(int) (next.getAndIncrement() % urls.length)];
-                long start = System.nanoTime();
-                try {
-                  LoadBenchmark.download(url);
-                  nanos.add(System.nanoTime() - start);
-                } catch (Exception e) {
-                  errors.incrementAndGet();
-                }
-              }
-            } finally {
-              done.countDown();
-            }
-            return null;
-          });
-    }
+    CountDownLatch done =
+        LoadBenchmark.players(
+            pool,
+            PLAYERS,
+            go,
+            loading,
+            () -> urls[(int) (next.getAndIncrement() % urls.length)],
+            nanos,
+            errors);
     long start = System.nanoTime();
     go.countDown();
     Thread.sleep(SECONDS * 1000L);

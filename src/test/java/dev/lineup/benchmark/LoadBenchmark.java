@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,27 +105,8 @@ class LoadBenchmark {
             }
             return null;
           });
-      CountDownLatch players = new CountDownLatch(PLAYERS);
-      for (int p = 0; p < PLAYERS; p++) {
-        pool.submit(
-            () -> {
-              go.await();
-              try {
-                while (loading.get()) {
-                  long start = System.nanoTime();
-                  try {
-                    download(m3u);
-                    downloads.add(System.nanoTime() - start);
-                  } catch (Exception e) {
-                    downloadErrors.incrementAndGet();
-                  }
-                }
-              } finally {
-                players.countDown();
-              }
-              return null;
-            });
-      }
+      CountDownLatch players =
+          players(pool, PLAYERS, go, loading, () -> m3u, downloads, downloadErrors);
       long start = System.nanoTime();
       go.countDown();
       Thread.sleep(SECONDS * 1000L);
@@ -166,6 +148,44 @@ class LoadBenchmark {
     if (downloadErrors.get() + previewErrors.get() + syncErrors.get() > 0) {
       throw new IllegalStateException("Errors under load:\n" + report);
     }
+  }
+
+  /**
+   * Starts {@code count} players on {@code pool}: once {@code go} opens, each downloads the URL
+   * {@code next} gives, again and again while {@code loading}, adding each download's time to
+   * {@code nanos} or counting its failure. Returns the latch they count down as they stop.
+   */
+  static CountDownLatch players(
+      ExecutorService pool,
+      int count,
+      CountDownLatch go,
+      AtomicBoolean loading,
+      Supplier<String> next,
+      List<Long> nanos,
+      AtomicInteger errors) {
+    CountDownLatch done = new CountDownLatch(count);
+    for (int p = 0; p < count; p++) {
+      pool.submit(
+          () -> {
+            go.await();
+            try {
+              while (loading.get()) {
+                String url = next.get();
+                long start = System.nanoTime();
+                try {
+                  download(url);
+                  nanos.add(System.nanoTime() - start);
+                } catch (Exception e) {
+                  errors.incrementAndGet();
+                }
+              }
+            } finally {
+              done.countDown();
+            }
+            return null;
+          });
+    }
+    return done;
   }
 
   static double quantile(List<Long> nanos, double q) {

@@ -79,17 +79,15 @@ public class SyncProgress {
   private final Map<Long, Tracked> current = new ConcurrentHashMap<>();
   private final Map<Long, Announced> announced = new ConcurrentHashMap<>();
 
-  /** Set while another server's snapshot is fired here: it is not announced back. */
-  private static final ThreadLocal<Boolean> REPLAYING = ThreadLocal.withInitial(() -> false);
-
   /** Keeps the latest snapshot of each running sync, and tells the other servers. */
   void track(@Observes Snapshot snapshot) {
+    boolean remote = ClusterEvents.replaying();
     if (snapshot.finished()) {
       current.remove(snapshot.accountId());
     } else {
-      current.put(snapshot.accountId(), new Tracked(snapshot, System.nanoTime(), REPLAYING.get()));
+      current.put(snapshot.accountId(), new Tracked(snapshot, System.nanoTime(), remote));
     }
-    if (!REPLAYING.get()) {
+    if (!remote) {
       announce(snapshot);
     }
   }
@@ -111,16 +109,7 @@ public class SyncProgress {
 
   /** Another server's sync progressed: its snapshot is fired here, for this server's streams. */
   void fromOthers(@Observes Announcement announcement) {
-    Snapshot.of(announcement)
-        .ifPresent(
-            snapshot -> {
-              REPLAYING.set(true);
-              try {
-                progressed.fire(snapshot);
-              } finally {
-                REPLAYING.set(false);
-              }
-            });
+    Snapshot.of(announcement).ifPresent(progressed::fire);
   }
 
   public Optional<Snapshot> current(long accountId) {

@@ -36,6 +36,19 @@ public class SyncRuns {
           + " r.channels_fetched, r.channels_added, r.channels_updated, r.channels_reactivated,"
           + " r.channels_deactivated, r.message";
 
+  /** How a run that a stopped server left running is closed. */
+  private static final String INTERRUPTED =
+      "status = 'failed', phase = 'done', message = CONCAT('Interrupted: the server running this"
+          + " sync (', COALESCE(server_name, 'unknown'), ') stopped.')";
+
+  /** True for a run (of {@code sync_runs}) whose account's lease is dead: no server runs it. */
+  private static final String ORPHANED =
+      "NOT EXISTS (SELECT 1 FROM leases l WHERE l.name = CONCAT('"
+          + AccountLock.PREFIX
+          + "', account_id) AND "
+          + Leases.LIVE
+          + ")";
+
   @Resource(lookup = "jdbc/lineup")
   DataSource dataSource;
 
@@ -49,9 +62,9 @@ public class SyncRuns {
   void begin(Connection connection, SyncRun run, String serverName) throws SQLException {
     try (PreparedStatement orphans =
         connection.prepareStatement(
-            "UPDATE sync_runs SET status = 'failed', phase = 'done', finished_at = ?,"
-                + " message = CONCAT('Interrupted: the server running this sync (',"
-                + " COALESCE(server_name, 'unknown'), ') stopped.')"
+            "UPDATE sync_runs SET "
+                + INTERRUPTED
+                + ", finished_at = ?"
                 + " WHERE account_id = ? AND status = 'running'")) {
       orphans.setTimestamp(1, Timestamp.valueOf(run.startedAt));
       orphans.setLong(2, run.accountId);
@@ -231,11 +244,7 @@ public class SyncRuns {
       List<long[]> orphans = new ArrayList<>();
       try (PreparedStatement query =
               connection.prepareStatement(
-                  "SELECT r.id, r.account_id FROM sync_runs r WHERE r.status = 'running'"
-                      + " AND NOT EXISTS (SELECT 1 FROM leases l"
-                      + " WHERE l.name = CONCAT('lineup.sync.', r.account_id) AND "
-                      + Leases.LIVE
-                      + ")");
+                  "SELECT id, account_id FROM sync_runs WHERE status = 'running' AND " + ORPHANED);
           ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           orphans.add(new long[] {rs.getLong(1), rs.getLong(2)});
@@ -257,16 +266,12 @@ public class SyncRuns {
       throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE sync_runs r SET r.status = 'failed', r.phase = 'done',"
-                + " r.finished_at = UTC_TIMESTAMP(),"
-                + " r.message = CONCAT('Interrupted: the server running this sync (',"
-                + " COALESCE(r.server_name, 'unknown'), ') stopped.')"
-                + " WHERE r.id = ? AND r.status = 'running' AND NOT EXISTS (SELECT 1 FROM"
-                + " leases l WHERE l.name = ? AND "
-                + Leases.LIVE
-                + ")")) {
+            "UPDATE sync_runs SET "
+                + INTERRUPTED
+                + ", finished_at = UTC_TIMESTAMP()"
+                + " WHERE id = ? AND status = 'running' AND "
+                + ORPHANED)) {
       update.setLong(1, runId);
-      update.setString(2, AccountLock.name(accountId));
       if (update.executeUpdate() == 1) {
         LOG.warning(
             () ->
