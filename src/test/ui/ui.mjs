@@ -15,11 +15,38 @@ function check(condition, message) {
   console.log("ok - " + message);
 }
 
+// axe-core, pinned in package.json, run in each page through the DevTools protocol (page.evaluate
+// is not subject to the pages' Content-Security-Policy).
+const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+const pages = ["/", "/accounts", "/preview", "/tags", "/filters", "/guides", "/playlists", "/players", "/streams", "/backup", "/access"];
+
+/** axe-core's serious and critical violations on the page now, as "rule: target" lines. */
+async function axeViolations() {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ["violations"] })).violations);
+  return violations
+    .filter(v => v.impact === "serious" || v.impact === "critical")
+    .flatMap(v => v.nodes.slice(0, 3).map(n => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
+}
+
+/** Presses Tab until the element {@code locator} points at has the focus (by keyboard alone). */
+async function tabTo(locator, what) {
+  const target = await locator.first().elementHandle();
+  for (let i = 0; i < 600; i++) {
+    if (await page.evaluate(el => el === document.activeElement, target)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("check failed: Tab never reached " + what);
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+const page = await context.newPage();
 page.setDefaultTimeout(30000);
 const pageErrors = [];
 page.on("pageerror", e => pageErrors.push(e.message));
@@ -88,6 +115,13 @@ try {
   await page.waitForLoadState("networkidle"); // the card's refresh after "done" has landed
   const seen = await page.evaluate(() => window.__progress);
   check(seen.some(t => t.startsWith("done")), `the progress bar showed the sync's phases to the end: ${seen.join(" → ")}`);
+  const subscription = (await synced.locator(".subscription").textContent()).replace(/\s+/g, " ");
+  check(/Expires in 10 days/.test(subscription) && subscription.includes("2 connections · 1 in use"),
+    `the card warns of the subscription's end: "${subscription.trim()}"`);
+  const stored = (await (await page.request.get(`${base}/api/accounts/${accountId}/sync/status`)).json()).active_channels;
+  const lastPoint = Number(await synced.locator("figure.chart svg").first().getAttribute("data-last"));
+  check(lastPoint === stored, `the channel chart's last point (${lastPoint}) is the stored count (${stored})`);
+  check(await synced.locator("figure.chart svg circle title").count() > 0, "each chart point carries its exact figure");
 
   // Edit it: the server's validation shows, then a valid change is saved. (Retried if the card is
   // re-rendered under the test's hands, as a late refresh may do.)
@@ -253,6 +287,22 @@ try {
 
   await page.goto(base + "/");
   await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
+  const warned = page.locator("ul.attention li.kind-subscription", { hasText: name });
+  check((await warned.textContent()).includes("Expires in 10 days"), "the dashboard lists the subscription about to end");
+
+  // A sync held back by the safety gate (the provider lists nothing) is confirmed from the dashboard.
+  await page.request.get(provider.url + "/__fake/behave/EMPTY_LISTS");
+  const held = await (await page.request.post(`${base}/api/accounts/${accountId}/sync`,
+    { headers: { "X-CSRF-Token": await page.locator("meta[name=csrf-token]").getAttribute("content") } })).json();
+  check(held.status === "suspicious", "a sync of an empty list is held back by the safety gate");
+  await page.request.get(provider.url + "/__fake/behave/HEALTHY");
+  await page.goto(base + "/");
+  const heldItem = page.locator("ul.attention li.kind-confirm", { hasText: name });
+  check((await heldItem.textContent()).includes("held back"), "the dashboard lists the held-back sync");
+  await heldItem.locator("button", { hasText: "Confirm and sync" }).click();
+  await heldItem.waitFor({ state: "detached", timeout: 60000 });
+  const confirmed = (await (await page.request.get(`${base}/api/accounts/${accountId}/sync/status`)).json()).last_run;
+  check(confirmed.status === "ok" && confirmed.forced, "Confirm and sync ran the held-back sync (forced, ok)");
 
   // Guides: an extra guide source is fetched, channels find their guide in it, a person rejects one.
   await page.goto(base + "/guides");
@@ -348,6 +398,77 @@ try {
   await page.screenshot({ path: `${shots}/backup.png`, fullPage: false });
   await restoreButton.click();
   await restoreForm.locator(".report", { hasText: "Done:" }).waitFor();
+
+  // The core flow by keyboard alone: add an account, sync it, preview it, make a playlist, copy
+  // its URL. Every control is reached with Tab and worked with Enter or typing.
+  const kbName = name + " keys";
+  await page.goto(base + "/accounts");
+  const addForm = page.locator("form[hx-post='/api/accounts']");
+  for (const [field, value] of [["name", kbName], ["server", provider.url], ["username", provider.user], ["password", provider.pass]]) {
+    await tabTo(addForm.locator(`input[name=${field}]`), `the ${field} field`);
+    await page.keyboard.type(value);
+  }
+  await tabTo(addForm.locator("button[type=submit]"), "Add");
+  await page.keyboard.press("Enter");
+  const kbCard = page.locator("article.card", { has: page.locator("h3", { hasText: kbName }) });
+  await kbCard.waitFor();
+  await tabTo(kbCard.locator("button.sync"), "the new card's Sync");
+  await page.keyboard.press("Enter");
+  await page.locator("article.card", { has: page.locator("h3", { hasText: kbName }) }).locator(".badge.db").waitFor({ timeout: 60000 });
+  await page.waitForLoadState("networkidle");
+  await tabTo(page.locator("article.card", { has: page.locator("h3", { hasText: kbName }) }).locator("a", { hasText: "Preview" }), "Preview");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/preview\?account=/);
+  await page.locator("tr.channel").first().waitFor();
+  check(await page.locator("tr.channel").count() > 0, "by keyboard: the account is added, synced and previewed");
+  await tabTo(page.locator("a.tab[href='/playlists']"), "the Playlists tab");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(url => new URL(url).pathname === "/playlists");
+  const kbPlaylist = kbName + " playlist";
+  const kbForm = page.locator("form[hx-post='/api/playlist-configs']");
+  await tabTo(kbForm.locator("input[name=name]"), "the playlist's name");
+  await page.keyboard.type(kbPlaylist);
+  await tabTo(kbForm.locator("button[type=submit]"), "Create");
+  await page.keyboard.press("Enter");
+  const kbPcard = page.locator("article.playlist", { has: page.locator("h3", { hasText: kbPlaylist }) });
+  await kbPcard.waitFor();
+  await tabTo(kbPcard.locator("button", { hasText: "Copy M3U URL" }), "Copy M3U URL");
+  await page.keyboard.press("Enter");
+  await page.locator("#error-slot .notice", { hasText: "Copied" }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const kbM3u = new URL((await kbPcard.locator("code.m3u").textContent()).trim(), base).href;
+  check(copied === kbM3u, "by keyboard: a playlist is made and its M3U URL copied");
+
+  // Every page: axe-core finds no serious or critical violation, and at phone width (390 px)
+  // nothing scrolls sideways.
+  const axeFound = [];
+  for (const path of pages) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(base + path);
+    await page.waitForLoadState("networkidle");
+    for (const v of await axeViolations()) axeFound.push(`${path} ${v}`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(100);
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    check(widths[0] <= widths[1], `${path} at 390 px: ${widths[0]} px wide in a ${widths[1]} px viewport`);
+    for (const v of await axeViolations()) axeFound.push(`${path} (phone) ${v}`);
+    const shot = path === "/" ? "dashboard" : path.slice(1);
+    if (["dashboard", "accounts", "preview", "playlists"].includes(shot)) {
+      await page.screenshot({ path: `${shots}/phone-${shot}.png`, fullPage: false });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  check(axeFound.length === 0, "axe-core: no serious or critical violation on any page" + (axeFound.length ? ":\n  " + axeFound.join("\n  ") : ""));
+
+  // The preview keeps its search in the page's address: back from a row's link, it is still there.
+  await page.goto(`${base}/preview?account=${accountId}`);
+  await page.locator("#search").fill("sport");
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("search") === "sport");
+  await page.locator("tr.channel a[title^='Make a tag rule']").first().click();
+  await page.waitForURL(/\/tags\?from=/);
+  await page.goBack();
+  await page.waitForURL(/\/preview\?/);
+  check(await page.locator("#search").inputValue() === "sport", "back from a row's link, the preview has its search again");
 
   // Sign out: back to the sign-in page, and the pages are closed again.
   await page.locator("form.signout button").click();

@@ -221,10 +221,29 @@
   };
   document.addEventListener("DOMContentLoaded", () => followRunning(document));
   document.addEventListener("htmx:load", evt => followRunning(evt.detail.elt));
-  /** A channel logo that does not load is left out. */
+  /** A channel logo that does not load gives way to the same placeholder as a channel without one. */
   document.addEventListener("error", evt => {
-    if (evt.target.matches && evt.target.matches("img.logo")) evt.target.remove();
+    if (evt.target.matches && evt.target.matches("img.logo")) {
+      const placeholder = document.createElement("span");
+      placeholder.className = "logo placeholder";
+      placeholder.setAttribute("aria-hidden", "true");
+      evt.target.replaceWith(placeholder);
+    }
   }, true);
+
+  /**
+   * The preview's search, tags and switches are kept in the page's address as they change, so the
+   * browser's back button (after following a row's link) and a reload come back to the same view.
+   */
+  document.addEventListener("htmx:afterRequest", evt => {
+    const form = evt.detail.elt;
+    if (!form || form.id !== "preview-form" || !evt.detail.successful) return;
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) {
+      if (value !== "") params.append(name, value);
+    }
+    history.replaceState(history.state, "", "/preview?" + params.toString());
+  });
 
   /**
    * Tag chips: an input with data-chips becomes chips plus a text box with the same suggestions

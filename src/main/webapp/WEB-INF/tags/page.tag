@@ -10,6 +10,8 @@
   <c:if test="${not empty csrfToken}"><meta name="csrf-token" content="${csrfToken}"></c:if>
   <%-- Pages allow scripts and styles from this server only (Content-Security-Policy): htmx must not add its own <style>. --%>
   <meta name="htmx-config" content='{"includeIndicatorStyles":false}'>
+  <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+  <link rel="icon" href="/favicon.ico" sizes="32x32">
   <link rel="stylesheet" href="/static/lineup.css">
   <script src="${htmx}" defer></script>
   <script src="/static/lineup.js" defer></script>

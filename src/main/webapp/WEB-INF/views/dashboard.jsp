@@ -11,36 +11,68 @@
         and build a playlist for your player.</div>
     </c:when>
     <c:otherwise>
+      <div id="dash" hx-get="/" hx-select="#dash" hx-target="this" hx-swap="outerHTML" hx-trigger="refresh">
       <div class="stats">
         <div class="stat"><b>${accounts.size()}</b><span>accounts</span></div>
         <div class="stat"><b><fmt:formatNumber value="${channels}"/></b><span>channels stored</span></div>
         <div class="stat"><b><fmt:formatNumber value="${passing}"/></b><span>pass their filters</span></div>
         <div class="stat"><b>${playlists}</b><span>playlists</span></div>
       </div>
-      <c:if test="${not empty attention}">
-        <h2>Needs attention</h2>
-        <ul class="panel">
-          <c:forEach var="a" items="${attention}">
-            <li><a href="/accounts#account-${a.id()}"><c:out value="${a.name()}"/></a>:
-              <c:out value="${a.needsConfirmation() ? 'the last sync is waiting for confirmation' : 'the last sync failed'}"/> —
-              <span class="muted"><c:out value="${a.reason()}"/></span></li>
-          </c:forEach>
-        </ul>
-      </c:if>
+      <section aria-labelledby="attention-title">
+        <h2 id="attention-title">Needs attention</h2>
+        <c:choose>
+          <c:when test="${empty attention}">
+            <p class="panel all-good" id="attention">Nothing needs attention: the last syncs went well, no subscription
+              is about to end, guides refreshed and every playlist serves channels.</p>
+          </c:when>
+          <c:otherwise>
+            <ul class="attention" id="attention">
+              <c:forEach var="i" items="${attention}">
+                <li class="${i.severity()} kind-${i.kind()}">
+                  <div class="what"><strong><c:out value="${i.what()}"/></strong> ·
+                    <a href="${i.href()}"><c:out value="${i.subject()}"/></a></div>
+                  <div class="why small"><c:out value="${i.why()}"/></div>
+                  <c:if test="${not empty i.confirmAccount()}">
+                    <div class="actions"><button type="button" class="primary" data-sync="${i.confirmAccount()}" data-force>Confirm and sync</button></div>
+                  </c:if>
+                </li>
+              </c:forEach>
+            </ul>
+          </c:otherwise>
+        </c:choose>
+      </section>
       <h2>Accounts</h2>
-      <table>
-        <thead><tr><th>Account</th><th>Data</th><th>Channels</th><th>Last sync</th></tr></thead>
-        <tbody>
+      <div class="cards dash-accounts">
         <c:forEach var="a" items="${accounts}">
-          <tr>
-            <td><a href="/accounts#account-${a.id()}"><c:out value="${a.name()}"/></a></td>
-            <td><span class="badge ${a.synced() ? 'db' : 'api'}">${a.synced() ? 'Database' : 'API only'}</span></td>
-            <td><fmt:formatNumber value="${a.status().channelCount()}"/></td>
-            <td><c:out value="${empty a.syncedAgo() ? 'never' : a.syncedAgo()}"/></td>
-          </tr>
+          <article class="card" id="account-${a.id()}" data-account="${a.id()}" ${a.running() ? 'data-follow' : ''}
+                   hx-get="/" hx-select="#dash" hx-target="#dash" hx-swap="outerHTML" hx-trigger="refresh">
+            <h3><a href="/accounts#account-${a.id()}"><c:out value="${a.name()}"/></a>
+              <c:choose>
+                <c:when test="${a.running()}"><span class="badge running">Syncing…</span></c:when>
+                <c:when test="${a.failed()}"><span class="badge failed">Failed</span></c:when>
+                <c:when test="${a.needsConfirmation()}"><span class="badge confirm">Needs confirmation</span></c:when>
+                <c:when test="${a.synced()}"><span class="badge db">Database</span></c:when>
+                <c:otherwise><span class="badge api">API only</span></c:otherwise>
+              </c:choose>
+            </h3>
+            <c:set var="warning" value="${a.subscriptionWarning()}"/>
+            <p class="small subscription ${empty warning ? 'muted' : warning.css()}">
+              <c:choose>
+                <c:when test="${not empty warning}"><strong><c:out value="${warning.text()}"/></strong> <c:out value="${a.subscriptionSummary()}"/></c:when>
+                <c:when test="${not empty a.subscriptionSummary()}"><c:out value="${a.subscriptionSummary()}"/></c:when>
+                <c:otherwise>Subscription not checked yet: sync or test the connection.</c:otherwise>
+              </c:choose>
+            </p>
+            <p class="small muted"><fmt:formatNumber value="${a.status().channelCount()}"/> channels ·
+              last sync <c:out value="${empty a.syncedAgo() ? 'never' : a.syncedAgo()}"/></p>
+            <div class="charts">
+              <l:chart chart="${a.history().channels()}"/>
+              <l:chart chart="${a.history().coverage()}"/>
+            </div>
+            <div class="progress" hidden><progress max="1"></progress> <span>starting…</span></div>
+          </article>
         </c:forEach>
-        </tbody>
-      </table>
+      </div>
       <p class="muted small">
         <c:choose>
           <c:when test="${not empty nextSync}">Next automatic sync: <strong><c:out value="${nextSync}"/></strong>.</c:when>
@@ -51,6 +83,7 @@
           <c:otherwise>Only accounts with their own interval sync by themselves (SYNC_INTERVAL_HOURS is 0);</c:otherwise>
         </c:choose>
         guides are fetched after each sync.</p>
+      </div>
     </c:otherwise>
   </c:choose>
 </l:page>

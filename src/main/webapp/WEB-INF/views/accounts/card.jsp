@@ -2,6 +2,7 @@
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="lu" uri="/lineup" %>
 <%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
+<%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
 <c:set var="s" value="${account.status()}"/>
 <article class="card" id="account-${account.id()}" data-account="${account.id()}" ${account.running() ? 'data-follow' : ''}
          hx-get="/accounts/${account.id()}/card" hx-trigger="refresh" hx-swap="outerHTML">
@@ -28,6 +29,20 @@
       <c:otherwise><span class="muted">Never synced: press Sync to store its channels.</span></c:otherwise>
     </c:choose>
   </div>
+  <c:set var="warning" value="${account.subscriptionWarning()}"/>
+  <c:if test="${not empty warning or not empty account.subscriptionSummary()}">
+    <p class="small subscription ${empty warning ? 'muted' : warning.css()}">
+      <c:if test="${not empty warning}"><strong role="note"><c:out value="${warning.text()}"/></strong> </c:if>
+      <c:out value="${account.subscriptionSummary()}"/></p>
+  </c:if>
+  <c:if test="${account.history().drawn()}">
+    <div class="charts">
+      <l:chart chart="${account.history().channels()}"/>
+      <l:chart chart="${account.history().changes()}"/>
+      <l:chart chart="${account.history().duration()}"/>
+      <l:chart chart="${account.history().coverage()}"/>
+    </div>
+  </c:if>
   <c:if test="${account.failed() or account.needsConfirmation()}">
     <p class="small ${account.failed() ? 'bad' : ''}" role="note"><c:out value="${account.reason()}"/></p>
   </c:if>

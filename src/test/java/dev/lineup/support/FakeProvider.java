@@ -85,6 +85,7 @@ public final class FakeProvider implements AutoCloseable {
   private volatile String playlist = "#EXTM3U\n";
   private volatile String guide; // xmltv.php's answer; null answers 404
   private volatile Path guideFile; // or this file's, streamed
+  private volatile String userInfo; // the login's user_info members instead of the capture's
 
   private FakeProvider(String capture, String username, String password) throws IOException {
     this.capture = capture;
@@ -181,6 +182,16 @@ public final class FakeProvider implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The login answers with these user_info members (JSON members without braces, e.g. {@code
+   * "status":"Active","exp_date":"0"}) instead of the capture's; {@code auth}, {@code username} and
+   * {@code password} are added.
+   */
+  public FakeProvider userInfo(String members) {
+    this.userInfo = members;
+    return this;
+  }
+
   public FakeProvider behave(Behaviour behaviour) {
     this.behaviour = behaviour;
     return this;
@@ -223,6 +234,13 @@ public final class FakeProvider implements AutoCloseable {
               System.nanoTime(),
               exchange.getRequestURI().getPath(),
               query.getOrDefault("action", "")));
+      String control = exchange.getRequestURI().getPath();
+      if (control.startsWith("/__fake/behave/")) {
+        // For scripts that cannot call this class (the browser walk): switch how it behaves.
+        behaviour = Behaviour.valueOf(control.substring("/__fake/behave/".length()));
+        send(exchange, 200, "text/plain", "ok");
+        return;
+      }
       switch (behaviour) {
         case HANG -> {
           sleep(HANG_LIMIT_SECONDS);
@@ -304,9 +322,13 @@ public final class FakeProvider implements AutoCloseable {
           case "get_live_streams" -> streamsJson;
           // Real panels answer the login for a missing or unknown action.
           default ->
-              capture("auth.json")
-                  .replace(capture.toUpperCase() + "_USERNAME", username)
-                  .replace(capture.toUpperCase() + "_PASSWORD", password);
+              userInfo != null
+                  ? "{\"user_info\":{\"auth\":1,\"username\":\"u\",\"password\":\"p\","
+                      + userInfo
+                      + "},\"server_info\":{\"url\":\"127.0.0.1\"}}"
+                  : capture("auth.json")
+                      .replace(capture.toUpperCase() + "_USERNAME", username)
+                      .replace(capture.toUpperCase() + "_PASSWORD", password);
         };
     if (behaviour == Behaviour.TOO_MANY_REQUESTS) {
       exchange.getResponseHeaders().set("Retry-After", "1");

@@ -1,7 +1,10 @@
 package dev.lineup.account.boundary;
 
 import dev.lineup.account.entity.Account;
+import dev.lineup.account.entity.Subscription;
 import dev.lineup.platform.Timestamped;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * An account as the API shows it: everything but the password (only whether one is set); URLs with
@@ -23,9 +26,45 @@ public record AccountView(
     Integer maxConnections,
     Integer providerMaxConnections,
     String createdAt,
-    String updatedAt) {
+    String updatedAt,
+    SubscriptionView subscription) {
 
-  static AccountView of(Account account) {
+  /**
+   * What the provider's login said at the last sync or connection test (Xtream accounts; null
+   * before any): {@code expires_at} null when it never expires or the panel sent no usable date;
+   * {@code warning} says what needs a look (expired, ending within 14 days, disabled, refused).
+   */
+  public record SubscriptionView(
+      String status,
+      String expiresAt,
+      Long daysLeft,
+      Integer maxConnections,
+      Integer activeConnections,
+      Boolean trial,
+      boolean loginRefused,
+      String summary,
+      String warning,
+      String checkedAt) {
+    static SubscriptionView of(Subscription s) {
+      if (s == null) {
+        return null;
+      }
+      LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+      return new SubscriptionView(
+          s.status(),
+          Timestamped.iso(s.expiresAt()),
+          s.daysLeft(now).orElse(null),
+          s.maxConnections(),
+          s.activeConnections(),
+          s.trial(),
+          s.loginRefused(),
+          s.summary(now),
+          s.warning(now).map(Subscription.Warning::text).orElse(null),
+          Timestamped.iso(s.checkedAt()));
+    }
+  }
+
+  static AccountView of(Account account, Subscription subscription) {
     return new AccountView(
         account.id(),
         account.name(),
@@ -40,6 +79,7 @@ public record AccountView(
         account.maxConnections(),
         account.providerMaxConnections(),
         Timestamped.iso(account.createdAt()),
-        Timestamped.iso(account.updatedAt()));
+        Timestamped.iso(account.updatedAt()),
+        SubscriptionView.of(subscription));
   }
 }

@@ -3,6 +3,7 @@ package dev.lineup.account.boundary;
 import dev.lineup.account.control.AccountDeleted;
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.AccountSettings;
+import dev.lineup.account.entity.Subscription;
 import dev.lineup.platform.AccountLock;
 import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.Deleted;
@@ -37,6 +38,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -66,8 +68,9 @@ public class AccountsResource {
 
   @GET
   public List<AccountView> list() {
+    Map<Long, Subscription> subscriptions = Subscription.all(em);
     return em.createNamedQuery(Account.ALL, Account.class).getResultList().stream()
-        .map(AccountView::of)
+        .map(a -> AccountView.of(a, subscriptions.get(a.id())))
         .toList();
   }
 
@@ -79,7 +82,7 @@ public class AccountsResource {
       content = @Content(schema = @Schema(implementation = AccountView.class)))
   @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
   public AccountView get(@PathParam("id") long id) {
-    return AccountView.of(Account.require(em, id));
+    return AccountView.of(Account.require(em, id), Subscription.of(em, id).orElse(null));
   }
 
   @POST
@@ -100,7 +103,7 @@ public class AccountsResource {
     em.flush();
     LOG.info(() -> "Account created: " + account);
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(account.id())).build())
-        .entity(AccountView.of(account))
+        .entity(AccountView.of(account, null))
         .build();
   }
 
@@ -219,7 +222,7 @@ public class AccountsResource {
     account.apply(settings);
     em.flush();
     LOG.info(() -> "Account updated: " + account);
-    return AccountView.of(account);
+    return AccountView.of(account, Subscription.of(em, account.id()).orElse(null));
   }
 
   private AccountSettings validated(JsonBody body, boolean passwordStored) {

@@ -46,7 +46,8 @@ public class ChannelPreview {
       boolean active,
       long accountId,
       String accountName,
-      Integer sources) {
+      Integer sources,
+      String title) {
     Channel withSources(int count) {
       return new Channel(
           id,
@@ -59,7 +60,8 @@ public class ChannelPreview {
           active,
           accountId,
           accountName,
-          count);
+          count,
+          title);
     }
   }
 

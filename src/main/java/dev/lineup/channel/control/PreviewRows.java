@@ -60,7 +60,13 @@ public final class PreviewRows {
                 rs.getBoolean(7),
                 rs.getLong(8),
                 rs.getString(9),
-                merged ? 1 : null));
+                merged ? 1 : null,
+                ChannelTitle.of(
+                    rs.getString(4),
+                    rs.getString(3),
+                    (Integer) rs.getObject(11, Integer.class),
+                    rs.getString(12),
+                    rs.getString(2))));
       }
     }
     Map<String, Integer> sources =
@@ -111,7 +117,8 @@ public final class PreviewRows {
   /** The page's rows with account and category names, read by primary key. */
   public static String detailsSql(String idList) {
     return "SELECT STRAIGHT_JOIN c.id, c.stream_id, c.name, c.cleaned_name, cat.name,"
-        + " c.stream_icon, c.is_active, c.account_id, a.name, c.merge_key FROM channels c"
+        + " c.stream_icon, c.is_active, c.account_id, a.name, c.merge_key, c.num,"
+        + " c.epg_channel_id FROM channels c"
         + " JOIN accounts a ON a.id = c.account_id"
         + " LEFT JOIN categories cat"
         + " ON cat.account_id = c.account_id AND cat.category_id = c.category_id"

@@ -64,7 +64,11 @@ public final class PreviewView {
       String category,
       String icon,
       List<String> tags,
-      boolean isActive) {}
+      boolean isActive,
+      @Schema(
+              description =
+                  "What players call it: the cleaned name, else the name, else a stand-in")
+          String title) {}
 
   /** A channel of a preview across accounts, naming its account. */
   public record PreviewChannel(
@@ -78,6 +82,10 @@ public final class PreviewView {
       boolean isActive,
       long accountId,
       String accountName,
+      @Schema(
+              description =
+                  "What players call it: the cleaned name, else the name, else a stand-in")
+          String title,
       @Schema(
               description =
                   "With merged=true (one row per merged channel, by its first source): how many of"
@@ -112,6 +120,7 @@ public final class PreviewView {
       channel.put("icon", c.icon());
       channel.put("tags", c.tags());
       channel.put("is_active", c.active());
+      channel.put("title", c.title());
       if (crossAccount) {
         channel.put("account_id", c.accountId());
         channel.put("account_name", c.accountName());

@@ -73,7 +73,13 @@ public class ProviderPreview {
                     true,
                     account.id(),
                     account.name(),
-                    null));
+                    null,
+                    ChannelTitle.of(
+                        extraction.cleanedName(),
+                        channel.name(),
+                        channel.num(),
+                        channel.epgChannelId(),
+                        channel.streamId())));
           }
         });
     return new ChannelPreview.Page(total[0], page, total[0] > end, null);

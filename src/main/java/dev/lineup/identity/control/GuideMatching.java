@@ -43,6 +43,7 @@ public class GuideMatching {
 
   @Resource ManagedExecutorService executor;
   @Inject GuideCatalogue catalogue;
+  @Inject GuideCoverage coverage;
   @Inject Event<ChannelsChanged> changed;
 
   /** What one run did. */
@@ -131,6 +132,7 @@ public class GuideMatching {
               outcome.review(),
               outcome.unmatched(),
               (System.nanoTime() - start) / 1_000_000);
+      coverage.record(scope.accountId());
       for (Long account : accounts) {
         changed.fire(new ChannelsChanged(account));
       }

@@ -3,6 +3,7 @@ package dev.lineup.playlist.control;
 import dev.lineup.account.entity.Account;
 import dev.lineup.channel.control.ChannelPreview;
 import dev.lineup.channel.control.ChannelSelection;
+import dev.lineup.channel.control.ChannelTitle;
 import dev.lineup.channel.control.PreviewRequest;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.playlist.entity.PlaylistConfig;
@@ -345,13 +346,9 @@ public class ConfigPlaylist {
     return rs.wasNull() ? null : n;
   }
 
-  /** What names a channel without a name: its number, else its guide id, else its stream id. */
+  /** What names a channel without a name ({@link ChannelTitle#fallback}). */
   private static String fallbackTitle(Integer providerNumber, ResultSet rs) throws SQLException {
-    if (providerNumber != null) {
-      return String.valueOf(providerNumber);
-    }
-    String tvgId = rs.getString(5);
-    return tvgId == null || tvgId.isBlank() ? rs.getString(1) : tvgId;
+    return ChannelTitle.fallback(providerNumber, rs.getString(5), rs.getString(1));
   }
 
   /**

@@ -6,9 +6,10 @@ import dev.lineup.account.entity.ServerUrl;
 import dev.lineup.platform.ApiDocument;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.provider.control.M3uPlaylistReader;
+import dev.lineup.provider.control.ProviderException;
+import dev.lineup.provider.control.Subscriptions;
 import dev.lineup.provider.control.XtreamClient;
 import dev.lineup.provider.control.XtreamLogin;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,13 +19,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,14 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountConnectionResource {
-  @Resource(lookup = "jdbc/lineup")
-  DataSource dataSource;
-
   private static final Logger LOG = Logger.getLogger(AccountConnectionResource.class.getName());
 
   @PersistenceContext EntityManager em;
   @Inject XtreamClient xtream;
   @Inject M3uPlaylistReader playlists;
+  @Inject Subscriptions subscriptions;
 
   /** What an M3U account's test found in the playlist. */
   public record PlaylistCheck(boolean success, Playlist playlist) {}
@@ -68,28 +62,15 @@ public class AccountConnectionResource {
       }
       XtreamLogin login = xtream.login(account.serverUrl(), account.username(), account.password());
       LOG.info(() -> "Connection test of " + account + ": ok, status " + login.userInfo().status());
-      recordLimit(account, login.userInfo().maxConnections());
+      subscriptions.record(account, login);
       return login;
     } catch (ProblemException e) {
+      if (e instanceof ProviderException refused
+          && refused.kind() == ProviderException.Kind.AUTH_REJECTED) {
+        subscriptions.refused(account);
+      }
       LOG.info(() -> "Connection test of " + account + " failed: " + e.detail());
       throw e;
-    }
-  }
-
-  /** Keeps what the provider allows (an HDHomeRun tuner offers as many tuners). */
-  private void recordLimit(Account account, Integer maxConnections) {
-    if (maxConnections == null || maxConnections < 0) {
-      return;
-    }
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE accounts SET provider_max_connections = ? WHERE id = ?")) {
-      update.setInt(1, maxConnections);
-      update.setLong(2, account.id());
-      update.executeUpdate();
-    } catch (SQLException e) {
-      LOG.log(Level.WARNING, "Could not record the connection limit of " + account, e);
     }
   }
 

@@ -386,14 +386,7 @@ public class XtreamClient {
     }
   }
 
-  private static String epochToIso(String epochSeconds) {
-    if (epochSeconds == null || epochSeconds.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.ofEpochSecond(Long.parseLong(epochSeconds.strip())).toString();
-    } catch (NumberFormatException e) {
-      return null;
-    }
+  private static String epochToIso(String expDate) {
+    return ExpiryDate.parse(expDate).map(Instant::toString).orElse(null);
   }
 }

@@ -12,6 +12,7 @@ import dev.lineup.provider.control.ProviderCategory;
 import dev.lineup.provider.control.ProviderChannel;
 import dev.lineup.provider.control.ProviderException;
 import dev.lineup.provider.control.ProviderHttp;
+import dev.lineup.provider.control.Subscriptions;
 import dev.lineup.provider.control.XtreamClient;
 import dev.lineup.sync.control.SyncProgress.Snapshot;
 import dev.lineup.sync.entity.SyncRun;
@@ -72,6 +73,7 @@ public class ChannelSync {
   @Inject ChannelNaming naming;
   @Inject Event<ChannelsChanged> channelsChanged;
   @Inject Crypto secrets;
+  @Inject Subscriptions subscriptions;
 
   /**
    * TAGS_AUTO_PROCESS (tag a lineup right after each successful sync, so it is never left untagged)
@@ -114,12 +116,14 @@ public class ChannelSync {
         throw new IllegalStateException("Could not record the sync run", e);
       }
       SyncTimings timings = new SyncTimings();
-      execute(session, account, run, scope, force, timings);
+      ProviderException failure = execute(session, account, run, scope, force, timings);
       try {
         session.discardUncommitted(); // a first sync's channels, unless the merge committed them
       } catch (SQLException e) {
         LOG.log(Level.WARNING, "Could not roll back sync run " + run.id, e);
       }
+      subscriptions.checkAfterSync(account, failure);
+      timings.mark("subscription");
       if (run.succeeded()) {
         followUp(run);
         timings.mark("tagging, filters");
@@ -138,7 +142,8 @@ public class ChannelSync {
     }
   }
 
-  private void execute(
+  /** Runs the sync's steps into {@code run}; answers the provider's failure, if that ended it. */
+  private ProviderException execute(
       SyncSession session,
       Account account,
       SyncRun run,
@@ -175,7 +180,7 @@ public class ChannelSync {
       timings.mark("safety gate");
       if (doubt.isPresent()) {
         run.finish(Status.SUSPICIOUS, doubt.get());
-        return;
+        return null;
       }
       phase(run, "writing", channelsFetched);
       long writeStart = System.nanoTime();
@@ -190,6 +195,7 @@ public class ChannelSync {
       run.finish(Status.OK, null);
     } catch (ProviderException e) {
       run.finish(Status.FAILED, e.detail());
+      return e;
     } catch (Abort e) {
       if (e.status == Status.FAILED) {
         LOG.log(
@@ -200,6 +206,7 @@ public class ChannelSync {
       LOG.log(Level.SEVERE, "Sync run " + run.id + " failed writing to the database", e);
       run.finish(Status.FAILED, "Database error while writing the lineup; nothing was changed.");
     }
+    return null;
   }
 
   private void fetchXtream(SyncSession session, Account account, SyncRun run, Scope scope) {

@@ -34,7 +34,7 @@ public class SyncRuns {
           + " r.started_at, r.finished_at, r.duration_ms, r.categories_fetched, r.categories_added,"
           + " r.categories_updated, r.categories_reactivated, r.categories_deactivated,"
           + " r.channels_fetched, r.channels_added, r.channels_updated, r.channels_reactivated,"
-          + " r.channels_deactivated, r.message";
+          + " r.channels_deactivated, r.message, r.channels_active, r.channels_guided";
 
   /** How a run that a stopped server left running is closed. */
   private static final String INTERRUPTED =
@@ -126,7 +126,10 @@ public class SyncRuns {
                 + " categories_fetched = ?, categories_added = ?, categories_updated = ?,"
                 + " categories_reactivated = ?, categories_deactivated = ?, channels_fetched = ?,"
                 + " channels_added = ?, channels_updated = ?, channels_reactivated = ?,"
-                + " channels_deactivated = ?, message = ? WHERE id = ?")) {
+                + " channels_deactivated = ?, message = ?,"
+                + " channels_active = (SELECT COUNT(*) FROM channels"
+                + "  WHERE account_id = ? AND is_active = TRUE)"
+                + " WHERE id = ?")) {
       int i = 1;
       update.setString(i++, run.status.code());
       update.setString(i++, run.phase);
@@ -140,6 +143,7 @@ public class SyncRuns {
         update.setInt(i++, c.deactivated());
       }
       update.setString(i++, run.message);
+      update.setLong(i++, run.accountId);
       update.setLong(i, run.id);
       update.executeUpdate();
     }
@@ -347,8 +351,15 @@ public class SyncRuns {
         new Changes(rs.getInt(i++), rs.getInt(i++), rs.getInt(i++), rs.getInt(i++), rs.getInt(i++));
     run.channels =
         new Changes(rs.getInt(i++), rs.getInt(i++), rs.getInt(i++), rs.getInt(i++), rs.getInt(i++));
-    run.message = rs.getString(i);
+    run.message = rs.getString(i++);
+    run.channelsActive = integer(rs, i++);
+    run.channelsGuided = integer(rs, i);
     return run;
+  }
+
+  private static Integer integer(ResultSet rs, int column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
   }
 
   private static LocalDateTime localDateTime(Timestamp timestamp) {

@@ -78,6 +78,12 @@ public class SyncRun {
   public Changes channels = Changes.NONE;
   public String message;
 
+  /** The account's active channels when the run ended; null while it runs. */
+  public Integer channelsActive;
+
+  /** Of those, how many have a guide (recorded by guide matching after the run), or null. */
+  public Integer channelsGuided;
+
   /** The tag processing that followed a successful sync, or null (not stored). */
   public Map<String, Object> tagging;
 

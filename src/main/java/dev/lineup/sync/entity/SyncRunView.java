@@ -10,8 +10,10 @@ import java.util.Map;
 /**
  * How a sync run looks in the API (its stats after {@code POST .../sync}, the history, a status'
  * {@code last_run}, the results of {@code /api/sync/all}): the legacy stats shape ({@code success,
- * account_id, ..., errors[]}) plus the run's details, in snake_case. {@code tagging} is sent only
- * when the run tagged the account's channels; every other member is sent, null or not.
+ * account_id, ..., errors[]}) plus the run's details, in snake_case. {@code channels_active} is the
+ * account's active channels when the run ended and {@code channels_guided} how many of them have a
+ * guide (null until guide matching has looked). {@code tagging} is sent only when the run tagged
+ * the account's channels; every other member is sent, null or not.
  */
 public record SyncRunView(
     boolean success,
@@ -37,6 +39,8 @@ public record SyncRunView(
     int channelsReactivated,
     int channelsDeactivated,
     String message,
+    Integer channelsActive,
+    Integer channelsGuided,
     @JsonbNillable(false) Map<String, Object> tagging,
     List<String> errors) {
 
@@ -67,6 +71,8 @@ public record SyncRunView(
         channels.reactivated(),
         channels.deactivated(),
         run.message,
+        run.channelsActive,
+        run.channelsGuided,
         run.tagging,
         run.status == SyncRun.Status.FAILED && run.message != null
             ? List.of(run.message)

@@ -6,6 +6,7 @@ import dev.lineup.sync.control.SyncConfig;
 import dev.lineup.sync.control.SyncDue;
 import dev.lineup.web.control.AccountCard;
 import dev.lineup.web.control.AccountCards;
+import dev.lineup.web.control.Attention;
 import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,12 +23,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The dashboard ({@code /}): accounts and their totals, the playlists, when syncs run, and the
- * accounts whose last sync needs attention.
+ * The dashboard ({@code /}): what needs attention ({@link Attention}), the accounts with their
+ * subscriptions and history charts, the totals, and when syncs run.
  */
 @WebServlet(urlPatterns = {""})
 public class DashboardPage extends HttpServlet {
   @Inject AccountCards cards;
+  @Inject Attention attention;
   @PersistenceContext EntityManager em;
 
   @Inject SyncConfig syncConfig;
@@ -62,14 +64,13 @@ public class DashboardPage extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     List<Account> all = em.createNamedQuery(Account.ALL, Account.class).getResultList();
-    List<AccountCard> accounts = all.stream().map(cards::of).toList();
+    List<AccountCard> accounts = cards.of(all);
     request.setAttribute("accounts", accounts);
     request.setAttribute(
         "channels", accounts.stream().mapToLong(a -> a.status().channelCount()).sum());
     request.setAttribute(
         "passing", accounts.stream().mapToLong(a -> a.status().passingChannels()).sum());
-    request.setAttribute(
-        "attention", accounts.stream().filter(AccountCard::needsAttention).toList());
+    request.setAttribute("attention", attention.of(accounts));
     request.setAttribute(
         "playlists",
         em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList().size());

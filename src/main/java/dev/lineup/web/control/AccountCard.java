@@ -2,8 +2,11 @@ package dev.lineup.web.control;
 
 import dev.lineup.account.entity.Account;
 import dev.lineup.account.entity.ProviderType;
+import dev.lineup.account.entity.Subscription;
+import dev.lineup.epg.control.GuideRefresh;
 import dev.lineup.sync.control.SyncStatusView;
 import dev.lineup.sync.entity.SyncRunView;
+import java.time.LocalDateTime;
 
 /**
  * What an account card shows: the account, its sync state (the badge: "Database" with counts, "API
@@ -22,9 +25,18 @@ public record AccountCard(
     String epgUrl,
     Integer maxConnections,
     Integer providerMaxConnections,
-    SyncStatusView status) {
+    SyncStatusView status,
+    Subscription subscription,
+    SyncHistoryCharts history,
+    String guideKey,
+    LocalDateTime now) {
 
-  static AccountCard of(Account account, SyncStatusView status) {
+  static AccountCard of(
+      Account account,
+      SyncStatusView status,
+      Subscription subscription,
+      SyncHistoryCharts history,
+      LocalDateTime now) {
     return new AccountCard(
         account.id(),
         account.name(),
@@ -36,7 +48,34 @@ public record AccountCard(
         Account.masked(account.epgUrl()),
         account.maxConnections(),
         account.providerMaxConnections(),
-        status);
+        status,
+        subscription,
+        history,
+        GuideRefresh.key(account),
+        now);
+  }
+
+  /**
+   * What the provider said of the subscription ("expires in 12 days · 2 connections · 1 in use"),
+   * or, for an M3U playlist, what its fetches tell (last good fetch, channels); null before any.
+   */
+  public String subscriptionSummary() {
+    if (subscription != null) {
+      return subscription.summary(now);
+    }
+    if (!xtream() && synced()) {
+      return "playlist fetched "
+          + syncedAgo()
+          + " · "
+          + Chart.format(status.channelCount())
+          + " channels";
+    }
+    return null;
+  }
+
+  /** Why the subscription needs a look (expired, expiring soon, disabled, refused), or null. */
+  public Subscription.Warning subscriptionWarning() {
+    return subscription == null ? null : subscription.warning(now).orElse(null);
   }
 
   /** An Xtream Codes panel (username and password), rather than an M3U playlist URL. */
@@ -82,6 +121,6 @@ public record AccountCard(
 
   /** Whether the dashboard lists the account under "Needs attention". */
   public boolean needsAttention() {
-    return failed() || needsConfirmation();
+    return failed() || needsConfirmation() || subscriptionWarning() != null;
   }
 }
