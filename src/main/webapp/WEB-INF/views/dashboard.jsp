@@ -58,7 +58,7 @@
             <c:set var="warning" value="${a.subscriptionWarning()}"/>
             <p class="small subscription ${empty warning ? 'muted' : warning.css()}">
               <c:choose>
-                <c:when test="${not empty warning}"><strong><c:out value="${warning.text()}"/></strong> <c:out value="${a.subscriptionSummary()}"/></c:when>
+                <c:when test="${not empty warning}"><strong><c:out value="${warning.text()}"/></strong> <c:out value="${a.subscriptionConnections()}"/></c:when>
                 <c:when test="${not empty a.subscriptionSummary()}"><c:out value="${a.subscriptionSummary()}"/></c:when>
                 <c:otherwise>Subscription not checked yet: sync or test the connection.</c:otherwise>
               </c:choose>
@@ -75,7 +75,7 @@
       </div>
       <p class="muted small">
         <c:choose>
-          <c:when test="${not empty nextSync}">Next automatic sync: <strong><c:out value="${nextSync}"/></strong>.</c:when>
+          <c:when test="${not empty nextSync}">Next automatic sync: <strong><c:out value="${nextSync}"/></strong>.&#32;</c:when>
           <c:otherwise>No account syncs automatically.</c:otherwise>
         </c:choose>
         <c:choose>

@@ -32,8 +32,10 @@
   <c:set var="warning" value="${account.subscriptionWarning()}"/>
   <c:if test="${not empty warning or not empty account.subscriptionSummary()}">
     <p class="small subscription ${empty warning ? 'muted' : warning.css()}">
-      <c:if test="${not empty warning}"><strong role="note"><c:out value="${warning.text()}"/></strong> </c:if>
-      <c:out value="${account.subscriptionSummary()}"/></p>
+      <c:choose>
+        <c:when test="${not empty warning}"><strong role="note"><c:out value="${warning.text()}"/></strong> <c:out value="${account.subscriptionConnections()}"/></c:when>
+        <c:otherwise><c:out value="${account.subscriptionSummary()}"/></c:otherwise>
+      </c:choose></p>
   </c:if>
   <c:if test="${account.history().drawn()}">
     <div class="charts">

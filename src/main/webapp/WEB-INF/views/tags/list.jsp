@@ -104,7 +104,7 @@
                 data-refresh="#tag-list" title="Stop using this ruleset for this account">Unassign <c:out value="${as.name}"/></button>
       </c:forEach></p>
     <form class="toolbar" hx-post="/api/accounts/${a.id()}/rulesets" hx-swap="none" data-refresh="#tag-list" data-notice="Ruleset assigned">
-      <select name="ruleset_id" data-type="number" class="auto-width">
+      <select name="ruleset_id" data-type="number" class="auto-width" aria-label="Ruleset to assign to <c:out value='${a.name()}'/>">
         <c:forEach var="set" items="${rulesets}"><option value="${set.ruleset().id()}"><c:out value="${set.ruleset().name()}"/></option></c:forEach>
       </select>
       <button type="submit">Assign</button>

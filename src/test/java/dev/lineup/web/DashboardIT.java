@@ -95,11 +95,12 @@ class DashboardIT {
             + "\",\"max_connections\":\"2\",\"active_cons\":\"1\",\"is_trial\":\"0\"");
     long account = synced("Expiring", provider);
     String card = card(account);
-    assertTrue(card.contains("expires in 10 days · 2 connections · 1 in use"), card);
     assertTrue(card.contains("Expires in 10 days"), card);
+    assertTrue(card.contains("2 connections · 1 in use"), card);
     JsonObject api = Api.get("/api/accounts/" + account).json().getJsonObject("subscription");
     assertEquals(10, api.getInt("days_left"), api.toString());
     assertEquals(2, api.getInt("max_connections"));
+    assertEquals("expires in 10 days · 2 connections · 1 in use", api.getString("summary"));
     assertEquals(1, api.getInt("active_connections"));
     assertEquals("Active", api.getString("status"));
     assertTrue(api.getString("warning").startsWith("Expires in 10 days"), api.toString());
@@ -128,7 +129,7 @@ class DashboardIT {
     provider.userInfo("\"status\":\"Active\",\"exp_date\":" + past);
     long expired = synced("Expired", provider);
     String day = LocalDate.ofInstant(Instant.ofEpochSecond(past), ZoneOffset.UTC).toString();
-    assertTrue(card(expired).contains("expired on " + day), card(expired));
+    assertTrue(card(expired).contains("Expired on " + day), card(expired));
     try (FakeProvider disabled = FakeProvider.start()) {
       disabled.userInfo("\"status\":\"Disabled\",\"exp_date\":null");
       long off = synced("Disabled", disabled);
@@ -168,6 +169,39 @@ class DashboardIT {
     assertTrue(chart.find(), "a channel chart of two runs: " + card);
     assertEquals(40.0, Double.parseDouble(chart.group(1)));
     assertTrue(card.contains("<title>"), "each point says its figure");
+  }
+
+  @Test
+  void guideMatchingRecordsTheCoverageOnTheLatestRun() throws InterruptedException {
+    JsonArrayBuilder streams = Json.createArrayBuilder();
+    String[] guides = {"one.uk", "two.uk", "", "", ""};
+    for (int i = 0; i < guides.length; i++) {
+      streams.add(
+          Json.createObjectBuilder()
+              .add("stream_id", i + 1)
+              .add("name", "Covered " + (i + 1))
+              .add("epg_channel_id", guides[i])
+              .add("category_id", "1"));
+    }
+    provider.serve(
+        "[{\"category_id\":\"1\",\"category_name\":\"All\"}]", streams.build().toString());
+    provider.serveGuide(
+        "<tv><channel id=\"one.uk\"><display-name>Covered 1</display-name></channel>"
+            + "<channel id=\"two.uk\"><display-name>Covered 2</display-name></channel>"
+            + "<programme start=\"20260101000000 +0000\" stop=\"20360101000000 +0000\""
+            + " channel=\"one.uk\"><title>A</title></programme></tv>");
+    long account = synced("Coverage", provider);
+    JsonObject last = null;
+    for (int i = 0; i < 100; i++) {
+      last = Api.get("/api/accounts/" + account + "/sync/history").array().getJsonObject(0);
+      if (!last.isNull("channels_guided") && last.getInt("channels_guided") == 2) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertEquals(5, last.getInt("channels_active"), last.toString());
+    assertEquals(2, last.getInt("channels_guided"), "two of five channels found their guide");
+    assertTrue(card(account).contains("data-last=\"40.0\""), "the coverage chart ends at 40 %");
   }
 
   @Test

@@ -181,6 +181,16 @@ public class Subscription {
     } else {
       text.append("expires ").append(inDays(daysLeft(now).orElseThrow()));
     }
+    String connections = connections();
+    if (!connections.isEmpty()) {
+      text.append(" · ").append(connections);
+    }
+    return text.toString();
+  }
+
+  /** "2 connections · 1 in use · trial": what the panel said besides the dates; may be empty. */
+  public String connections() {
+    StringBuilder text = new StringBuilder();
     if (maxConnections != null) {
       text.append(" · ")
           .append(maxConnections == 0 ? "unlimited" : maxConnections)
@@ -192,7 +202,7 @@ public class Subscription {
     if (Boolean.TRUE.equals(trial)) {
       text.append(" · trial");
     }
-    return text.toString();
+    return text.length() == 0 ? "" : text.substring(3);
   }
 
   private static String inDays(long days) {

@@ -73,6 +73,11 @@ public record AccountCard(
     return null;
   }
 
+  /** What the panel said besides the dates ("2 connections · 1 in use"), shown beside a warning. */
+  public String subscriptionConnections() {
+    return subscription == null ? "" : subscription.connections();
+  }
+
   /** Why the subscription needs a look (expired, expiring soon, disabled, refused), or null. */
   public Subscription.Warning subscriptionWarning() {
     return subscription == null ? null : subscription.warning(now).orElse(null);

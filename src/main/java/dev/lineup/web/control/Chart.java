@@ -75,6 +75,12 @@ public record Chart(
       points.add(new Point(x, y, 0, false, title.apply(kept.get(i))));
       line.append(i == 0 ? "" : " ").append(n(x)).append(',').append(n(y));
     }
+    if (points.size() == 1) { // one run: a level line across, so the figure reads as a chart
+      double y = points.get(0).y();
+      line.setLength(0);
+      line.append(n(PAD)).append(',').append(n(y)).append(' ');
+      line.append(n(WIDTH - PAD)).append(',').append(n(y));
+    }
     Double lastValue = values.isEmpty() ? null : values.get(values.size() - 1);
     return new Chart(
         name,
