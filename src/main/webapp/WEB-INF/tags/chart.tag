@@ -4,7 +4,7 @@
 <figure class="chart chart-${chart.kind()}">
   <figcaption><span><c:out value="${chart.name()}"/></span> <b><c:out value="${empty chart.last() ? '—' : chart.last()}"/></b></figcaption>
   <c:choose>
-    <c:when test="${not chart.drawn()}"><span class="muted small">No sync yet</span></c:when>
+    <c:when test="${not chart.drawn()}"><span class="muted small">Not measured yet</span></c:when>
     <c:otherwise>
       <svg viewBox="0 0 120 32" role="img" aria-label="<c:out value='${chart.name()}'/> over the last ${chart.points().size()} syncs, last <c:out value='${chart.last()}'/>"
            data-last="${chart.lastValue()}" data-points="${chart.kind() == 'line' ? chart.points().size() : chart.points().size() / 2}">

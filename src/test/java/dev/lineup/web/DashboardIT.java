@@ -205,6 +205,24 @@ class DashboardIT {
   }
 
   @Test
+  void anM3uAccountShowsItsLastGoodFetchAndSizeAndAChannelWithoutANameGetsATitle() {
+    provider.servePlaylist(
+        "#EXTM3U\n#EXTINF:-1 tvg-id=\"one.uk\" group-title=\"News\",One\nhttp://x/1.ts\n"
+            + "#EXTINF:-1 tvg-chno=\"7\" group-title=\"News\",\nhttp://x/2.ts\n");
+    long account = Accounts.createM3u("Playlist", provider.url() + "/get.php?type=m3u_plus");
+    assertEquals(200, Api.post("/api/accounts/" + account + "/sync").status());
+    String card = card(account);
+    assertTrue(card.contains("playlist fetched "), card);
+    assertTrue(card.contains("· 2 channels"), card);
+    String rows =
+        Api.get("/preview/rows?account=" + account + "&filters_shown=1", "text/html").body();
+    assertTrue(rows.contains("class=\"fallback\""), "a nameless channel is marked: " + rows);
+    assertTrue(rows.contains(">Channel 7<"), "and titled as players see it: " + rows);
+    String m3u = Api.get("/api/channels/preview?account_ids=" + account).body();
+    assertTrue(m3u.contains("\"title\":\"Channel 7\""), m3u);
+  }
+
+  @Test
   void aSyncHeldBackByTheSafetyGateIsOfferedToConfirmOnTheDashboard() {
     long account = synced("Held back", provider);
     provider.serve("[{\"category_id\":\"1\",\"category_name\":\"All\"}]", "[]");
