@@ -451,6 +451,10 @@ try {
     await page.waitForTimeout(100);
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     check(widths[0] <= widths[1], `${path} at 390 px: ${widths[0]} px wide in a ${widths[1]} px viewport`);
+    const sideways = await page.evaluate(() => [...document.querySelectorAll("main *")]
+      .filter(el => el.scrollWidth > el.clientWidth + 1 && ["auto", "scroll"].includes(getComputedStyle(el).overflowX))
+      .map(el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className ? "." + String(el.className).split(" ")[0] : "")));
+    check(sideways.length === 0, `${path} at 390 px: nothing inside scrolls sideways` + (sideways.length ? ": " + sideways.join(", ") : ""));
     for (const v of await axeViolations()) axeFound.push(`${path} (phone) ${v}`);
     const shot = path === "/" ? "dashboard" : path.slice(1);
     if (["dashboard", "accounts", "preview", "playlists"].includes(shot)) {
@@ -475,6 +479,8 @@ try {
   await page.waitForURL(url => new URL(url).pathname === "/login");
   await page.goto(base + "/playlists");
   check(new URL(page.url()).pathname === "/login", "after signing out, pages lead to sign-in again");
+  const loginViolations = await axeViolations();
+  check(loginViolations.length === 0, "axe-core: the sign-in page has no serious or critical violation" + (loginViolations.length ? ": " + loginViolations.join("; ") : ""));
   check(pageErrors.length === 0, "no script errors on any page" + (pageErrors.length ? ": " + pageErrors.join("; ") : ""));
   check(blocked.length === 0, "the Content-Security-Policy blocked nothing" + (blocked.length ? ": " + blocked.join("; ") : ""));
 } catch (e) {

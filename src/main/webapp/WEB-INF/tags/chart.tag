@@ -6,8 +6,8 @@
   <c:choose>
     <c:when test="${not chart.drawn()}"><span class="muted small">Not measured yet</span></c:when>
     <c:otherwise>
-      <svg viewBox="0 0 120 32" role="img" aria-label="<c:out value='${chart.name()}'/> over the last ${chart.points().size()} syncs, last <c:out value='${chart.last()}'/>"
-           data-last="${chart.lastValue()}" data-points="${chart.kind() == 'line' ? chart.points().size() : chart.points().size() / 2}">
+      <svg viewBox="0 0 120 32" role="img" aria-label="<c:out value='${chart.name()}'/> over the last ${chart.runs()} syncs, last <c:out value='${chart.last()}'/>"
+           data-last="${chart.lastValue()}" data-points="${chart.runs()}">
         <c:if test="${chart.kind() == 'line'}"><polyline points="${chart.line()}"/></c:if>
         <c:forEach var="p" items="${chart.points()}">
           <c:choose>

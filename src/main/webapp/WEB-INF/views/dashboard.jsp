@@ -44,8 +44,8 @@
       <h2>Accounts</h2>
       <div class="cards dash-accounts">
         <c:forEach var="a" items="${accounts}">
-          <article class="card" id="account-${a.id()}" data-account="${a.id()}" ${a.running() ? 'data-follow' : ''}
-                   hx-get="/" hx-select="#dash" hx-target="#dash" hx-swap="outerHTML" hx-trigger="refresh">
+          <%-- A finished sync triggers "refresh" here; it bubbles up to #dash, which reloads itself. --%>
+          <article class="card" id="account-${a.id()}" data-account="${a.id()}" ${a.running() ? 'data-follow' : ''}>
             <h3><a href="/accounts#account-${a.id()}"><c:out value="${a.name()}"/></a>
               <c:choose>
                 <c:when test="${a.running()}"><span class="badge running">Syncing…</span></c:when>
@@ -67,6 +67,8 @@
               last sync <c:out value="${empty a.syncedAgo() ? 'never' : a.syncedAgo()}"/></p>
             <div class="charts">
               <l:chart chart="${a.history().channels()}"/>
+              <l:chart chart="${a.history().changes()}"/>
+              <l:chart chart="${a.history().duration()}"/>
               <l:chart chart="${a.history().coverage()}"/>
             </div>
             <div class="progress" hidden><progress max="1"></progress> <span>starting…</span></div>

@@ -1,13 +1,13 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
-<%@ taglib prefix="fn" uri="jakarta.tags.functions" %>
+<%@ taglib prefix="lu" uri="/lineup" %>
 <c:forEach var="ch" items="${result.channels}">
   <tr class="channel">
     <td class="logo-cell"><c:choose>
       <c:when test="${not empty ch.icon}"><img class="logo" loading="lazy" decoding="async" alt="" width="32" height="32" referrerpolicy="no-referrer" src="<c:out value='${ch.icon}'/>"></c:when>
       <c:otherwise><span class="logo placeholder" aria-hidden="true"></span></c:otherwise></c:choose></td>
     <td class="name" data-label="Name"><c:choose>
-      <c:when test="${empty fn:trim(ch.name)}"><span class="fallback" title="The provider gave no name: players see this title"><c:out value="${ch.title}"/></span></c:when>
+      <c:when test="${lu:nameless(ch.name)}"><span class="fallback" title="The provider gave no name: players see this title"><c:out value="${ch.title}"/></span></c:when>
       <c:otherwise><c:out value="${ch.name}"/></c:otherwise></c:choose></td>
     <td data-label="Cleaned"><c:out value="${ch.cleaned_name}"/></td>
     <td data-label="Category"><c:out value="${ch.category_name}"/></td>

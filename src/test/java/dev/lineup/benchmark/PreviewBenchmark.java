@@ -224,6 +224,22 @@ class PreviewBenchmark {
       }
       explains.append("```\n");
     }
+    // Playlists for the dashboard to check (it lists those serving no channel): every channel,
+    // and two tags that must both match, as people build them.
+    for (String wanted : new String[] {null, "UK,HD"}) {
+      jakarta.json.JsonObjectBuilder playlist =
+          jakarta.json.Json.createObjectBuilder()
+              .add("name", dev.lineup.support.Accounts.uniqueName("Bench"));
+      if (wanted != null) {
+        playlist
+            .add("include_tags", jakarta.json.Json.createArrayBuilder(List.of(wanted.split(","))))
+            .add("tag_match", "all");
+      }
+      Reply made = Api.post("/api/playlist-configs", playlist.build().toString());
+      if (made.status() != 201) {
+        throw new IllegalStateException("Could not make a playlist: " + made);
+      }
+    }
     report.append(pages(accounts, run));
     heap.close();
     report.append(

@@ -110,9 +110,12 @@ class DashboardIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"null", "\"0\"", "\"\"", "\"soon\"", "0", "-1", "\"1970-01-01\""})
-  void anExpiryThatIsMissingZeroOrJunkReadsNeverExpiresNotNineteenSeventy(String expDate) {
-    provider.userInfo("\"status\":\"Active\",\"exp_date\":" + expDate + ",\"max_connections\":1");
+  @ValueSource(strings = {"null", "\"0\"", "\"\"", "0", "-1", "absent"})
+  void anExpiryThatIsMissingOrZeroReadsNeverExpiresNotNineteenSeventy(String expDate) {
+    provider.userInfo(
+        "\"status\":\"Active\","
+            + (expDate.equals("absent") ? "" : "\"exp_date\":" + expDate + ",")
+            + "\"max_connections\":1");
     long account = synced("No expiry", provider);
     String card = card(account);
     assertTrue(card.contains("never expires · 1 connection"), card);
@@ -121,6 +124,17 @@ class DashboardIT {
         null, attention(dashboard(), name(account), "subscription"), "nothing to warn about");
     JsonObject test = Api.post("/api/accounts/" + account + "/test").json();
     assertTrue(test.getJsonObject("user_info").isNull("exp_date"), test.toString());
+    assertFalse(test.getJsonObject("user_info").containsKey("exp_date_unreadable"), "Lineup's own");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"soon\"", "\"1970-01-01\"", "\"31/12/2027\""})
+  void anExpiryThatCannotBeReadSaysSoRatherThanNeverExpires(String expDate) {
+    provider.userInfo("\"status\":\"Active\",\"exp_date\":" + expDate);
+    long account = synced("Unreadable expiry", provider);
+    String card = card(account);
+    assertTrue(card.contains("expiry not given"), card);
+    assertFalse(card.contains("1970") || card.contains("never expires"), card);
   }
 
   @Test

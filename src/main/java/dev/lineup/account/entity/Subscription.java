@@ -5,10 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +44,9 @@ public class Subscription {
 
   private Boolean trial;
 
+  @Column(name = "expiry_unreadable")
+  private boolean expiryUnreadable;
+
   @Column(name = "login_refused")
   private boolean loginRefused;
 
@@ -70,6 +73,12 @@ public class Subscription {
     this.trial = trial;
     this.loginRefused = loginRefused;
     this.checkedAt = checkedAt;
+  }
+
+  /** For tests: a panel that wrote an expiry Lineup could not read. */
+  public Subscription unreadableExpiry() {
+    expiryUnreadable = true;
+    return this;
   }
 
   /** Every account's subscription, by account id (one query). */
@@ -132,12 +141,15 @@ public class Subscription {
     return checkedAt;
   }
 
-  /** Whole days from {@code now} to the end (0 on its last day), or empty when it never ends. */
+  /**
+   * Calendar days (UTC) from {@code now} to the end: 0 when it ends today, 1 tomorrow, below 0 once
+   * past; empty when it never ends.
+   */
   public Optional<Long> daysLeft(LocalDateTime now) {
     if (expiresAt == null) {
       return Optional.empty();
     }
-    return Optional.of(Duration.between(now, expiresAt).toDays());
+    return Optional.of(ChronoUnit.DAYS.between(now.toLocalDate(), expiresAt.toLocalDate()));
   }
 
   private boolean active() {
@@ -175,7 +187,7 @@ public class Subscription {
     } else if (!active()) {
       text.append(status.strip().toLowerCase(Locale.ROOT));
     } else if (expiresAt == null) {
-      text.append("never expires");
+      text.append(expiryUnreadable ? "expiry not given" : "never expires");
     } else if (!expiresAt.isAfter(now)) {
       text.append("expired on ").append(day(expiresAt));
     } else {

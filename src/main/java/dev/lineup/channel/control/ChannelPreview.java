@@ -188,6 +188,20 @@ public class ChannelPreview {
     }
   }
 
+  /**
+   * Whether the selection holds at least one channel: the page statement with its first row only,
+   * never a total (a dashboard asks this of every playlist on every view).
+   */
+  public boolean any(ChannelSelection chosen, PreviewRequest request) {
+    ChannelSelection selection = request.merged() ? chosen.oneSourceEach() : chosen;
+    try (Connection connection = dataSource.getConnection()) {
+      Statements sql = statements(selection, request);
+      return !ids(connection, sql.page(), sql.pageParams()).isEmpty();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Preview query failed", e);
+    }
+  }
+
   /** Which of these accounts have synced channels (the others preview from their provider). */
   public java.util.Set<Long> synced(Collection<Long> accountIds) {
     java.util.Set<Long> synced = new java.util.LinkedHashSet<>();

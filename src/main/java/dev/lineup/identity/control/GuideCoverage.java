@@ -9,9 +9,11 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Records guide coverage in the sync history: after a matching run, the account's latest finished
- * sync run gets how many of its active channels have a guide the outputs use ({@code auto} or
- * {@code manual}). The history charts then read {@code sync_runs} alone, never the channels.
+ * Records guide coverage in the sync history: after a matching run, the account's newest sync run
+ * gets how many of its active channels have a guide the outputs use ({@code auto} or {@code
+ * manual}). The newest, even while it still runs: the matching that follows a sync may finish
+ * before the sync has recorded its end (which leaves this column alone), and must not write today's
+ * figure on the run before. The history charts then read {@code sync_runs} alone.
  */
 @ApplicationScoped
 public class GuideCoverage {
@@ -24,8 +26,8 @@ public class GuideCoverage {
   void record(Long accountId) {
     String sql =
         "UPDATE sync_runs r"
-            + " JOIN (SELECT account_id, MAX(id) AS id FROM sync_runs WHERE status <> 'running'"
-            + (accountId == null ? "" : " AND account_id = ?")
+            + " JOIN (SELECT account_id, MAX(id) AS id FROM sync_runs"
+            + (accountId == null ? "" : " WHERE account_id = ?")
             + "  GROUP BY account_id) latest ON latest.id = r.id"
             + " SET r.channels_guided = (SELECT COUNT(*) FROM channels c"
             + "  JOIN channel_guides g ON g.channel_id = c.id"

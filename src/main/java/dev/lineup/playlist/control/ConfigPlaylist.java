@@ -80,23 +80,20 @@ public class ConfigPlaylist {
   /** How many channels the playlist lists now (what its M3U holds). */
   public long count(PlaylistSettings settings) {
     return selection(settings, accounts(settings), null)
-        .map(
-            s ->
-                preview
-                    .page(
-                        s,
-                        PreviewRequest.parse(
-                            "1",
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            String.valueOf(settings.mergeDuplicates())))
-                    .total())
+        .map(s -> preview.page(s, firstOnly(settings)).total())
         .orElse(0L);
+  }
+
+  /** Whether the playlist lists any channel now: its first one is looked for, nothing counted. */
+  public boolean servesAny(PlaylistSettings settings) {
+    return selection(settings, accounts(settings), null)
+        .map(s -> preview.any(s, firstOnly(settings)))
+        .orElse(false);
+  }
+
+  private static PreviewRequest firstOnly(PlaylistSettings settings) {
+    return PreviewRequest.parse(
+        "1", null, null, null, null, null, null, null, String.valueOf(settings.mergeDuplicates()));
   }
 
   /** 403 for a disabled config, 503 when none of its accounts has synced channels. */

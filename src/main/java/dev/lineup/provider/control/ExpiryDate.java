@@ -31,6 +31,24 @@ public final class ExpiryDate {
 
   private ExpiryDate() {}
 
+  /**
+   * Whether the panel wrote an expiry that {@link #parse} cannot read (words, a date before 2000):
+   * not the same as "never expires" ({@code null}, empty, {@code 0} or a negative number).
+   */
+  public static boolean unreadable(String raw) {
+    if (raw == null || raw.isBlank() || raw.strip().equalsIgnoreCase("null")) {
+      return false;
+    }
+    try {
+      if (Double.parseDouble(raw.strip()) <= 0) {
+        return false;
+      }
+    } catch (NumberFormatException e) {
+      // words or a written date: read below
+    }
+    return parse(raw).isEmpty();
+  }
+
   /** When the subscription ends (UTC), or empty when it never does or the panel said nothing. */
   public static Optional<Instant> parse(String raw) {
     if (raw == null) {

@@ -40,13 +40,25 @@ public class Subscriptions {
   @Inject XtreamClient xtream;
 
   /**
-   * Asks the panel after a sync, unless the sync found it unreachable ({@code failure} says why the
-   * sync failed, or null): one small request, and a failure here never fails the sync.
+   * Asks the panel after a sync, in one small request whose failure never fails the sync. Not after
+   * a sync that found the panel unreachable, overloaded or asking to wait ({@code failure} says why
+   * the sync failed, or null); after a refused login, that refusal is recorded without asking again
+   * (panels ban addresses that keep failing to log in).
    */
   public void checkAfterSync(Account account, ProviderException failure) {
-    if (account.providerType() != ProviderType.XTREAM
-        || failure != null && UNREACHED.contains(failure.kind())) {
+    if (account.providerType() != ProviderType.XTREAM) {
       return;
+    }
+    if (failure != null) {
+      if (failure.kind() == ProviderException.Kind.AUTH_REJECTED) {
+        refused(account);
+        return;
+      }
+      if (UNREACHED.contains(failure.kind())
+          || failure.transientFailure()
+          || failure.retryAfterSeconds() > 0) {
+        return;
+      }
     }
     try {
       record(account, xtream.login(account.serverUrl(), account.username(), account.password()));
@@ -56,6 +68,13 @@ public class Subscriptions {
       } else {
         LOG.info(() -> "Subscription check of " + account + " after its sync: " + e.detail());
       }
+    } catch (RuntimeException e) {
+      LOG.warning(
+          () ->
+              "Subscription check of "
+                  + account
+                  + " after its sync failed: "
+                  + e.getClass().getName());
     }
   }
 
@@ -66,9 +85,11 @@ public class Subscriptions {
         PreparedStatement upsert =
             connection.prepareStatement(
                 "INSERT INTO account_subscriptions (account_id, status, expires_at,"
-                    + " max_connections, active_connections, trial, login_refused, checked_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, FALSE, UTC_TIMESTAMP(3)) ON DUPLICATE KEY UPDATE"
+                    + " max_connections, active_connections, trial, expiry_unreadable,"
+                    + " login_refused, checked_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, UTC_TIMESTAMP(3)) ON DUPLICATE KEY UPDATE"
                     + " status = VALUES(status), expires_at = VALUES(expires_at),"
+                    + " expiry_unreadable = VALUES(expiry_unreadable),"
                     + " max_connections = VALUES(max_connections),"
                     + " active_connections = VALUES(active_connections), trial = VALUES(trial),"
                     + " login_refused = FALSE, checked_at = VALUES(checked_at)")) {
@@ -88,6 +109,7 @@ public class Subscriptions {
       } else {
         upsert.setBoolean(6, user.isTrial());
       }
+      upsert.setBoolean(7, user.expDateUnreadable());
       upsert.executeUpdate();
       if (user.maxConnections() != null && user.maxConnections() >= 0) {
         // Prepared only to be run: the driver fails closing a statement never executed.

@@ -60,7 +60,8 @@ public class XtreamClient {
             epochToIso(text(user, "exp_date")),
             integer(user, "max_connections"),
             integer(user, "active_cons"),
-            integer(user, "is_trial") == null ? null : integer(user, "is_trial") != 0));
+            integer(user, "is_trial") == null ? null : integer(user, "is_trial") != 0,
+            ExpiryDate.unreadable(text(user, "exp_date"))));
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.lineup.provider.control;
 
+import jakarta.json.bind.annotation.JsonbTransient;
+
 /**
  * What a provider's login ({@code player_api.php} without action) tells about the subscription.
  * Built field by field: the provider's answer also holds the password, which never leaves here.
@@ -14,7 +16,8 @@ public record XtreamLogin(boolean success, ServerInfo serverInfo, UserInfo userI
       String time) {}
 
   /**
-   * @param expDate ISO-8601 UTC expiry, or null when the subscription does not expire
+   * @param expDate ISO-8601 UTC expiry, or null when the subscription does not expire or the panel
+   *     wrote a date that cannot be read ({@code expDateUnreadable}, kept for Lineup alone)
    */
   public record UserInfo(
       String username,
@@ -22,5 +25,6 @@ public record XtreamLogin(boolean success, ServerInfo serverInfo, UserInfo userI
       String expDate,
       Integer maxConnections,
       Integer activeCons,
-      Boolean isTrial) {}
+      Boolean isTrial,
+      @JsonbTransient boolean expDateUnreadable) {}
 }

@@ -122,8 +122,6 @@ public class ChannelSync {
       } catch (SQLException e) {
         LOG.log(Level.WARNING, "Could not roll back sync run " + run.id, e);
       }
-      subscriptions.checkAfterSync(account, failure);
-      timings.mark("subscription");
       if (run.succeeded()) {
         followUp(run);
         timings.mark("tagging, filters");
@@ -135,6 +133,8 @@ public class ChannelSync {
       }
       progressed.fire(new Snapshot(accountId, run.id, "done", 0, 0, run.status.code()));
       timings.mark("record");
+      subscriptions.checkAfterSync(account, failure); // still under the account's lock
+      timings.mark("subscription");
       LOG.info(run::summary);
       LOG.info(() -> "Sync run " + run.id + " steps: " + timings);
       metrics.record(run);

@@ -120,16 +120,22 @@ public class SyncRuns {
 
   /** Stores the outcome and trims the account's history to the kept number of runs. */
   void end(Connection connection, SyncRun run) throws SQLException {
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "SELECT COUNT(*) FROM channels WHERE account_id = ? AND is_active = TRUE")) {
+      count.setLong(1, run.accountId);
+      try (ResultSet rs = count.executeQuery()) {
+        rs.next();
+        run.channelsActive = rs.getInt(1); // the history's figure, and the run's answer's
+      }
+    }
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE sync_runs SET status = ?, phase = ?, finished_at = ?, duration_ms = ?,"
                 + " categories_fetched = ?, categories_added = ?, categories_updated = ?,"
                 + " categories_reactivated = ?, categories_deactivated = ?, channels_fetched = ?,"
                 + " channels_added = ?, channels_updated = ?, channels_reactivated = ?,"
-                + " channels_deactivated = ?, message = ?,"
-                + " channels_active = (SELECT COUNT(*) FROM channels"
-                + "  WHERE account_id = ? AND is_active = TRUE)"
-                + " WHERE id = ?")) {
+                + " channels_deactivated = ?, message = ?, channels_active = ? WHERE id = ?")) {
       int i = 1;
       update.setString(i++, run.status.code());
       update.setString(i++, run.phase);
@@ -143,7 +149,7 @@ public class SyncRuns {
         update.setInt(i++, c.deactivated());
       }
       update.setString(i++, run.message);
-      update.setLong(i++, run.accountId);
+      update.setInt(i++, run.channelsActive);
       update.setLong(i, run.id);
       update.executeUpdate();
     }

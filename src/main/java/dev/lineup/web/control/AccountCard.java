@@ -123,9 +123,4 @@ public record AccountCard(
   public String reason() {
     return lastRun() == null ? null : lastRun().message();
   }
-
-  /** Whether the dashboard lists the account under "Needs attention". */
-  public boolean needsAttention() {
-    return failed() || needsConfirmation() || subscriptionWarning() != null;
-  }
 }

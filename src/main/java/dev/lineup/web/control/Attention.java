@@ -50,6 +50,9 @@ public class Attention {
     List<Item> warn = new ArrayList<>();
     XmltvStore store = guides.guides();
     for (AccountCard a : accounts) {
+      if (!a.enabled()) {
+        continue; // switched off on purpose: nothing of it needs attention
+      }
       String href = "/accounts#account-" + a.id();
       if (a.failed()) {
         bad.add(new Item("failed", "bad", a.name(), href, "Last sync failed", a.reason(), null));
@@ -66,7 +69,9 @@ public class Attention {
                 a.id()));
       }
       Subscription.Warning subscription = a.subscriptionWarning();
-      if (subscription != null) {
+      boolean saidBySync =
+          a.failed() && a.subscription() != null && a.subscription().loginRefused();
+      if (subscription != null && !saidBySync) {
         (subscription.level() == Subscription.Level.BAD ? bad : warn)
             .add(
                 new Item(
@@ -78,7 +83,7 @@ public class Attention {
                     subscription.text(),
                     null));
       }
-      if (a.enabled() && a.synced()) {
+      if (a.synced()) {
         XmltvStore.Failure failure = store.failure(a.guideKey());
         if (failure != null) {
           warn.add(
@@ -94,7 +99,7 @@ public class Attention {
       }
     }
     for (GuideSource source : GuideSource.all(em)) {
-      XmltvStore.Failure failure = store.failure(source.key());
+      XmltvStore.Failure failure = source.enabled() ? store.failure(source.key()) : null;
       if (failure != null) {
         warn.add(
             new Item(
@@ -110,7 +115,7 @@ public class Attention {
     if (accounts.stream().anyMatch(AccountCard::synced)) {
       for (PlaylistConfig config :
           em.createNamedQuery(PlaylistConfig.ALL, PlaylistConfig.class).getResultList()) {
-        if (config.enabled() && playlists.count(config.settings()) == 0) {
+        if (config.enabled() && !playlists.servesAny(config.settings())) {
           warn.add(
               new Item(
                   "playlist",

@@ -45,12 +45,20 @@ public record Chart(
     }
   }
 
+  /** How many runs the chart shows (a bar chart draws two bars for each). */
+  public int runs() {
+    return "bars".equals(kind) ? points.size() / 2 : points.size();
+  }
+
   /** Whether there is a point to draw ({@code empty} is a reserved word of EL). */
   public boolean drawn() {
     return !points.isEmpty();
   }
 
-  /** A line through {@code values} (null values are left out), scaled from 0 to the largest. */
+  /**
+   * A line through the values (null values are left out), scaled from 0 to the largest; when the
+   * values sit high and close together, from a little below the smallest, so changes still show.
+   */
   public static <T> Chart line(
       String name, List<T> items, Function<T, Double> value, Function<T, String> title) {
     List<T> kept = new ArrayList<>();

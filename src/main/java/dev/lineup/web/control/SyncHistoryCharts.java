@@ -66,7 +66,8 @@ public record SyncHistoryCharts(Chart channels, Chart changes, Chart duration, C
     if (run.channelsGuided == null || run.channelsActive == null || run.channelsActive == 0) {
       return null;
     }
-    return Math.round(run.channelsGuided * 1000.0 / run.channelsActive) / 10.0;
+    // At most 100: a count taken while channels changed may overtake the run's own.
+    return Math.min(100.0, Math.round(run.channelsGuided * 1000.0 / run.channelsActive) / 10.0);
   }
 
   private static String when(SyncRun run) {

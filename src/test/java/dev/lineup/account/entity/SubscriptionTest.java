@@ -67,4 +67,11 @@ class SubscriptionTest {
     assertEquals(
         "expires tomorrow", of("Active", NOW.plusDays(1).plusHours(3), null, null).summary(NOW));
   }
+
+  @Test
+  void anExpiryThePanelWroteUnreadablySaysNotGivenWithoutAWarning() {
+    Subscription s = of("Active", null, 1, null).unreadableExpiry();
+    assertEquals("expiry not given · 1 connection", s.summary(NOW));
+    assertTrue(s.warning(NOW).isEmpty());
+  }
 }

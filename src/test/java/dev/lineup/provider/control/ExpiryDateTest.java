@@ -51,4 +51,17 @@ class ExpiryDateTest {
   void aMissingZeroOrJunkExpiryIsNotSaidNeverNineteenSeventy(String raw) {
     assertEquals(Optional.empty(), ExpiryDate.parse(raw));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"soon", "1970-01-01 00:00:00", "31/12/2027", "2027-13-45"})
+  void wordsAndOldDatesAreUnreadableNotNever(String raw) {
+    org.junit.jupiter.api.Assertions.assertTrue(ExpiryDate.unreadable(raw));
+  }
+
+  @ParameterizedTest
+  @NullSource
+  @ValueSource(strings = {"", " ", "0", "-1", "null", "1798761600"})
+  void nothingZeroOrAReadableDateIsNotUnreadable(String raw) {
+    org.junit.jupiter.api.Assertions.assertFalse(ExpiryDate.unreadable(raw));
+  }
 }
