@@ -310,8 +310,12 @@ try {
   const gform = page.locator("form[hx-post='/api/guide-sources']");
   await gform.locator("input[name=name]").fill(sourceName);
   await gform.locator("input[name=url]").fill(provider.url + "/epg.xml");
+  const sourceAnswer = page.waitForResponse(r => r.url().endsWith("/api/guide-sources") && r.request().method() === "POST", { timeout: 30000 })
+    .then(r => `HTTP ${r.status()}`, e => "no answer: " + e.message);
   await gform.locator("button[type=submit]").click();
-  await page.locator("#source-list td", { hasText: sourceName }).waitFor();
+  await page.locator("#source-list td", { hasText: sourceName }).waitFor().catch(async e => {
+    throw new Error(`the new guide source is not listed (its POST: ${await sourceAnswer}; error slot: "${await page.locator("#error-slot").textContent()}"): ${e.message}`);
+  });
   const matches = async (query) =>
     (await page.request.get(`${base}/api/epg/matches?account_id=${accountId}&${query}`)).json();
   let matched = 0;

@@ -216,6 +216,20 @@ class DashboardIT {
     assertEquals(5, last.getInt("channels_active"), last.toString());
     assertEquals(2, last.getInt("channels_guided"), "two of five channels found their guide");
     assertTrue(card(account).contains("data-last=\"40.0\""), "the coverage chart ends at 40 %");
+    // A second sync: its own run gets the figure, whenever the matching after it ends.
+    Reply again = Api.post("/api/accounts/" + account + "/sync");
+    long second = again.json().getJsonNumber("run_id").longValue();
+    assertEquals(5, again.json().getInt("channels_active"), "the run's answer carries its count");
+    JsonObject newest = null;
+    for (int i = 0; i < 100; i++) {
+      newest = Api.get("/api/accounts/" + account + "/sync/history").array().getJsonObject(0);
+      if (!newest.isNull("channels_guided")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertEquals(second, newest.getJsonNumber("run_id").longValue());
+    assertEquals(2, newest.getInt("channels_guided"), newest.toString());
   }
 
   @Test
