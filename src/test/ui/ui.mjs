@@ -451,6 +451,9 @@ try {
     await page.goto(base + path);
     await page.waitForLoadState("networkidle");
     for (const v of await axeViolations()) axeFound.push(`${path} ${v}`);
+    const title = await page.title();
+    check(/^[A-Z][^·]+ · Lineup$/.test(title) && title === `${(await page.locator("h1").first().textContent()).trim()} · Lineup`,
+      `${path} is titled after its page: "${title}"`);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(100);
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);

@@ -1,7 +1,7 @@
 <%@ page pageEncoding="UTF-8" session="false" trimDirectiveWhitespaces="true" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="l" tagdir="/WEB-INF/tags" %>
-<l:page title="Backup">
+<l:page title="Backup & restore">
   <h1>Backup &amp; restore</h1>
   <p class="muted small">One file holds Lineup's whole setup: accounts, rulesets and rules, filters, guide sources,
     playlists (with their player URLs), Xtream users and settings. Channels are not in it: a sync brings them back.</p>
