@@ -95,12 +95,31 @@ class HdHomeRunIT {
     }
     assertTrue(
         discover.get("TunerCount") instanceof JsonNumber n && n.isIntegral(), discover.toString());
-    assertEquals(1, discover.getInt("TunerCount"), "the account's limit is unknown: one tuner");
+    assertEquals(
+        3,
+        discover.getInt("TunerCount"),
+        "the sync read the provider's limit (the capture's max_connections): three tuners");
     assertEquals("Silicondust", discover.getString("Manufacturer"));
     assertTrue(discover.getString("DeviceID").matches("[0-9A-F]{8}"), discover.toString());
     assertEquals(hdhr, discover.getString("BaseURL"));
     assertEquals(hdhr + "/lineup.json", discover.getString("LineupURL"));
     assertEquals(reply.body(), anonymous(hdhr + "/").body(), "the base answers like discover.json");
+  }
+
+  @Test
+  void aProviderThatSaysNoLimitGivesOneTuner() {
+    try (FakeProvider quiet = FakeProvider.start()) {
+      quiet.userInfo("\"status\":\"Active\",\"exp_date\":null");
+      long other = Accounts.create("Tuner quiet", quiet);
+      assertTrue(Api.post("/api/accounts/" + other + "/sync").json().getBoolean("success"));
+      String url =
+          Api.BASE_URL
+              + Accounts.playlistOf("Tuner quiet", "redirect", other)
+                  .getJsonObject("urls")
+                  .getString("hdhr");
+      JsonObject discover = json(anonymous(url + "/discover.json").body()).asJsonObject();
+      assertEquals(1, discover.getInt("TunerCount"), "the account's limit is unknown: one tuner");
+    }
   }
 
   @Test

@@ -131,10 +131,11 @@ public class ChannelSync {
       } catch (SQLException e) {
         LOG.log(Level.WARNING, "Could not record the end of sync run " + run.id, e);
       }
-      progressed.fire(new Snapshot(accountId, run.id, "done", 0, 0, run.status.code()));
       timings.mark("record");
-      subscriptions.checkAfterSync(account, failure); // still under the account's lock
+      // Before "done": the card that reloads on it shows what the panel says now.
+      subscriptions.checkAfterSync(account, failure);
       timings.mark("subscription");
+      progressed.fire(new Snapshot(accountId, run.id, "done", 0, 0, run.status.code()));
       LOG.info(run::summary);
       LOG.info(() -> "Sync run " + run.id + " steps: " + timings);
       metrics.record(run);
