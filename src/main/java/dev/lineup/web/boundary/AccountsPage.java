@@ -1,5 +1,6 @@
 package dev.lineup.web.boundary;
 
+import dev.lineup.account.entity.Account;
 import dev.lineup.platform.ProblemException;
 import dev.lineup.platform.ProblemMapper;
 import dev.lineup.sync.control.SyncRuns;
@@ -7,6 +8,8 @@ import dev.lineup.sync.entity.SyncRun;
 import dev.lineup.web.control.AccountCards;
 import dev.lineup.web.control.PageRenderer;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +30,7 @@ public class AccountsPage extends HttpServlet {
 
   @Inject AccountCards cards;
   @Inject SyncRuns runs;
+  @PersistenceContext EntityManager em;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -49,7 +53,7 @@ public class AccountsPage extends HttpServlet {
         PageRenderer.render(request, response, "accounts/card", "accounts");
       } else if (card.matches()) {
         long id = Long.parseLong(card.group(1));
-        cards.of(id); // 404 for an unknown account
+        Account.require(em, id); // 404 for an unknown account
         request.setAttribute("runs", runs.history(id, 10).stream().map(SyncRun::view).toList());
         PageRenderer.render(request, response, "accounts/history", "accounts");
       } else {

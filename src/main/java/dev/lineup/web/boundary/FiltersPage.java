@@ -35,7 +35,7 @@ public class FiltersPage extends HttpServlet {
       throws IOException {
     List<AccountFilters> accounts =
         em.createNamedQuery(Account.ALL, Account.class).getResultList().stream()
-            .map(a -> new AccountFilters(cards.of(a), filters.list(a.id())))
+            .map(a -> new AccountFilters(cards.withoutHistory(a), filters.list(a.id())))
             .toList();
     request.setAttribute("accounts", accounts);
     String path = PageRenderer.path(request);

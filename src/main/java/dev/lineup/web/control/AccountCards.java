@@ -43,6 +43,16 @@ public class AccountCards {
         account, Subscription.of(em, account.id()).orElse(null), LocalDateTime.now(ZoneOffset.UTC));
   }
 
+  /** A card for pages that show no history (the filters page): its charts are left empty. */
+  public AccountCard withoutHistory(Account account) {
+    return AccountCard.of(
+        account,
+        syncStatus.of(account.id()),
+        null,
+        SyncHistoryCharts.of(List.of()),
+        LocalDateTime.now(ZoneOffset.UTC));
+  }
+
   private AccountCard card(Account account, Subscription subscription, LocalDateTime now) {
     return AccountCard.of(
         account,
