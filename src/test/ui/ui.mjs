@@ -443,8 +443,8 @@ try {
   const kbM3u = new URL((await kbPcard.locator("code.m3u").textContent()).trim(), base).href;
   check(copied === kbM3u, "by keyboard: a playlist is made and its M3U URL copied");
 
-  // Every page: axe-core finds no serious or critical violation, and at phone width (390 px)
-  // nothing scrolls sideways.
+  // Every page: axe-core finds no serious or critical violation (light, phone, dark), and at phone
+  // width (390 px) nothing scrolls sideways.
   const axeFound = [];
   for (const path of pages) {
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -463,6 +463,9 @@ try {
       .map(el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className ? "." + String(el.className).split(" ")[0] : "")));
     check(sideways.length === 0, `${path} at 390 px: nothing inside scrolls sideways` + (sideways.length ? ": " + sideways.join(", ") : ""));
     for (const v of await axeViolations()) axeFound.push(`${path} (phone) ${v}`);
+    await page.emulateMedia({ colorScheme: "dark" }); // the pages follow the system's dark mode
+    for (const v of await axeViolations()) axeFound.push(`${path} (dark) ${v}`);
+    await page.emulateMedia({ colorScheme: "light" });
     const shot = path === "/" ? "dashboard" : path.slice(1);
     if (["dashboard", "accounts", "preview", "playlists"].includes(shot)) {
       await page.screenshot({ path: `${shots}/phone-${shot}.png`, fullPage: false });
