@@ -30,11 +30,14 @@ async function axeViolations() {
     .flatMap(v => v.nodes.slice(0, 3).map(n => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
 }
 
-/** Presses Tab until the element {@code locator} points at has the focus (by keyboard alone). */
+/**
+ * Presses Tab until the element {@code locator} points at has the focus (by keyboard alone). The
+ * locator is looked up again at each step: a card that htmx re-renders meanwhile is a new element.
+ */
 async function tabTo(locator, what) {
-  const target = await locator.first().elementHandle();
-  for (let i = 0; i < 600; i++) {
-    if (await page.evaluate(el => el === document.activeElement, target)) return;
+  for (let i = 0; i < 800; i++) {
+    const focused = await locator.first().evaluate(el => el === document.activeElement, null, { timeout: 5000 }).catch(() => false);
+    if (focused) return;
     await page.keyboard.press("Tab");
   }
   throw new Error("check failed: Tab never reached " + what);
