@@ -108,15 +108,16 @@ public class ChannelSync {
     if (opened.isEmpty()) {
       throw runs.alreadyRunning(accountId, runs.running(accountId));
     }
+    SyncRun run = SyncRun.start(accountId, account.name(), trigger, scope, force);
+    SyncTimings timings = new SyncTimings();
+    ProviderException failure;
     try (SyncSession session = opened.get()) {
-      SyncRun run = SyncRun.start(accountId, account.name(), trigger, scope, force);
       try {
         runs.begin(session.connection(), run, SERVER_NAME);
       } catch (SQLException e) {
         throw new IllegalStateException("Could not record the sync run", e);
       }
-      SyncTimings timings = new SyncTimings();
-      ProviderException failure = execute(session, account, run, scope, force, timings);
+      failure = execute(session, account, run, scope, force, timings);
       try {
         session.discardUncommitted(); // a first sync's channels, unless the merge committed them
       } catch (SQLException e) {
@@ -132,15 +133,19 @@ public class ChannelSync {
         LOG.log(Level.WARNING, "Could not record the end of sync run " + run.id, e);
       }
       timings.mark("record");
-      // Before "done": the card that reloads on it shows what the panel says now.
+    }
+    // After the account's lock is given back (a cancelled sync's account can be deleted at once),
+    // before "done": the card that reloads on it shows what the panel says now. Not after a
+    // cancel: the person asked for no more of this provider.
+    if (run.status != Status.CANCELLED) {
       subscriptions.checkAfterSync(account, failure);
       timings.mark("subscription");
-      progressed.fire(new Snapshot(accountId, run.id, "done", 0, 0, run.status.code()));
-      LOG.info(run::summary);
-      LOG.info(() -> "Sync run " + run.id + " steps: " + timings);
-      metrics.record(run);
-      return run;
     }
+    progressed.fire(new Snapshot(accountId, run.id, "done", 0, 0, run.status.code()));
+    LOG.info(run::summary);
+    LOG.info(() -> "Sync run " + run.id + " steps: " + timings);
+    metrics.record(run);
+    return run;
   }
 
   /** Runs the sync's steps into {@code run}; answers the provider's failure, if that ended it. */
